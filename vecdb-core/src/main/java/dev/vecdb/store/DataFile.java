@@ -1,0 +1,119 @@
+package dev.vecdb.store;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The sparse {@code data} file: written with positional writes, read through memory mappings.
+ *
+ * <p>Writes go through {@link FileChannel#write(ByteBuffer, long)}, never through the mapping, so a full disk is an
+ * {@link IOException} from the write (the kernel reserves blocks at write time) instead of a {@code SIGBUS} on a
+ * page fault. The page cache is shared, so written bytes are visible through every mapping at once.
+ *
+ * <p>Reads use a read-only mapping of the whole file. When the file grows, a new mapping of the new length is made
+ * in the same shared arena and the old one stays valid until {@link #close()}: a reader holding an older segment
+ * never sees unmapped memory. The file only grows (by doubling, at least 1 MiB) and never shrinks while open, so no
+ * mapping ever reaches past the end of the file.
+ *
+ * <p>Thread-safe: positional writes need no lock; growth is serialized on this object; {@link #mapping()} is a
+ * volatile read.
+ */
+final class DataFile implements AutoCloseable {
+  static final long MIN_LENGTH = 1 << 20;
+  private static final int MAX_IO = 1 << 30;
+
+  private final Path path;
+  private final FileChannel channel;
+  private final Arena arena;
+  private volatile MemorySegment mapping;
+
+  DataFile(Path path, Arena arena) throws IOException {
+    this.path = path;
+    this.arena = arena;
+    this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+    long size = channel.size();
+    this.mapping = size == 0 ? MemorySegment.NULL : map(size);
+  }
+
+  Path path() {
+    return path;
+  }
+
+  /** The current mapping of the whole file; covers every byte of every published region. */
+  MemorySegment mapping() {
+    return mapping;
+  }
+
+  /** Logical length of the file (sparse). */
+  long length() {
+    return mapping.byteSize();
+  }
+
+  /**
+   * Makes the file (and its mapping) at least {@code end} bytes long: doubles it, at least to 1 MiB, rounded up to a
+   * page. The growth itself is sparse and allocates no blocks.
+   */
+  synchronized void ensureLength(long end) throws IOException {
+    long length = mapping.byteSize();
+    if (end <= length) {
+      return;
+    }
+    long target = Math.max(Math.max(end, length * 2), MIN_LENGTH);
+    target = (target + SpaceLayout.PAGE - 1) & -SpaceLayout.PAGE;
+    if (channel.size() < target) {
+      channel.write(ByteBuffer.allocate(1), target - 1);
+    }
+    mapping = map(target);
+  }
+
+  /** Writes {@code src} at {@code position}, growing the file first if needed. */
+  void write(long position, MemorySegment src) throws IOException {
+    ensureLength(position + src.byteSize());
+    long done = 0;
+    long size = src.byteSize();
+    while (done < size) {
+      int chunk = (int) Math.min(MAX_IO, size - done);
+      ByteBuffer buffer = src.asSlice(done, chunk).asByteBuffer();
+      while (buffer.hasRemaining()) {
+        channel.write(buffer, position + done + buffer.position());
+      }
+      done += chunk;
+    }
+  }
+
+  /** Copies {@code length} bytes inside the file from {@code from} to {@code to}; the ranges must not overlap. */
+  void copy(long from, long to, long length) throws IOException {
+    if (length > 0) {
+      write(to, mapping.asSlice(from, length));
+    }
+  }
+
+  /** Reads {@code dst.remaining()} bytes at {@code position} with a positional read (no mapping involved). */
+  void read(long position, ByteBuffer dst) throws IOException {
+    while (dst.hasRemaining()) {
+      if (channel.read(dst, position + dst.position()) < 0) {
+        throw new IOException("unexpected end of " + path + " at " + (position + dst.position()));
+      }
+    }
+  }
+
+  /** Makes every written byte durable ({@code fdatasync}). */
+  void force() throws IOException {
+    channel.force(false);
+  }
+
+  private MemorySegment map(long length) throws IOException {
+    return channel.map(FileChannel.MapMode.READ_ONLY, 0, length, arena);
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+}

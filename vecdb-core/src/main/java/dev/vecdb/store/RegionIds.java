@@ -1,0 +1,65 @@
+package dev.vecdb.store;
+
+import dev.vecdb.InvalidNameException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The rules for region ids: non-empty, at most {@value #MAX_BYTES} UTF-8 bytes, no control characters, no path
+ * separators ({@code /} or {@code \}).
+ */
+final class RegionIds {
+  static final int MAX_BYTES = 1024;
+
+  private RegionIds() {}
+
+  static boolean isValid(String id) {
+    return reason(id) == null;
+  }
+
+  /** Throws {@link InvalidNameException} saying which rule {@code id} breaks. */
+  static String validate(String id) {
+    String reason = reason(id);
+    if (reason != null) {
+      throw new InvalidNameException("invalid region id " + (id == null ? "null" : "'" + printable(id) + "'")
+          + ": " + reason);
+    }
+    return id;
+  }
+
+  private static String reason(String id) {
+    if (id == null || id.isEmpty()) {
+      return "it is empty";
+    }
+    int bytes = id.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_BYTES) {
+      return "it is " + bytes + " UTF-8 bytes long, the limit is " + MAX_BYTES;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (Character.isISOControl(c)) {
+        return "it contains the control character U+" + String.format("%04X", (int) c) + " at " + i;
+      }
+      if (c == '/' || c == '\\') {
+        return "it contains the path separator '" + c + "' at " + i;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < id.length() && Character.isLowSurrogate(id.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return "it contains an unpaired surrogate at " + i;
+      }
+    }
+    return null;
+  }
+
+  private static String printable(String id) {
+    StringBuilder out = new StringBuilder();
+    id.codePoints().limit(80).forEach(cp -> {
+      if (Character.isISOControl(cp)) {
+        out.append(String.format("\\u%04X", cp));
+      } else {
+        out.appendCodePoint(cp);
+      }
+    });
+    return id.codePointCount(0, id.length()) > 80 ? out + "…" : out.toString();
+  }
+}

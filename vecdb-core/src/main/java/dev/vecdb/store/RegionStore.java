@@ -1,0 +1,596 @@
+package dev.vecdb.store;
+
+import dev.vecdb.AlreadyExistsException;
+import dev.vecdb.ClosedException;
+import dev.vecdb.CorruptionException;
+import dev.vecdb.DatabaseLockedException;
+import dev.vecdb.NotFoundException;
+import dev.vecdb.StorageException;
+import dev.vecdb.VecDbException;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The single-file region store (the counterpart of Rust's rawdb): a directory holding the sparse {@code data} file,
+ * the {@code regions} table, the undo {@code journal} and a {@code lock} file held for the store's lifetime.
+ *
+ * <h2>Durability</h2>
+ * Writes are visible in-process at once; {@link #flush()} is the commit. A flush makes new data durable, then
+ * writes the changed region-table slots, then empties the journal. Every byte that the previous flush made durable
+ * is copied to the journal (and synced) before it is first overwritten. A crash at any instant, of the process or of
+ * the machine, therefore reopens exactly at the last completed flush: {@link #open} replays the journal backwards
+ * when it is not empty. Freed space becomes reusable only after the next flush, so the durable table never points at
+ * reused bytes. A write that fails half-way through an overwrite, or a failed flush, puts the store into a failed
+ * state in which mutations and flushes are refused; reopening recovers the last flush.
+ *
+ * <h2>Threads</h2>
+ * Everything is thread-safe. Writes to different regions run in parallel; writes to one region are serialized;
+ * reads never lock. A flush waits for running writes and holds new ones back while it commits.
+ */
+public final class RegionStore implements AutoCloseable {
+  private static final String DATA = "data";
+  private static final String TABLE = "regions";
+  private static final String JOURNAL = "journal";
+  private static final String LOCK = "lock";
+
+  private final Path directory;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final Arena arena;
+  private final DataFile data;
+  private final RegionTable table;
+  private final Journal journal;
+  private final SpaceLayout layout = new SpaceLayout();
+  private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock();
+  private final ConcurrentHashMap<String, Region> byId = new ConcurrentHashMap<>();
+  /** Slot owners, guarded by {@code this}; a null entry is a free slot. */
+  private final List<Region> slots = new ArrayList<>();
+  /** Slots whose durable image differs from their owner; guarded by {@code this}. */
+  private final BitSet dirtySlots = new BitSet();
+  private final AtomicLong bytesSinceFlush = new AtomicLong();
+  private volatile boolean open = true;
+  private volatile Throwable failure;
+
+  private RegionStore(Path directory, FileChannel lockChannel, FileLock lock) throws IOException {
+    this.directory = directory;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+    this.arena = Arena.ofShared();
+    this.journal = new Journal(directory.resolve(JOURNAL));
+    this.table = new RegionTable(directory.resolve(TABLE));
+    this.data = new DataFile(directory.resolve(DATA), arena);
+    recover();
+    load();
+  }
+
+  /**
+   * Opens the store in {@code directory}, creating the directory and its files if needed, and recovers the last
+   * completed flush if the previous user crashed.
+   *
+   * @throws DatabaseLockedException if the directory is open elsewhere, in this JVM or another process
+   * @throws CorruptionException if the region table is damaged beyond what the journal repairs
+   * @throws StorageException if the files cannot be opened
+   */
+  public static RegionStore open(Path directory) {
+    Path dir = directory.toAbsolutePath().normalize();
+    FileChannel lockChannel = null;
+    try {
+      Files.createDirectories(dir);
+      lockChannel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = lockChannel.tryLock();
+      } catch (OverlappingFileLockException sameJvm) {
+        lock = null;
+      }
+      if (lock == null) {
+        throw new DatabaseLockedException("database " + dir + " is already open (by this or another process)");
+      }
+      RegionStore store = new RegionStore(dir, lockChannel, lock);
+      syncDirectory(dir);
+      return store;
+    } catch (IOException e) {
+      closeQuietly(lockChannel);
+      throw new StorageException("cannot open database " + dir + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(lockChannel);
+      throw e;
+    }
+  }
+
+  /** The database directory. */
+  public Path path() {
+    return directory;
+  }
+
+  /** Returns the region {@code id}, creating an empty one if it does not exist. */
+  public Region createIfNeeded(String id) {
+    Region existing = byId.get(id);
+    if (existing != null) {
+      checkOpen();
+      return existing;
+    }
+    RegionIds.validate(id);
+    return mutate(() -> {
+      synchronized (this) {
+        Region region = byId.get(id);
+        if (region != null) {
+          return region;
+        }
+        int slot = freeSlot();
+        long start = layout.allocate(SpaceLayout.PAGE);
+        region = new Region(this, slot, id, new Region.Extent(start, 0, SpaceLayout.PAGE, MemorySegment.NULL),
+            false);
+        slots.set(slot, region);
+        dirtySlots.set(slot);
+        byId.put(id, region);
+        return region;
+      }
+    });
+  }
+
+  /** The region {@code id}, if it exists. */
+  public Optional<Region> find(String id) {
+    checkOpen();
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /**
+   * The region {@code id}.
+   *
+   * @throws NotFoundException if there is none
+   */
+  public Region get(String id) {
+    return find(id).orElseThrow(() -> new NotFoundException("no region '" + id + "' in database " + directory));
+  }
+
+  /** Whether a region {@code id} exists. */
+  public boolean contains(String id) {
+    checkOpen();
+    return byId.containsKey(id);
+  }
+
+  /** The ids of every region, sorted. */
+  public List<String> ids() {
+    checkOpen();
+    return List.copyOf(new TreeSet<>(byId.keySet()));
+  }
+
+  /** Every region handle (a snapshot). */
+  public Collection<Region> regions() {
+    checkOpen();
+    return List.copyOf(byId.values());
+  }
+
+  /**
+   * Removes region {@code id}. Its space becomes reusable after the next flush, once no {@link RegionReader} reads it.
+   *
+   * @throws NotFoundException if there is none
+   */
+  public void remove(String id) {
+    if (!removeIfExists(id)) {
+      throw new NotFoundException("no region '" + id + "' in database " + directory);
+    }
+  }
+
+  /** Removes region {@code id} if it exists; returns whether it did. */
+  public boolean removeIfExists(String id) {
+    return mutate(() -> {
+      synchronized (this) {
+        Region region = byId.get(id);
+        if (region == null) {
+          return false;
+        }
+        region.writeLock().lock();
+        try {
+          byId.remove(id);
+          slots.set(region.slot(), null);
+          dirtySlots.set(region.slot());
+          region.markRemoved();
+          Region.Extent e = region.extent();
+          layout.release(e.start(), e.reserved(), region::isPinned);
+          return true;
+        } finally {
+          region.writeLock().unlock();
+        }
+      }
+    });
+  }
+
+  /**
+   * Renames region {@code from} to {@code to}; handles keep working under the new id.
+   *
+   * @throws NotFoundException if {@code from} does not exist
+   * @throws AlreadyExistsException if {@code to} exists
+   */
+  public void rename(String from, String to) {
+    RegionIds.validate(to);
+    mutate(() -> {
+      synchronized (this) {
+        Region region = byId.get(from);
+        if (region == null) {
+          throw new NotFoundException("cannot rename region '" + from + "' of database " + directory
+              + ": it does not exist");
+        }
+        if (byId.containsKey(to)) {
+          throw new AlreadyExistsException("cannot rename region '" + from + "' to '" + to + "' in database "
+              + directory + ": '" + to + "' exists");
+        }
+        byId.remove(from);
+        region.setId(to);
+        byId.put(to, region);
+        dirtySlots.set(region.slot());
+        return null;
+      }
+    });
+  }
+
+  /** Removes every region whose id is not in {@code keep}; ids in {@code keep} that do not exist are ignored. */
+  public void retain(Set<String> keep) {
+    for (String id : ids()) {
+      if (!keep.contains(id)) {
+        removeIfExists(id);
+      }
+    }
+  }
+
+  /**
+   * Commits every change since the last flush durably and atomically (see the class comment).
+   *
+   * @return what was flushed; {@link FlushReport#isEmpty()} when there was nothing to do
+   */
+  public FlushReport flush() {
+    commitLock.writeLock().lock();
+    try {
+      checkUsable();
+      return commit();
+    } finally {
+      commitLock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Flushes, then gives the unused space back to the file system: free holes and the reserved tails of regions are
+   * punched (Linux {@code fallocate}, when native access is enabled). Without native access nothing is punched and
+   * the report says how many bytes could be reclaimed.
+   */
+  public CompactionReport compact() {
+    commitLock.writeLock().lock();
+    try {
+      checkUsable();
+      commit();
+      List<long[]> candidates = new ArrayList<>();
+      layout.holes().forEach((start, size) -> candidates.add(new long[] {start, size}));
+      for (Region region : byId.values()) {
+        Region.Extent e = region.extent();
+        long usedEnd = (e.length() + SpaceLayout.PAGE - 1) & -SpaceLayout.PAGE;
+        if (usedEnd < e.reserved()) {
+          candidates.add(new long[] {e.start() + usedEnd, e.reserved() - usedEnd});
+        }
+      }
+      long reclaimable = candidates.stream().mapToLong(c -> c[1]).sum();
+      Optional<NativeFiles> natives = NativeFiles.available();
+      if (natives.isEmpty()) {
+        return new CompactionReport(reclaimable, false);
+      }
+      for (long[] c : candidates) {
+        natives.get().punchHole(data.path(), c[0], c[1]);
+      }
+      data.force();
+      return new CompactionReport(reclaimable, true);
+    } catch (IOException e) {
+      throw fail("compact", e);
+    } finally {
+      commitLock.writeLock().unlock();
+    }
+  }
+
+  /** Logical and allocated size of the store's files. */
+  public DiskUsage diskUsage() {
+    checkOpen();
+    try {
+      long logical = 0;
+      long allocated = 0;
+      Optional<NativeFiles> natives = NativeFiles.available();
+      for (String name : List.of(DATA, TABLE, JOURNAL)) {
+        Path file = directory.resolve(name);
+        logical += Files.size(file);
+        if (natives.isPresent()) {
+          allocated += natives.get().allocatedBytes(file);
+        }
+      }
+      return new DiskUsage(logical, natives.isPresent() ? allocated : -1);
+    } catch (IOException e) {
+      throw new StorageException("cannot measure the disk usage of database " + directory, e);
+    }
+  }
+
+  /** Logical length of the data file. */
+  public long fileLength() {
+    checkOpen();
+    return data.length();
+  }
+
+  /** Whether the store is open. */
+  public boolean isOpen() {
+    return open;
+  }
+
+  /**
+   * Closes the store without flushing: changes since the last flush are discarded at the next open. Releases the
+   * lock; every later use of this store or its regions fails with {@link ClosedException}. Idempotent.
+   */
+  @Override
+  public void close() {
+    commitLock.writeLock().lock();
+    try {
+      if (!open) {
+        return;
+      }
+      open = false;
+      closeQuietly(data);
+      closeQuietly(table);
+      closeQuietly(journal);
+      arena.close();
+      try {
+        lock.release();
+      } catch (IOException ignored) {
+        // closing the channel below releases the lock as well
+      }
+      closeQuietly(lockChannel);
+    } finally {
+      commitLock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RegionStore[" + directory + "]";
+  }
+
+  // ---- package-private services for Region ----
+
+  SpaceLayout layout() {
+    return layout;
+  }
+
+  void checkOpen() {
+    if (!open) {
+      throw new ClosedException("database " + directory + " is closed");
+    }
+  }
+
+  /** Runs a mutation under the commit read lock, after checking that the store is open and not failed. */
+  <T> T mutate(java.util.function.Supplier<T> mutation) {
+    commitLock.readLock().lock();
+    try {
+      checkUsable();
+      return mutation.get();
+    } finally {
+      commitLock.readLock().unlock();
+    }
+  }
+
+  void mutate(Runnable mutation) {
+    mutate(() -> {
+      mutation.run();
+      return null;
+    });
+  }
+
+  /** A read-only view of {@code [start, start + length)} of the data file; the mapping covers written bytes. */
+  MemorySegment view(long start, long length) {
+    return length == 0 ? MemorySegment.NULL : data.mapping().asSlice(start, length);
+  }
+
+  synchronized void markDirty(int slot) {
+    dirtySlots.set(slot);
+  }
+
+  /** Writes data for {@code region}; a failure that may have changed visible bytes fails the store. */
+  void writeData(long position, MemorySegment src, boolean visibleOverwrite, Region region) {
+    try {
+      data.write(position, src);
+      bytesSinceFlush.addAndGet(src.byteSize());
+    } catch (IOException e) {
+      String what = "write " + src.byteSize() + " bytes to region '" + region.id() + "'";
+      throw visibleOverwrite ? fail(what, e) : storageError(what, e);
+    }
+  }
+
+  void copyData(long from, long to, long length, Region region) {
+    try {
+      data.copy(from, to, length);
+      bytesSinceFlush.addAndGet(length);
+    } catch (IOException e) {
+      throw storageError("move region '" + region.id() + "'", e);
+    }
+  }
+
+  /** Saves the durable bytes {@code [position, position + length)} to the journal before they are overwritten. */
+  void journalData(long position, long length, Region region) {
+    try {
+      journal.append(Journal.DATA, position, data.mapping().asSlice(position, length));
+    } catch (IOException e) {
+      throw storageError("journal " + length + " bytes of region '" + region.id() + "'", e);
+    }
+  }
+
+  // ---- internals ----
+
+  private FlushReport commit() {
+    try {
+      int[] dirty;
+      synchronized (this) {
+        dirty = dirtySlots.stream().toArray();
+      }
+      long bytes = bytesSinceFlush.get();
+      if (dirty.length == 0 && bytes == 0 && journal.isEmpty()) {
+        layout.promotePending();
+        return FlushReport.EMPTY;
+      }
+      data.force();
+      ByteBuffer[] images = new ByteBuffer[dirty.length];
+      synchronized (this) {
+        for (int i = 0; i < dirty.length; i++) {
+          Region owner = slots.get(dirty[i]);
+          images[i] = owner == null ? RegionTable.freeImage()
+              : RegionTable.encode(owner.id(), owner.start(), owner.length(), owner.reserved());
+        }
+      }
+      for (int slot : dirty) {
+        journal.appendUnsynced(Journal.TABLE, RegionTable.offset(slot), MemorySegment.ofBuffer(table.readSlot(slot)));
+      }
+      journal.sync();
+      for (int i = 0; i < dirty.length; i++) {
+        table.writeSlot(dirty[i], images[i]);
+      }
+      table.force();
+      journal.clear();
+      synchronized (this) {
+        for (int slot : dirty) {
+          dirtySlots.clear(slot);
+        }
+      }
+      for (Region region : byId.values()) {
+        region.markCommitted();
+      }
+      bytesSinceFlush.addAndGet(-bytes);
+      layout.promotePending();
+      return new FlushReport(dirty.length, bytes);
+    } catch (IOException e) {
+      throw fail("flush", e);
+    }
+  }
+
+  private void recover() throws IOException {
+    List<Journal.Record> records = journal.read();
+    if (records.isEmpty()) {
+      if (!journal.isEmpty()) {
+        journal.clear();
+      }
+      return;
+    }
+    for (int i = records.size() - 1; i >= 0; i--) {
+      Journal.Record r = records.get(i);
+      if (r.target() == Journal.DATA) {
+        data.write(r.offset(), MemorySegment.ofArray(r.bytes()));
+      } else {
+        table.writeRaw(r.offset(), ByteBuffer.wrap(r.bytes()));
+      }
+    }
+    data.force();
+    table.force();
+    journal.clear();
+  }
+
+  private void load() throws IOException {
+    List<RegionTable.Slot> loaded = table.readAll();
+    int count = table.slotCount();
+    for (int i = 0; i < count; i++) {
+      slots.add(null);
+    }
+    long fileLength = data.length();
+    TreeSet<Long> starts = new TreeSet<>();
+    for (RegionTable.Slot s : loaded) {
+      String where = "region table " + table.path() + ": slot " + s.index() + " (region '" + s.id() + "')";
+      if (s.start() + s.length() > fileLength) {
+        throw new CorruptionException(where + " ends at " + (s.start() + s.length()) + ", past the end of the "
+            + fileLength + "-byte data file");
+      }
+      Region previous = byId.get(s.id());
+      if (previous != null) {
+        throw new CorruptionException(where + " repeats the id of slot " + previous.slot());
+      }
+      if (!starts.add(s.start())) {
+        throw new CorruptionException(where + " starts at " + s.start() + " like another region");
+      }
+      Region region = new Region(this, s.index(), s.id(),
+          new Region.Extent(s.start(), s.length(), s.reserved(), view(s.start(), s.length())), true);
+      slots.set(s.index(), region);
+      byId.put(s.id(), region);
+      layout.addRegion(s.start(), s.reserved());
+    }
+    checkOverlaps(loaded);
+    layout.fillGaps();
+  }
+
+  private void checkOverlaps(List<RegionTable.Slot> loaded) {
+    List<RegionTable.Slot> sorted = new ArrayList<>(loaded);
+    sorted.sort((a, b) -> Long.compare(a.start(), b.start()));
+    for (int i = 1; i < sorted.size(); i++) {
+      RegionTable.Slot a = sorted.get(i - 1);
+      RegionTable.Slot b = sorted.get(i);
+      if (a.start() + a.reserved() > b.start()) {
+        throw new CorruptionException("region table " + table.path() + ": region '" + a.id() + "' (slot "
+            + a.index() + ") overlaps region '" + b.id() + "' (slot " + b.index() + ")");
+      }
+    }
+  }
+
+  /** Lowest free slot index, appending one if none is free. Caller holds {@code this}. */
+  private int freeSlot() {
+    for (int i = 0; i < slots.size(); i++) {
+      if (slots.get(i) == null) {
+        return i;
+      }
+    }
+    slots.add(null);
+    return slots.size() - 1;
+  }
+
+  private void checkUsable() {
+    checkOpen();
+    Throwable failed = failure;
+    if (failed != null) {
+      throw new StorageException("database " + directory + " failed earlier (" + failed.getMessage()
+          + "); close and reopen it to recover the last flush", failed);
+    }
+  }
+
+  private StorageException storageError(String what, IOException e) {
+    return new StorageException("database " + directory + ": cannot " + what + ": " + e.getMessage(), e);
+  }
+
+  private VecDbException fail(String what, IOException e) {
+    StorageException error = storageError(what, e);
+    failure = error;
+    return error;
+  }
+
+  private static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException ignored) {
+      // not every file system can sync a directory; the files themselves are synced
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable != null) {
+      try {
+        closeable.close();
+      } catch (Exception ignored) {
+        // best effort while closing or failing
+      }
+    }
+  }
+}
