@@ -3,7 +3,15 @@ package dev.vecdb;
 import dev.vecdb.store.CompactionReport;
 import dev.vecdb.store.DiskUsage;
 import dev.vecdb.store.FlushReport;
+import dev.vecdb.codec.NumberType;
 import dev.vecdb.store.RegionStore;
+import dev.vecdb.vec.ByteVec;
+import dev.vecdb.vec.DoubleVec;
+import dev.vecdb.vec.FloatVec;
+import dev.vecdb.vec.IntVec;
+import dev.vecdb.vec.LongVec;
+import dev.vecdb.vec.ShortVec;
+import dev.vecdb.vec.VecRegistry;
 import java.nio.file.Path;
 
 /**
@@ -19,9 +27,11 @@ import java.nio.file.Path;
  */
 public final class Database implements AutoCloseable {
   private final RegionStore store;
+  private final VecRegistry vectors;
 
   private Database(RegionStore store) {
     this.store = store;
+    this.vectors = new VecRegistry(this);
   }
 
   /**
@@ -45,7 +55,45 @@ public final class Database implements AutoCloseable {
     return store;
   }
 
-  /** Commits every change since the last flush, durably and atomically. */
+  /** The vectors open in this database. */
+  public VecRegistry vectors() {
+    return vectors;
+  }
+
+  /** Opens (creating if needed) a vector of {@code long} values: {@code i64} or {@code u64}. */
+  public LongVec longVec(String name, NumberType type, VecOptions options) {
+    return LongVec.open(this, name, type, options);
+  }
+
+  /** Opens (creating if needed) a vector of {@code int} values: {@code i32} or {@code u32}. */
+  public IntVec intVec(String name, NumberType type, VecOptions options) {
+    return IntVec.open(this, name, type, options);
+  }
+
+  /** Opens (creating if needed) a vector of {@code short} values: {@code i16} or {@code u16}. */
+  public ShortVec shortVec(String name, NumberType type, VecOptions options) {
+    return ShortVec.open(this, name, type, options);
+  }
+
+  /** Opens (creating if needed) a vector of {@code byte} values: {@code i8} or {@code u8}. */
+  public ByteVec byteVec(String name, NumberType type, VecOptions options) {
+    return ByteVec.open(this, name, type, options);
+  }
+
+  /** Opens (creating if needed) a vector of {@code f64} values. */
+  public DoubleVec doubleVec(String name, VecOptions options) {
+    return DoubleVec.open(this, name, NumberType.F64, options);
+  }
+
+  /** Opens (creating if needed) a vector of {@code f32} values. */
+  public FloatVec floatVec(String name, VecOptions options) {
+    return FloatVec.open(this, name, NumberType.F32, options);
+  }
+
+  /**
+   * Commits every change written since the last flush (by {@code write()} of any vector or by region writes),
+   * durably and atomically. Values pushed but not written are not part of it.
+   */
   public FlushReport flush() {
     return store.flush();
   }

@@ -7,17 +7,17 @@ import java.nio.charset.StandardCharsets;
  * The rules for region ids: non-empty, at most {@value #MAX_BYTES} UTF-8 bytes, no control characters, no path
  * separators ({@code /} or {@code \}).
  */
-final class RegionIds {
-  static final int MAX_BYTES = 1024;
+public final class RegionIds {
+  public static final int MAX_BYTES = 1024;
 
   private RegionIds() {}
 
-  static boolean isValid(String id) {
+  public static boolean isValid(String id) {
     return reason(id) == null;
   }
 
   /** Throws {@link InvalidNameException} saying which rule {@code id} breaks. */
-  static String validate(String id) {
+  public static String validate(String id) {
     String reason = reason(id);
     if (reason != null) {
       throw new InvalidNameException("invalid region id " + (id == null ? "null" : "'" + printable(id) + "'")

@@ -378,6 +378,14 @@ public final class RegionStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs a group of region mutations that no flush splits: a flush commits either all of them or none. Nested
+   * calls are allowed. Keep the group short, since a flush waits for it.
+   */
+  public <T> T atomically(java.util.function.Supplier<T> mutations) {
+    return mutate(mutations);
+  }
+
   /** Runs a mutation under the commit read lock, after checking that the store is open and not failed. */
   <T> T mutate(java.util.function.Supplier<T> mutation) {
     commitLock.readLock().lock();

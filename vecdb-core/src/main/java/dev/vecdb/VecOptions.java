@@ -1,0 +1,52 @@
+package dev.vecdb;
+
+/**
+ * How to open a vector: storage format, user version, how many stamped change sets to keep for rollback, and
+ * whether a stored vector that does not match is wiped instead of rejected. Immutable; the {@code with} methods
+ * return modified copies.
+ *
+ * @param format the storage format (default {@link Format#BYTES})
+ * @param version the user version (default 1); bump it when the meaning of the stored values changes
+ * @param savedStampedChanges how many stamped change sets to keep for rollback (default 0: none)
+ * @param resetOnMismatch whether to wipe the vector (all its regions) and start empty when the stored version,
+ *     format or value type differs, instead of failing (default false)
+ */
+public record VecOptions(Format format, int version, int savedStampedChanges, boolean resetOnMismatch) {
+  /** BYTES, version 1, no saved changes, no reset. */
+  public static final VecOptions DEFAULT = new VecOptions(Format.BYTES, 1, 0, false);
+
+  /** Validates the options. */
+  public VecOptions {
+    if (format == null) {
+      throw new IllegalArgumentException("format must not be null");
+    }
+    if (savedStampedChanges < 0) {
+      throw new IllegalArgumentException("savedStampedChanges must be >= 0, got " + savedStampedChanges);
+    }
+  }
+
+  /** The defaults with another format. */
+  public static VecOptions of(Format format) {
+    return DEFAULT.withFormat(format);
+  }
+
+  /** A copy with another format. */
+  public VecOptions withFormat(Format newFormat) {
+    return new VecOptions(newFormat, version, savedStampedChanges, resetOnMismatch);
+  }
+
+  /** A copy with another user version. */
+  public VecOptions withVersion(int newVersion) {
+    return new VecOptions(format, newVersion, savedStampedChanges, resetOnMismatch);
+  }
+
+  /** A copy that keeps {@code n} stamped change sets. */
+  public VecOptions withSavedStampedChanges(int n) {
+    return new VecOptions(format, version, n, resetOnMismatch);
+  }
+
+  /** A copy with reset-on-mismatch set. */
+  public VecOptions withResetOnMismatch(boolean reset) {
+    return new VecOptions(format, version, savedStampedChanges, reset);
+  }
+}

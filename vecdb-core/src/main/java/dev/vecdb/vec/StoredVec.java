@@ -1,0 +1,597 @@
+package dev.vecdb.vec;
+
+import dev.vecdb.ConcurrentMutationException;
+import dev.vecdb.CorruptionException;
+import dev.vecdb.Database;
+import dev.vecdb.Format;
+import dev.vecdb.HoleException;
+import dev.vecdb.InvalidNameException;
+import dev.vecdb.MismatchException;
+import dev.vecdb.OutOfRangeException;
+import dev.vecdb.VecOptions;
+import dev.vecdb.store.Region;
+import dev.vecdb.store.RegionIds;
+import dev.vecdb.store.RegionStore;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A persistent vector of fixed-size values stored raw in one region of a {@link Database}: the state and operations
+ * every value type shares. The typed subclasses ({@link LongVec}, {@link IntVec}, ..., {@link ObjVec}) add the
+ * typed reads and writes.
+ *
+ * <h2>Model</h2>
+ * {@code len() = storedLen() + pushedLen()}. {@code push} appends to an in-memory buffer; {@code update} and
+ * {@link #delete} record changes in memory; {@link #write()} moves all of it into the database, where it is visible
+ * to every reader at once, and {@link #flush()} commits the database durably. Deleting leaves a <em>hole</em>:
+ * indices never shift; reads skip holes or report them; updating a hole fills it. When reading, a hole wins over a
+ * pushed value, which wins over an updated one, which wins over the stored one.
+ *
+ * <h2>Threads</h2>
+ * One writer: the thread that mutates a vector owns it until its next {@link #write()} or {@link #flush()}; a
+ * mutation from another thread meanwhile fails with {@link ConcurrentMutationException} (the check is a plain field
+ * read, free on the hot path). The reading methods of the vector itself belong to the writer (they see its pushed
+ * values); other threads read through {@code reader()} views, which see written data only and never lock.
+ */
+public abstract class StoredVec {
+  static final String HOLES_SUFFIX = "@holes";
+  private static final VarHandle WRITER;
+
+  static {
+    try {
+      WRITER = MethodHandles.lookup().findVarHandle(StoredVec.class, "writer", Thread.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  final Database database;
+  final RegionStore store;
+  final String name;
+  final Format format;
+  final ValueSpec spec;
+  final int size;
+  final ByteOrder order;
+  final Region region;
+  final Header header;
+  final HoleSet holes;
+  final UpdateMap updates;
+
+  /** Values the database holds for readers; published after their bytes (release/acquire). */
+  volatile long storedLen;
+  /** Holes as last written, for readers. */
+  volatile long[] writtenHoles;
+  /** Values physically in the region (differs from storedLen between a truncation and the next write). */
+  long realLen;
+  /** The writer's view of the main region (header and values); refreshed by every write. */
+  MemorySegment storedView;
+  MemorySegment pushBuffer = MemorySegment.NULL;
+  long pushedBytes;
+  /** Whether holes or updates exist, i.e. whether reads must consult them. */
+  boolean overlay;
+  boolean holesDirty;
+  boolean headerDirty;
+  /** Set by {@link #locate}: the segment holding the located value. */
+  MemorySegment located;
+  @SuppressWarnings("unused") // accessed through WRITER
+  private volatile Thread writer;
+  private Region holesRegion;
+
+  /** What one stored value is: header code, size, layout signature and a readable label. */
+  record ValueSpec(int typeCode, int size, long signature, String label) {}
+
+  StoredVec(Database database, String name, ValueSpec spec, VecOptions options) {
+    this.database = database;
+    this.store = database.regions();
+    this.name = validateName(name);
+    this.format = options.format();
+    this.spec = spec;
+    this.size = spec.size();
+    this.order = format == Format.ZERO_COPY ? ByteOrder.nativeOrder() : ByteOrder.LITTLE_ENDIAN;
+    if (!format.isRaw()) {
+      throw new IllegalArgumentException("vector '" + name + "': format " + format
+          + " is not supported yet; use BYTES or ZERO_COPY");
+    }
+    this.updates = new UpdateMap(size);
+    Header loaded = store.atomically(() -> load(options));
+    this.header = loaded;
+    this.region = store.get(name);
+    this.realLen = (region.length() - Header.SIZE) / size;
+    this.storedLen = realLen;
+    this.storedView = region.segment();
+    this.holesRegion = store.find(name + HOLES_SUFFIX).orElse(null);
+    this.holes = new HoleSet(loadHoles());
+    this.writtenHoles = holes.toArray();
+    this.overlay = !holes.isEmpty();
+  }
+
+  // ---- identity ----
+
+  /** The vector's name (also its main region's id). */
+  public final String name() {
+    return name;
+  }
+
+  /** The storage format. */
+  public final Format format() {
+    return format;
+  }
+
+  /** Bytes per value. */
+  public final int valueSize() {
+    return size;
+  }
+
+  /** The value type's label: {@code i64}, {@code u32}, {@code bytes[32]}, {@code record Candle(...)}. */
+  public final String typeLabel() {
+    return spec.label();
+  }
+
+  /** The user version the vector was opened with. */
+  public final int version() {
+    return header.userVersion;
+  }
+
+  /** The database the vector lives in. */
+  public final Database database() {
+    return database;
+  }
+
+  /** The ids of every region this vector stores data in (its main region, and its holes region if any). */
+  public final List<String> regionNames() {
+    List<String> names = new ArrayList<>();
+    names.add(name);
+    if (store.contains(name + HOLES_SUFFIX)) {
+      names.add(name + HOLES_SUFFIX);
+    }
+    return names;
+  }
+
+  // ---- lengths and holes ----
+
+  /** Number of values, including holes and pushed values. */
+  public final long len() {
+    return storedLen + pushedBytes / size;
+  }
+
+  /** Whether {@link #len()} is 0. */
+  public final boolean isEmpty() {
+    return len() == 0;
+  }
+
+  /** Number of values in the database (written). */
+  public final long storedLen() {
+    return storedLen;
+  }
+
+  /** Number of values pushed and not yet written. */
+  public final long pushedLen() {
+    return pushedBytes / size;
+  }
+
+  /** Whether {@code 0 <= index < len()}. */
+  public final boolean has(long index) {
+    return index >= 0 && index < len();
+  }
+
+  /** Whether {@code index} is a hole (deleted). */
+  public final boolean isHole(long index) {
+    return overlay && holes.contains(index);
+  }
+
+  /** The hole indices, ascending. */
+  public final long[] holes() {
+    return holes.toArray();
+  }
+
+  /** Number of holes. */
+  public final long holeCount() {
+    return holes.size();
+  }
+
+  /** The smallest hole, or {@link #len()} when there is none: where {@code fillFirstHoleOrPush} would write. */
+  public final long firstEmptyIndex() {
+    return holes.isEmpty() ? len() : holes.first();
+  }
+
+  // ---- mutations shared by every type ----
+
+  /** Deletes the value at {@code index}, leaving a hole; no-op when {@code index >= len()}. */
+  public final void delete(long index) {
+    claim();
+    if (index < 0 || index >= len()) {
+      return;
+    }
+    updates.remove(index);
+    if (holes.add(index)) {
+      holesDirty = true;
+    }
+    overlay = true;
+  }
+
+  /**
+   * Shrinks the vector to {@code newLen} values; no-op when {@code newLen >= len()}. Readers shrink at once; the
+   * storage is truncated by the next {@link #write()}.
+   */
+  public final void truncate(long newLen) {
+    claim();
+    if (newLen < 0) {
+      throw new OutOfRangeException("vector '" + name + "': cannot truncate to negative length " + newLen);
+    }
+    if (newLen >= len()) {
+      return;
+    }
+    if (holes.removeFrom(newLen)) {
+      holesDirty = true;
+    }
+    updates.removeFrom(newLen);
+    overlay = !holes.isEmpty() || !updates.isEmpty();
+    if (newLen < storedLen) {
+      pushedBytes = 0;
+      storedLen = newLen;
+    } else {
+      pushedBytes = (newLen - storedLen) * size;
+    }
+  }
+
+  /** Truncates to 0. */
+  public final void clear() {
+    truncate(0);
+  }
+
+  /** Empties the vector and resets its stamp to 0; the storage is emptied by the next {@link #write()}. */
+  public void reset() {
+    claim();
+    truncate(0);
+    if (!holes.isEmpty()) {
+      holes.clear();
+      holesDirty = true;
+    }
+    updates.clear();
+    overlay = false;
+    setStamp(0);
+  }
+
+  /** The stamp of the last stamped write (0 when never stamped). */
+  public final long stamp() {
+    return header.stamp;
+  }
+
+  /** Sets the stamp, persisted by the next {@link #write()}. */
+  public final void updateStamp(long stamp) {
+    claim();
+    setStamp(stamp);
+  }
+
+  /** Sets the stamp, then writes. */
+  public final boolean stampedWrite(long stamp) {
+    updateStamp(stamp);
+    return write();
+  }
+
+  /**
+   * Moves pushed values, updates, holes, truncation and header changes into the database, where every reader sees
+   * them; not yet durable (see {@link #flush()}). Ends this thread's ownership of the vector.
+   *
+   * @return whether any value or hole changed (a stamp-only change writes the header and returns false)
+   */
+  public final boolean write() {
+    claim();
+    try {
+      return store.atomically(this::writeChanges);
+    } finally {
+      WRITER.setRelease(this, null);
+    }
+  }
+
+  /** {@link #write()}, then commits the whole database durably and atomically ({@link Database#flush()}). */
+  public final boolean flush() {
+    boolean changed = write();
+    database.flush();
+    return changed;
+  }
+
+  /**
+   * The written values as a read-only, zero-copy segment: {@code storedLen() * valueSize()} bytes in the format's
+   * byte order (native for {@link Format#ZERO_COPY}). A snapshot: it keeps its bytes while the vector is neither
+   * written again nor moved; use a {@code reader()} for long reads.
+   */
+  public final MemorySegment storedValues() {
+    return region.segment().asSlice(Header.SIZE, storedLen * size);
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[" + name + ", " + spec.label() + ", " + format + ", len " + len() + "]";
+  }
+
+  // ---- services for the typed subclasses ----
+
+  /** Claims the writer role for the calling thread, or fails if another thread holds it. */
+  final void claim() {
+    Thread me = Thread.currentThread();
+    if (writer == me) {
+      return;
+    }
+    if (!WRITER.compareAndSet(this, (Thread) null, me)) {
+      Thread owner = writer;
+      throw new ConcurrentMutationException("vector '" + name + "' is being written by thread '"
+          + (owner == null ? "?" : owner.getName()) + "' (it owns the vector until its next write() or flush()); "
+          + "thread '" + me.getName() + "' may not mutate it meanwhile");
+    }
+  }
+
+  /** Whether the calling thread is the writer (the hot-path check before {@link #claim()}). */
+  final boolean isWriter() {
+    return writer == Thread.currentThread();
+  }
+
+  /**
+   * Finds where the value at {@code index} is: sets {@link #located} and returns the byte offset in it.
+   *
+   * @throws OutOfRangeException if {@code index} is outside {@code [0, len())}
+   * @throws HoleException if it is a hole
+   */
+  final long locate(long index) {
+    long stored = storedLen;
+    if (index < 0 || index >= stored + pushedBytes / size) {
+      throw outOfRange(index);
+    }
+    if (overlay) {
+      if (holes.contains(index)) {
+        throw new HoleException("vector '" + name + "': index " + index + " is a hole");
+      }
+      if (index < stored) {
+        long offset = updates.offsetOf(index);
+        if (offset >= 0) {
+          located = updates.values();
+          return offset;
+        }
+      }
+    }
+    if (index >= stored) {
+      located = pushBuffer;
+      return (index - stored) * size;
+    }
+    located = storedView;
+    return Header.SIZE + index * size;
+  }
+
+  /**
+   * Prepares an update of {@code index}: fills its hole if any, sets {@link #located} and returns the byte offset at
+   * which the new value is to be written.
+   */
+  final long prepareUpdate(long index) {
+    claim();
+    long stored = storedLen;
+    if (index < 0 || index >= stored + pushedBytes / size) {
+      throw new OutOfRangeException("vector '" + name + "': cannot update index " + index + ", length is " + len());
+    }
+    if (holes.remove(index)) {
+      holesDirty = true;
+    }
+    if (index >= stored) {
+      overlay = !holes.isEmpty() || !updates.isEmpty();
+      located = pushBuffer;
+      return (index - stored) * size;
+    }
+    overlay = true;
+    long offset = updates.put(index);
+    located = updates.values();
+    return offset;
+  }
+
+  /** Makes room for one more pushed value and returns the byte offset to write it at. */
+  final long preparePush() {
+    long offset = pushedBytes;
+    if (offset + size > pushBuffer.byteSize()) {
+      growPushBuffer(offset + size);
+    }
+    pushedBytes = offset + size;
+    return offset;
+  }
+
+  /** Checks that {@code index == len()} before a push. */
+  final void checkPushIndex(long index) {
+    if (index != len()) {
+      throw new OutOfRangeException("vector '" + name + "': checked push at index " + index + ", but the next index is "
+          + len());
+    }
+  }
+
+  /** The smallest hole, or -1 when there is none (for {@code fillFirstHoleOrPush}). */
+  final long firstHoleForFill() {
+    return holes.isEmpty() ? -1 : holes.first();
+  }
+
+  final OutOfRangeException outOfRange(long index) {
+    return new OutOfRangeException("vector '" + name + "': index " + index + " out of range, length is " + len());
+  }
+
+  /** Clamps {@code [from, to)} to {@code [0, len)}; returns {from, to} with {@code from <= to}. */
+  static long clampFrom(long from, long len) {
+    return Math.min(Math.max(from, 0), len);
+  }
+
+  static long clampTo(long from, long to, long len) {
+    return Math.max(clampFrom(from, len), Math.min(to, len));
+  }
+
+  /** Python-style bound: {@code i >= 0 -> min(i, len)}, {@code i < 0 -> max(0, len + i)}. */
+  static long signedBound(long i, long len) {
+    return i >= 0 ? Math.min(i, len) : Math.max(0, len + i);
+  }
+
+  // ---- internals ----
+
+  private void setStamp(long stamp) {
+    if (header.stamp != stamp) {
+      header.stamp = stamp;
+      headerDirty = true;
+    }
+  }
+
+  private void growPushBuffer(long needed) {
+    long capacity = Math.max(needed, Math.max(4096, pushBuffer.byteSize() * 2));
+    MemorySegment grown = Arena.ofAuto().allocate(capacity, 8);
+    MemorySegment.copy(pushBuffer, 0, grown, 0, pushedBytes);
+    pushBuffer = grown;
+  }
+
+  private Boolean writeChanges() {
+    boolean changed = false;
+    if (headerDirty) {
+      region.writeAt(0, header.encode());
+      headerDirty = false;
+    }
+    long stored = storedLen;
+    long pushed = pushedBytes / size;
+    if (pushed > 0) {
+      region.truncateAndWrite(Header.SIZE + stored * size, pushBuffer.asSlice(0, pushedBytes));
+      changed = true;
+    } else if (stored < realLen) {
+      region.truncate(Header.SIZE + stored * size);
+      changed = true;
+    }
+    if (!updates.isEmpty()) {
+      writeUpdates();
+      changed = true;
+    }
+    if (holesDirty) {
+      writeHoles();
+      changed = true;
+    }
+    realLen = stored + pushed;
+    storedView = region.segment();
+    pushedBytes = 0;
+    writtenHoles = holes.toArray();
+    overlay = !holes.isEmpty();
+    storedLen = realLen;
+    return changed;
+  }
+
+  private void writeUpdates() {
+    long[] keys = updates.sortedKeys();
+    MemorySegment values = updates.values();
+    int runStart = 0;
+    for (int i = 1; i <= keys.length; i++) {
+      if (i == keys.length || keys[i] != keys[i - 1] + 1) {
+        int count = i - runStart;
+        MemorySegment run = Arena.ofAuto().allocate((long) count * size);
+        for (int j = 0; j < count; j++) {
+          MemorySegment.copy(values, updates.offsetOf(keys[runStart + j]), run, (long) j * size, size);
+        }
+        region.writeAt(Header.SIZE + keys[runStart] * size, run);
+        runStart = i;
+      }
+    }
+    updates.clear();
+  }
+
+  private void writeHoles() {
+    if (holes.isEmpty()) {
+      if (holesRegion != null) {
+        holesRegion.remove();
+        holesRegion = null;
+      }
+    } else {
+      if (holesRegion == null) {
+        holesRegion = store.createIfNeeded(name + HOLES_SUFFIX);
+      }
+      long[] sorted = holes.toArray();
+      MemorySegment bytes = MemorySegment.ofArray(new byte[sorted.length * 8]);
+      for (int i = 0; i < sorted.length; i++) {
+        bytes.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), i, sorted[i]);
+      }
+      holesRegion.truncateAndWrite(0, bytes);
+    }
+    holesDirty = false;
+  }
+
+  private Header load(VecOptions options) {
+    Region main = store.createIfNeeded(name);
+    if (main.length() == 0) {
+      return create(main, options);
+    }
+    Header stored = Header.decode(main.segment(), name);
+    String mismatch = mismatch(stored, options);
+    if (mismatch != null) {
+      if (!options.resetOnMismatch()) {
+        throw new MismatchException("vector '" + name + "' in " + store.path() + ": " + mismatch
+            + " (open it with reset-on-mismatch to wipe it)");
+      }
+      for (String id : store.ids()) {
+        if (id.equals(name) || id.startsWith(name + "@")) {
+          store.remove(id);
+        }
+      }
+      return create(store.createIfNeeded(name), options);
+    }
+    long payload = main.length() - Header.SIZE;
+    if (payload % size != 0) {
+      throw new CorruptionException("vector '" + name + "': " + payload + " bytes of values is not a multiple of the "
+          + size + "-byte value size");
+    }
+    return stored;
+  }
+
+  private Header create(Region main, VecOptions options) {
+    Header fresh = new Header(format.code(), spec.typeCode(), size, spec.signature(), options.version());
+    main.truncateAndWrite(0, fresh.encode());
+    return fresh;
+  }
+
+  private String mismatch(Header stored, VecOptions options) {
+    if (stored.formatCode != format.code()) {
+      return "stored with format " + Header.formatName(stored.formatCode) + ", opened with " + format;
+    }
+    if (stored.typeCode != spec.typeCode() || stored.valueSize != size || stored.signature != spec.signature()) {
+      return "stored with value type " + storedTypeLabel(stored) + " (" + stored.valueSize + " bytes), opened as "
+          + spec.label() + " (" + size + " bytes)";
+    }
+    if (stored.userVersion != options.version()) {
+      return "stored with version " + stored.userVersion + ", opened with version " + options.version();
+    }
+    return null;
+  }
+
+  private static String storedTypeLabel(Header stored) {
+    dev.vecdb.codec.NumberType number = dev.vecdb.codec.NumberType.ofCode(stored.typeCode);
+    return number != null ? number.label() : "type code " + stored.typeCode;
+  }
+
+  private long[] loadHoles() {
+    if (holesRegion == null) {
+      return new long[0];
+    }
+    byte[] bytes = holesRegion.readAll();
+    if (bytes.length % 8 != 0) {
+      throw new CorruptionException("vector '" + name + "': holes region holds " + bytes.length
+          + " bytes, not a multiple of 8");
+    }
+    MemorySegment in = MemorySegment.ofArray(bytes);
+    long[] sorted = new long[bytes.length / 8];
+    for (int i = 0; i < sorted.length; i++) {
+      sorted[i] = in.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), i);
+      if (sorted[i] < 0 || sorted[i] >= realLen || (i > 0 && sorted[i] <= sorted[i - 1])) {
+        throw new CorruptionException("vector '" + name + "': hole " + i + " (index " + sorted[i]
+            + ") is out of order or beyond the length " + realLen);
+      }
+    }
+    return sorted;
+  }
+
+  private static String validateName(String name) {
+    RegionIds.validate(name);
+    if (name.indexOf('@') >= 0) {
+      throw new InvalidNameException("invalid vector name '" + name + "': '@' is reserved for a vector's own regions");
+    }
+    return name;
+  }
+}

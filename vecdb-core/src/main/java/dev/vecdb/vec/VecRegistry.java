@@ -1,0 +1,75 @@
+package dev.vecdb.vec;
+
+import dev.vecdb.Database;
+import dev.vecdb.MismatchException;
+import dev.vecdb.NotFoundException;
+import dev.vecdb.VecOptions;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The vectors open in one {@link Database}. A vector is opened once per database: opening it again returns the same
+ * object (so there is one writer state per vector), provided the class, value type, format and version match.
+ * Thread-safe.
+ */
+public final class VecRegistry {
+  private final Database database;
+  private final TreeMap<String, StoredVec> open = new TreeMap<>();
+
+  /**
+   * @param database the database whose vectors this registry tracks
+   */
+  public VecRegistry(Database database) {
+    this.database = database;
+  }
+
+  /**
+   * Returns the open vector {@code name}, or opens it with {@code factory}.
+   *
+   * @throws MismatchException if it is already open with another class, value type, format or version
+   */
+  public synchronized <V extends StoredVec> V open(String name, Class<V> type, String typeLabel,
+      VecOptions options, Supplier<V> factory) {
+    StoredVec existing = open.get(name);
+    if (existing != null) {
+      if (!type.isInstance(existing) || !existing.typeLabel().equals(typeLabel)
+          || existing.format() != options.format() || existing.version() != options.version()) {
+        throw new MismatchException("vector '" + name + "' is already open in " + database.path() + " as "
+            + existing.getClass().getSimpleName() + " of " + existing.typeLabel() + ", " + existing.format()
+            + ", version " + existing.version() + "; requested " + type.getSimpleName() + " of " + typeLabel + ", "
+            + options.format() + ", version " + options.version());
+      }
+      return type.cast(existing);
+    }
+    V created = factory.get();
+    open.put(name, created);
+    return created;
+  }
+
+  /** The open vector {@code name}. */
+  public synchronized Optional<StoredVec> find(String name) {
+    return Optional.ofNullable(open.get(name));
+  }
+
+  /** Every open vector, by name. */
+  public synchronized List<StoredVec> all() {
+    return List.copyOf(open.values());
+  }
+
+  /**
+   * Removes vector {@code name} and every region it stores data in; committed by the next flush.
+   *
+   * @throws NotFoundException if no such vector is open
+   */
+  public synchronized void remove(String name) {
+    StoredVec vec = open.remove(name);
+    if (vec == null) {
+      throw new NotFoundException("no open vector '" + name + "' in " + database.path());
+    }
+    for (String region : vec.regionNames()) {
+      database.regions().removeIfExists(region);
+    }
+  }
+}
