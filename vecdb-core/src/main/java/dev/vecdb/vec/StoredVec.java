@@ -7,6 +7,7 @@ import dev.vecdb.Format;
 import dev.vecdb.HoleException;
 import dev.vecdb.InvalidNameException;
 import dev.vecdb.MismatchException;
+import dev.vecdb.NotFoundException;
 import dev.vecdb.OutOfRangeException;
 import dev.vecdb.VecOptions;
 import dev.vecdb.store.Region;
@@ -20,6 +21,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A persistent vector of fixed-size values stored raw in one region of a {@link Database}: the state and operations
@@ -62,6 +64,10 @@ public abstract class StoredVec {
   final Header header;
   final HoleSet holes;
   final UpdateMap updates;
+  private final int savedStampedChanges;
+  private final ChangeLog changes;
+  /** Records what undoes the changes since the last stamp point; null when no change sets are kept. */
+  private final ChangeTracker tracker;
 
   /** Values the database holds for readers; published after their bytes (release/acquire). */
   volatile long storedLen;
@@ -109,6 +115,12 @@ public abstract class StoredVec {
     this.holes = new HoleSet(loadHoles());
     this.writtenHoles = holes.toArray();
     this.overlay = !holes.isEmpty();
+    this.savedStampedChanges = options.savedStampedChanges();
+    this.changes = new ChangeLog(store, name, size);
+    this.tracker = savedStampedChanges == 0 ? null : new ChangeTracker(size, this::copyValue);
+    if (tracker != null) {
+      tracker.rebase(header.stamp, realLen, writtenHoles);
+    }
   }
 
   // ---- identity ----
@@ -143,13 +155,14 @@ public abstract class StoredVec {
     return database;
   }
 
-  /** The ids of every region this vector stores data in (its main region, and its holes region if any). */
+  /** The ids of every region this vector stores data in: its main region, its holes and its change sets. */
   public final List<String> regionNames() {
     List<String> names = new ArrayList<>();
     names.add(name);
     if (store.contains(name + HOLES_SUFFIX)) {
       names.add(name + HOLES_SUFFIX);
     }
+    names.addAll(changes.regionIds());
     return names;
   }
 
@@ -208,6 +221,9 @@ public abstract class StoredVec {
     if (index < 0 || index >= len()) {
       return;
     }
+    if (tracker != null) {
+      tracker.beforeChange(index);
+    }
     updates.remove(index);
     if (holes.add(index)) {
       holesDirty = true;
@@ -227,6 +243,9 @@ public abstract class StoredVec {
     if (newLen >= len()) {
       return;
     }
+    if (tracker != null) {
+      tracker.beforeTruncate(newLen);
+    }
     if (holes.removeFrom(newLen)) {
       holesDirty = true;
     }
@@ -245,9 +264,15 @@ public abstract class StoredVec {
     truncate(0);
   }
 
-  /** Empties the vector and resets its stamp to 0; the storage is emptied by the next {@link #write()}. */
+  /**
+   * Empties the vector, resets its stamp to 0 and drops its change sets; the storage is emptied by the next
+   * {@link #write()}.
+   */
   public void reset() {
     claim();
+    if (tracker != null) {
+      tracker.rebase(0, 0, new long[0]);
+    }
     truncate(0);
     if (!holes.isEmpty()) {
       holes.clear();
@@ -256,6 +281,7 @@ public abstract class StoredVec {
     updates.clear();
     overlay = false;
     setStamp(0);
+    changes.clear();
   }
 
   /** The stamp of the last stamped write (0 when never stamped). */
@@ -288,6 +314,78 @@ public abstract class StoredVec {
     } finally {
       WRITER.setRelease(this, null);
     }
+  }
+
+  /**
+   * Writes like {@link #stampedWrite(long)}, first storing the change set that undoes this write (when the vector
+   * keeps change sets, see {@link VecOptions#savedStampedChanges()}; otherwise it is a plain stamped write). Change
+   * sets with a stamp {@code >= stamp} are dropped first, then the oldest beyond the number kept. The change set and
+   * the write are committed together by the next flush.
+   */
+  public final boolean stampedWriteWithChanges(long stamp) {
+    if (tracker == null) {
+      return stampedWrite(stamp);
+    }
+    claim();
+    try {
+      return store.atomically(() -> {
+        Delta delta = tracker.delta(stamp);
+        if (delta.prevStamp() == stamp) {
+          Optional<Delta> earlier = changes.load(stamp);
+          delta = earlier.map(e -> Delta.compose(tracker.delta(stamp), e, size)).orElse(null);
+        }
+        if (delta != null) {
+          changes.save(delta, savedStampedChanges);
+        } else {
+          changes.dropFrom(stamp);
+        }
+        setStamp(stamp);
+        boolean changed = writeChanges();
+        tracker.rebase(stamp, realLen, writtenHoles);
+        return changed;
+      });
+    } finally {
+      WRITER.setRelease(this, null);
+    }
+  }
+
+  /**
+   * Undoes the latest stamped write with changes, in memory: every change since (written or not) is undone too.
+   * Successive calls walk back the chain of change sets. The next write persists the result.
+   *
+   * @return the stamp reached (the one before the undone write)
+   * @throws NotFoundException if no change set is stored for the current stamp
+   */
+  public final long rollback() {
+    claim();
+    revertToBaseline();
+    apply(requireDelta(header.stamp, header.stamp));
+    return header.stamp;
+  }
+
+  /**
+   * Rolls back, one stamped write after the other, until the stamp is below {@code stamp}.
+   *
+   * @return the stamp reached: the newest stamp below {@code stamp} that the change chain leads to
+   * @throws NotFoundException if the chain is broken (a change set is missing) before reaching it
+   */
+  public final long rollbackBefore(long stamp) {
+    claim();
+    revertToBaseline();
+    while (header.stamp >= stamp) {
+      Delta delta = requireDelta(header.stamp, stamp);
+      if (delta.prevStamp() >= header.stamp) {
+        throw new CorruptionException("vector '" + name + "': change set " + header.stamp + " leads to stamp "
+            + delta.prevStamp() + ", not to an earlier one");
+      }
+      apply(delta);
+    }
+    return header.stamp;
+  }
+
+  /** The stamps for which a change set is stored, ascending. */
+  public final List<Long> changeStamps() {
+    return changes.stamps();
   }
 
   /** {@link #write()}, then commits the whole database durably and atomically ({@link Database#flush()}). */
@@ -339,14 +437,19 @@ public abstract class StoredVec {
    * @throws HoleException if it is a hole
    */
   final long locate(long index) {
+    if (overlay && holes.contains(index) && index >= 0 && index < len()) {
+      throw new HoleException("vector '" + name + "': index " + index + " is a hole");
+    }
+    return locateRaw(index);
+  }
+
+  /** Like {@link #locate} but ignoring holes: the bytes a hole's slot holds. */
+  final long locateRaw(long index) {
     long stored = storedLen;
     if (index < 0 || index >= stored + pushedBytes / size) {
       throw outOfRange(index);
     }
     if (overlay) {
-      if (holes.contains(index)) {
-        throw new HoleException("vector '" + name + "': index " + index + " is a hole");
-      }
       if (index < stored) {
         long offset = updates.offsetOf(index);
         if (offset >= 0) {
@@ -372,6 +475,9 @@ public abstract class StoredVec {
     long stored = storedLen;
     if (index < 0 || index >= stored + pushedBytes / size) {
       throw new OutOfRangeException("vector '" + name + "': cannot update index " + index + ", length is " + len());
+    }
+    if (tracker != null) {
+      tracker.beforeChange(index);
     }
     if (holes.remove(index)) {
       holesDirty = true;
@@ -429,6 +535,83 @@ public abstract class StoredVec {
   }
 
   // ---- internals ----
+
+  /** Copies the current bytes of {@code index} (stored, updated or pushed; holes ignored) to {@code dst}. */
+  private void copyValue(long index, MemorySegment dst, long offset) {
+    long at = locateRaw(index);
+    MemorySegment.copy(located, at, dst, offset, size);
+  }
+
+  private Delta requireDelta(long current, long target) {
+    return changes.load(current).orElseThrow(() -> new NotFoundException("vector '" + name
+        + "': cannot roll back " + (target == current ? "stamp " + current : "before stamp " + target)
+        + ": no change set is stored for stamp " + current + " (stored: " + changes.stamps() + ")"));
+  }
+
+  /**
+   * Undoes every change since the last stamp point (stamped write with changes, rollback or open), written or not,
+   * using what the tracker captured.
+   */
+  private void revertToBaseline() {
+    if (tracker == null) {
+      throw new NotFoundException("vector '" + name + "': cannot roll back, it keeps no change sets "
+          + "(open it with savedStampedChanges > 0)");
+    }
+    apply(tracker.delta(header.stamp));
+  }
+
+  /**
+   * Takes the vector from the state after the write stamped {@code delta.stamp()} back to that write's baseline, in
+   * memory: the inverse of what {@link ChangeTracker} recorded.
+   */
+  private void apply(Delta delta) {
+    if (delta.truncStart() > len()) {
+      throw new CorruptionException("vector '" + name + "': change set " + delta.stamp() + " truncates at "
+          + delta.truncStart() + ", beyond the length " + len());
+    }
+    holes.removeFrom(delta.truncStart());
+    updates.removeFrom(delta.truncStart());
+    if (delta.truncStart() < storedLen) {
+      pushedBytes = 0;
+      storedLen = delta.truncStart();
+    } else {
+      pushedBytes = (delta.truncStart() - storedLen) * size;
+    }
+    for (int i = 0; i < delta.modifiedIndices().length; i++) {
+      long index = delta.modifiedIndices()[i];
+      if (index < 0 || index >= delta.truncStart()) {
+        throw new CorruptionException("vector '" + name + "': change set " + delta.stamp() + " restores index "
+            + index + " outside [0, " + delta.truncStart() + ")");
+      }
+      long at;
+      if (index < storedLen) {
+        at = updates.put(index);
+        located = updates.values();
+      } else {
+        at = (index - storedLen) * size;
+        located = pushBuffer;
+      }
+      MemorySegment.copy(delta.modifiedValues(), (long) i * size, located, at, size);
+    }
+    for (long i = 0; i < delta.baseLen() - delta.truncStart(); i++) {
+      long at = preparePush();
+      MemorySegment.copy(delta.truncated(), i * size, pushBuffer, at, size);
+    }
+    holes.clear();
+    for (long hole : delta.holes()) {
+      if (hole < 0 || hole >= delta.baseLen()) {
+        throw new CorruptionException("vector '" + name + "': change set " + delta.stamp() + " restores hole "
+            + hole + " beyond its length " + delta.baseLen());
+      }
+      holes.add(hole);
+    }
+    holesDirty = true;
+    overlay = !holes.isEmpty() || !updates.isEmpty();
+    setStamp(delta.prevStamp());
+    if (tracker != null) {
+      tracker.rebase(delta.prevStamp(), delta.baseLen(), holes.toArray());
+    }
+  }
 
   private void setStamp(long stamp) {
     if (header.stamp != stamp) {
