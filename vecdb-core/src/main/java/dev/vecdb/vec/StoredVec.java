@@ -43,6 +43,9 @@ import java.util.Optional;
  */
 public abstract class StoredVec {
   static final String HOLES_SUFFIX = "@holes";
+  private static final ValueLayout.OfLong LE_LONG =
+      ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final ValueLayout.OfInt LE_INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle WRITER;
 
   static {
@@ -677,6 +680,7 @@ public abstract class StoredVec {
     updates.clear();
   }
 
+  /** Rewrites the holes region: the sorted hole indices (u64 LE each), then a CRC32C of them (u32 LE). */
   private void writeHoles() {
     if (holes.isEmpty()) {
       if (holesRegion != null) {
@@ -688,13 +692,20 @@ public abstract class StoredVec {
         holesRegion = store.createIfNeeded(name + HOLES_SUFFIX);
       }
       long[] sorted = holes.toArray();
-      MemorySegment bytes = MemorySegment.ofArray(new byte[sorted.length * 8]);
+      MemorySegment bytes = MemorySegment.ofArray(new byte[sorted.length * 8 + 4]);
       for (int i = 0; i < sorted.length; i++) {
-        bytes.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), i, sorted[i]);
+        bytes.setAtIndex(LE_LONG, i, sorted[i]);
       }
+      bytes.set(LE_INT, sorted.length * 8L, crc(bytes.asSlice(0, sorted.length * 8L)));
       holesRegion.truncateAndWrite(0, bytes);
     }
     holesDirty = false;
+  }
+
+  private static int crc(MemorySegment bytes) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(bytes.asByteBuffer());
+    return (int) crc.getValue();
   }
 
   private Header load(VecOptions options) {
@@ -753,15 +764,15 @@ public abstract class StoredVec {
     if (holesRegion == null) {
       return new long[0];
     }
-    byte[] bytes = holesRegion.readAll();
-    if (bytes.length % 8 != 0) {
-      throw new CorruptionException("vector '" + name + "': holes region holds " + bytes.length
-          + " bytes, not a multiple of 8");
+    MemorySegment in = MemorySegment.ofArray(holesRegion.readAll());
+    long count = (in.byteSize() - 4) / 8;
+    if (in.byteSize() < 12 || in.byteSize() % 8 != 4 || in.get(LE_INT, count * 8) != crc(in.asSlice(0, count * 8))) {
+      throw new CorruptionException("vector '" + name + "': holes region (" + in.byteSize()
+          + " bytes) fails its checksum");
     }
-    MemorySegment in = MemorySegment.ofArray(bytes);
-    long[] sorted = new long[bytes.length / 8];
+    long[] sorted = new long[(int) count];
     for (int i = 0; i < sorted.length; i++) {
-      sorted[i] = in.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), i);
+      sorted[i] = in.getAtIndex(LE_LONG, i);
       if (sorted[i] < 0 || sorted[i] >= realLen || (i > 0 && sorted[i] <= sorted[i - 1])) {
         throw new CorruptionException("vector '" + name + "': hole " + i + " (index " + sorted[i]
             + ") is out of order or beyond the length " + realLen);
