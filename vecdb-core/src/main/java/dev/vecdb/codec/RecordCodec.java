@@ -91,7 +91,7 @@ final class RecordCodec<R> extends FixedCodec<R> {
   @Override
   void check(Object value, String what) {
     if (value == null) {
-      throw new IllegalArgumentException(what + " is null; expected a " + type.getSimpleName());
+      throw new IllegalArgumentException(what + " is null; expected a record " + type.getSimpleName());
     }
     for (Component component : components) {
       component.check(value);
