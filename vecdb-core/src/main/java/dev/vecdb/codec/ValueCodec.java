@@ -52,6 +52,10 @@ public interface ValueCodec<T> {
    * and without alignment requirements. The value is checked before any byte is written, so a failed write leaves
    * {@code dst} unchanged.
    *
+   * @param value the value to store
+   * @param dst where to store it
+   * @param offset the byte offset in {@code dst} of the value's first byte
+   * @param order the byte order of numbers: little-endian for portable files, native for zero-copy ones
    * @throws IllegalArgumentException if {@code value}, or a byte array or record inside it, is null, or a byte
    *     array does not have its fixed length (the message names the component and the expected length)
    * @throws IndexOutOfBoundsException if the bytes do not fit in {@code dst}
@@ -60,8 +64,13 @@ public interface ValueCodec<T> {
 
   /**
    * Reads the value stored as the {@link #size()} bytes at {@code offset} of {@code src} in {@code order}. Allocates
-   * only the returned value (and the byte arrays and nested records it holds).
+   * only the returned value (and the byte arrays and nested records it holds). A record is built by its canonical
+   * constructor; what that throws propagates.
    *
+   * @param src where the value is stored
+   * @param offset the byte offset in {@code src} of the value's first byte
+   * @param order the byte order it was written in
+   * @return a new value
    * @throws dev.vecdb.CorruptionException if the bytes cannot be a value (a boolean byte other than 0 or 1)
    * @throws IndexOutOfBoundsException if the bytes are not all inside {@code src}
    */
@@ -71,6 +80,9 @@ public interface ValueCodec<T> {
    * Appends {@code value} as CSV: byte arrays as lowercase hex, records as their components in declaration order,
    * separated by commas, nested records flattened. Numbers are formatted by {@link NumberFormats}; no field ever
    * needs quoting.
+   *
+   * @param value a value, not null
+   * @param out where to append its text
    */
   void appendCsv(T value, StringBuilder out);
 
@@ -78,6 +90,9 @@ public interface ValueCodec<T> {
    * Appends {@code value} as JSON: byte arrays as a string of lowercase hex, records as an object of their
    * components in declaration order (e.g. {@code {"open":1.5,"close":2.0}}), without spaces; non-finite floats are
    * {@code null}.
+   *
+   * @param value a value, not null
+   * @param out where to append its text
    */
   void appendJson(T value, StringBuilder out);
 
@@ -86,6 +101,8 @@ public interface ValueCodec<T> {
    * declaration order, each by its own order (unsigned components unsigned, floats as {@link Double#compare},
    * {@code false} before {@code true}).
    *
+   * @param a a value, not null
+   * @param b another value, not null
    * @return negative, zero or positive as {@code a} is less than, equal to or greater than {@code b}
    */
   int compare(T a, T b);
@@ -93,6 +110,8 @@ public interface ValueCodec<T> {
   /**
    * The codec of byte arrays of exactly {@code size} bytes, stored as is.
    *
+   * @param size bytes per value
+   * @return a new codec
    * @throws IllegalArgumentException if {@code size} is not in 1..{@value #MAX_BYTES}
    */
   static ValueCodec<byte[]> bytes(int size) {
@@ -106,9 +125,12 @@ public interface ValueCodec<T> {
    * 1), a {@code byte[]} with {@link FixedLength}, or another such record (inlined). Derived once per class and
    * cached.
    *
-   * <p>The record must be accessible to vecdb: public, or in a package open to it (every package on the class path
-   * is).
+   * <p>The record must be accessible to vecdb: public in an exported package, or in a package open to vecdb (every
+   * package on the class path is, so records of any access work there).
    *
+   * @param type the record class
+   * @param <R> the record type
+   * @return the class's codec, the same instance on every call
    * @throws IllegalArgumentException if {@code type} is not a record, or a component is unsupported, misannotated,
    *     generic or recursive, or the record is not accessible; the message names the record, the component and why
    */
