@@ -19,6 +19,13 @@ final class RecordDerivation {
   private static final String SUPPORTED =
       "supported are byte, short, int, long, float, double, boolean, @FixedLength byte[] and records of these";
 
+  /**
+   * The most parameter slots ({@code long} and {@code double} take two) a canonical constructor may have: the
+   * composed reader briefly takes two {@code (MemorySegment, long, ByteOrder)} triples in place of two parameters,
+   * and a method handle takes at most 254 slots.
+   */
+  private static final int MAX_PARAMETER_SLOTS = 248;
+
   private static final ClassValue<RecordCodec<?>> CODECS = new ClassValue<>() {
     @Override
     protected RecordCodec<?> computeValue(Class<?> type) {
@@ -45,6 +52,12 @@ final class RecordDerivation {
     RecordComponent[] declared = type.getRecordComponents();
     if (declared.length == 0) {
       throw new IllegalArgumentException("Cannot derive a codec for " + subject + ": it has no components");
+    }
+    int slots = Arrays.stream(declared).mapToInt(rc -> parameterSlots(rc.getType())).sum();
+    if (slots > MAX_PARAMETER_SLOTS) {
+      throw new IllegalArgumentException("Cannot derive a codec for " + subject + ": it has too many components ("
+          + slots + " parameter slots, long and double counting two; at most " + MAX_PARAMETER_SLOTS
+          + "); group some of them in a nested record");
     }
     MethodHandles.Lookup lookup = lookupIn(type);
     MethodHandle constructor = canonicalConstructor(lookup, type, declared, subject);
@@ -110,6 +123,10 @@ final class RecordDerivation {
       return NumberType.F64;
     }
     return null;
+  }
+
+  private static int parameterSlots(Class<?> type) {
+    return type == long.class || type == double.class ? 2 : 1;
   }
 
   private static ByteArrayCodec byteArrayCodec(RecordComponent rc, FixedLength fixed, String subject) {

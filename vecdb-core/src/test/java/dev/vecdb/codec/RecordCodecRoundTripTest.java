@@ -11,7 +11,6 @@ import dev.vecdb.codec.TestRecords.Inner;
 import dev.vecdb.codec.TestRecords.IntLong;
 import dev.vecdb.codec.TestRecords.Outer;
 import dev.vecdb.codec.TestRecords.Pair;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -144,20 +143,6 @@ class RecordCodecRoundTripTest {
       MemorySegment segment = MemorySegment.ofArray(new byte[OFFSET + 26]);
       codec.write(value, segment, OFFSET, order);
       assertThat(codec.read(segment, OFFSET, order)).usingRecursiveComparison().isEqualTo(value);
-    }
-  }
-
-  @Test
-  void manyComponentsRoundTrip() {
-    ValueCodec<Wide> codec = ValueCodec.record(Wide.class);
-    assertThat(codec.size()).isEqualTo(70 * 8);
-    long[] values = new long[70];
-    Arrays.setAll(values, i -> i * 0x0101_0101_0101L - 35);
-    Wide value = Wide.of(values);
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment segment = arena.allocate(codec.size() + 1);
-      codec.write(value, segment, 1, ByteOrder.nativeOrder());
-      assertThat(codec.read(segment, 1, ByteOrder.nativeOrder())).isEqualTo(value);
     }
   }
 

@@ -3,6 +3,8 @@ package dev.vecdb.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -152,6 +154,25 @@ class RecordDerivationTest {
             + "it is not accessible to vecdb")
         .hasMessageEndingWith("make it public in an exported package, or open its package to vecdb")
         .hasCauseInstanceOf(IllegalAccessException.class);
+  }
+
+  @Test
+  void recordsWithTooManyComponentsAreRejected() {
+    ValueCodec<WidestRecord> widest = ValueCodec.record(WidestRecord.class);
+    assertThat(widest.size()).isEqualTo(248 * 4);
+    byte[] stored = new byte[widest.size()];
+    for (int i = 0; i < stored.length; i++) {
+      stored[i] = (byte) (i * 7);
+    }
+    byte[] copy = new byte[widest.size()];
+    widest.write(widest.read(MemorySegment.ofArray(stored), 0, ByteOrder.BIG_ENDIAN), MemorySegment.ofArray(copy), 0,
+        ByteOrder.BIG_ENDIAN);
+    assertThat(copy).isEqualTo(stored);
+    assertThatThrownBy(() -> ValueCodec.record(TooWideRecord.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Cannot derive a codec for record " + TooWideRecord.class.getName() + ": it has too many "
+            + "components (249 parameter slots, long and double counting two; at most 248); group some of them in a "
+            + "nested record");
   }
 
   @Test
