@@ -10,16 +10,12 @@ import java.nio.ByteOrder;
 
 /** A {@code boolean} component: one byte, 0 for {@code false} and 1 for {@code true}; any other byte is corrupt. */
 final class BooleanComponent extends Component {
-  private static final MethodHandle READ;
-
-  static {
-    try {
-      READ = MethodHandles.lookup().findStatic(BooleanComponent.class, "read",
-          MethodType.methodType(boolean.class, String.class, MemorySegment.class, long.class, ByteOrder.class));
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  private static final MethodHandle READ = Handles.findStatic(BooleanComponent.class, "read", boolean.class,
+      String.class, MemorySegment.class, long.class, ByteOrder.class);
+  private static final MethodHandle WRITE = Handles.findStatic(BooleanComponent.class, "write", void.class,
+      boolean.class, MemorySegment.class, long.class, ByteOrder.class);
+  private static final MethodHandle COMPARE =
+      Handles.findStatic(Boolean.class, "compare", int.class, boolean.class, boolean.class);
 
   private final String label;
   private final MethodHandle value;
@@ -29,7 +25,7 @@ final class BooleanComponent extends Component {
    * @param accessor the record's accessor, of type {@code (Record) -> boolean}
    */
   BooleanComponent(String name, int offset, String label, MethodHandle accessor) {
-    super(name, offset, 1);
+    super(name, offset, 1, accessor);
     this.label = label;
     this.value = accessor.asType(MethodType.methodType(boolean.class, Object.class));
   }
@@ -40,18 +36,18 @@ final class BooleanComponent extends Component {
   }
 
   @Override
-  void write(Object record, MemorySegment dst, long recordOffset, ByteOrder order) {
-    dst.set(ValueLayout.JAVA_BYTE, recordOffset + offset, value(record) ? (byte) 1 : (byte) 0);
-  }
-
-  @Override
   MethodHandle readerAtStart() {
     return MethodHandles.insertArguments(READ, 0, label);
   }
 
   @Override
-  int compare(Object a, Object b) {
-    return Boolean.compare(value(a), value(b));
+  MethodHandle writerAtStart() {
+    return WRITE;
+  }
+
+  @Override
+  MethodHandle valueComparator() {
+    return COMPARE;
   }
 
   @Override
@@ -68,11 +64,15 @@ final class BooleanComponent extends Component {
     try {
       return (boolean) value.invokeExact(record);
     } catch (Throwable t) {
-      throw unchecked(t);
+      throw Handles.unchecked(t);
     }
   }
 
-  private static boolean read(String label, MemorySegment src, long offset, ByteOrder order) {
+  static void write(boolean value, MemorySegment dst, long offset, ByteOrder order) {
+    dst.set(ValueLayout.JAVA_BYTE, offset, value ? (byte) 1 : (byte) 0);
+  }
+
+  static boolean read(String label, MemorySegment src, long offset, ByteOrder order) {
     byte b = src.get(ValueLayout.JAVA_BYTE, offset);
     return switch (b) {
       case 0 -> false;

@@ -3,23 +3,17 @@ package dev.vecdb.codec;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /** Byte arrays of one fixed length, stored as is (the byte order does not apply). See {@link ValueCodec#bytes}. */
 final class ByteArrayCodec extends FixedCodec<byte[]> {
-  private static final MethodHandle READ;
-
-  static {
-    try {
-      READ = MethodHandles.lookup().findVirtual(ByteArrayCodec.class, "read",
-          MethodType.methodType(byte[].class, MemorySegment.class, long.class, ByteOrder.class));
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  private static final MethodHandle READ = Handles.findVirtual(ByteArrayCodec.class, "read", byte[].class,
+      MemorySegment.class, long.class, ByteOrder.class);
+  private static final MethodHandle WRITE = Handles.findVirtual(ByteArrayCodec.class, "writeChecked", void.class,
+      byte[].class, MemorySegment.class, long.class, ByteOrder.class);
+  private static final MethodHandle COMPARE =
+      Handles.findStatic(Arrays.class, "compareUnsigned", int.class, byte[].class, byte[].class);
 
   private final int size;
 
@@ -84,5 +78,15 @@ final class ByteArrayCodec extends FixedCodec<byte[]> {
   @Override
   MethodHandle reader() {
     return READ.bindTo(this);
+  }
+
+  @Override
+  MethodHandle writer() {
+    return WRITE.bindTo(this);
+  }
+
+  @Override
+  MethodHandle comparator() {
+    return COMPARE;
   }
 }

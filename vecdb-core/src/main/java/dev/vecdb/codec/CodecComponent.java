@@ -1,9 +1,7 @@
 package dev.vecdb.codec;
 
-import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
-import java.nio.ByteOrder;
 
 /** A component stored by a codec of its own: a {@code @FixedLength byte[]} or a nested record, inlined. */
 final class CodecComponent extends Component {
@@ -17,7 +15,7 @@ final class CodecComponent extends Component {
    */
   @SuppressWarnings("unchecked")
   CodecComponent(String name, int offset, FixedCodec<?> codec, String label, MethodHandle accessor) {
-    super(name, offset, codec.size());
+    super(name, offset, codec.size(), accessor);
     this.codec = (FixedCodec<Object>) codec;
     this.label = label;
     this.value = accessor.asType(MethodType.methodType(Object.class, Object.class));
@@ -34,18 +32,18 @@ final class CodecComponent extends Component {
   }
 
   @Override
-  void write(Object record, MemorySegment dst, long recordOffset, ByteOrder order) {
-    codec.writeChecked(value(record), dst, recordOffset + offset, order);
-  }
-
-  @Override
   MethodHandle readerAtStart() {
     return codec.reader();
   }
 
   @Override
-  int compare(Object a, Object b) {
-    return codec.compare(value(a), value(b));
+  MethodHandle writerAtStart() {
+    return codec.writer();
+  }
+
+  @Override
+  MethodHandle valueComparator() {
+    return codec.comparator();
   }
 
   @Override
@@ -62,7 +60,7 @@ final class CodecComponent extends Component {
     try {
       return value.invokeExact(record);
     } catch (Throwable t) {
-      throw unchecked(t);
+      throw Handles.unchecked(t);
     }
   }
 }

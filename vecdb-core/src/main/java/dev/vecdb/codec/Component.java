@@ -1,36 +1,30 @@
 package dev.vecdb.codec;
 
-import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.UndeclaredThrowableException;
-import java.nio.ByteOrder;
 
 /**
  * One component of a record codec: its name, where its bytes sit in the record's layout, and how to write, read,
- * order and format it. Methods take the whole record and get the component through its accessor.
+ * order and format it. Writing, reading and ordering are method handles, which the record codec composes into one
+ * handle each; the formatting methods take the whole record and get the component through its accessor.
  */
 abstract sealed class Component permits NumberComponent, BooleanComponent, CodecComponent {
-  private static final MethodHandle LONG_SUM;
-
-  static {
-    try {
-      LONG_SUM = MethodHandles.lookup().findStatic(Long.class, "sum",
-          MethodType.methodType(long.class, long.class, long.class));
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  private static final MethodHandle LONG_SUM = Handles.findStatic(Long.class, "sum", long.class, long.class,
+      long.class);
 
   private final String name;
   private final String jsonKey;
+  private final MethodHandle accessor;
   final int offset;
   final int size;
 
-  Component(String name, int offset, int size) {
+  /**
+   * @param accessor the record's accessor, of type {@code (Record) -> component type}
+   */
+  Component(String name, int offset, int size, MethodHandle accessor) {
     this.name = name;
     this.jsonKey = '"' + name + "\":";
+    this.accessor = accessor;
     this.offset = offset;
     this.size = size;
   }
@@ -51,11 +45,20 @@ abstract sealed class Component permits NumberComponent, BooleanComponent, Codec
    * of the record stored at {@code recordOffset}.
    */
   final MethodHandle reader() {
-    MethodHandle atStart = readerAtStart();
-    if (offset == 0) {
-      return atStart;
-    }
-    return MethodHandles.filterArguments(atStart, 1, MethodHandles.insertArguments(LONG_SUM, 1, (long) offset));
+    return shiftOffset(readerAtStart(), 1);
+  }
+
+  /**
+   * A handle of type {@code (Record, MemorySegment, long recordOffset, ByteOrder) -> void} writing the component of
+   * the record, which passed {@link #check}, stored at {@code recordOffset}.
+   */
+  final MethodHandle writer() {
+    return shiftOffset(MethodHandles.filterArguments(writerAtStart(), 0, accessor), 2);
+  }
+
+  /** A handle of type {@code (Record, Record) -> int} ordering two records by this component. */
+  final MethodHandle comparator() {
+    return MethodHandles.filterArguments(valueComparator(), 0, accessor, accessor);
   }
 
   /** Throws {@link IllegalArgumentException} if the component of {@code record} cannot be written. */
@@ -64,14 +67,17 @@ abstract sealed class Component permits NumberComponent, BooleanComponent, Codec
   /** The component's type in the record's description: {@code u64}, {@code bool}, {@code bytes[32]}, .... */
   abstract String typeDescription();
 
-  /** Writes the component of {@code record}, which passed {@link #check}, stored at {@code recordOffset}. */
-  abstract void write(Object record, MemorySegment dst, long recordOffset, ByteOrder order);
-
   /** Like {@link #reader()}, for the component stored at {@code offset} itself. */
   abstract MethodHandle readerAtStart();
 
-  /** Orders records {@code a} and {@code b} by this component. */
-  abstract int compare(Object a, Object b);
+  /**
+   * A handle of type {@code (component type, MemorySegment, long offset, ByteOrder) -> void} writing a component
+   * value at {@code offset} itself.
+   */
+  abstract MethodHandle writerAtStart();
+
+  /** A handle of type {@code (component type, component type) -> int} ordering two component values. */
+  abstract MethodHandle valueComparator();
 
   /** Appends the component of {@code record} as CSV. */
   abstract void appendCsv(Object record, StringBuilder out);
@@ -79,14 +85,11 @@ abstract sealed class Component permits NumberComponent, BooleanComponent, Codec
   /** Appends the component of {@code record} as a JSON value. */
   abstract void appendJson(Object record, StringBuilder out);
 
-  /** The exception to throw for {@code failure}, thrown by an accessor or a constructor called through a handle. */
-  static RuntimeException unchecked(Throwable failure) {
-    if (failure instanceof Error error) {
-      throw error;
+  /** {@code handle} with {@link #offset} added to its {@code long} offset argument at {@code position}. */
+  private MethodHandle shiftOffset(MethodHandle handle, int position) {
+    if (offset == 0) {
+      return handle;
     }
-    if (failure instanceof RuntimeException runtime) {
-      return runtime;
-    }
-    return new UndeclaredThrowableException(failure);
+    return MethodHandles.filterArguments(handle, position, MethodHandles.insertArguments(LONG_SUM, 1, (long) offset));
   }
 }

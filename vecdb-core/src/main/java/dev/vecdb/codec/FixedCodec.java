@@ -6,8 +6,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What the built-in codecs share: the description and its signature, checking a value before writing it, and a
- * method handle that reads a value, from which the codec of an enclosing record composes its own reader.
+ * What the built-in codecs share: the description and its signature, checking a value before writing it, and the
+ * method handles that write, read and order values, from which the codec of an enclosing record composes its own.
  *
  * @param <T> the value type
  */
@@ -56,6 +56,12 @@ abstract sealed class FixedCodec<T> implements ValueCodec<T> permits ByteArrayCo
 
   /** A handle of type {@code (MemorySegment, long, ByteOrder) -> T} doing what {@link #read} does. */
   abstract MethodHandle reader();
+
+  /** A handle of type {@code (T, MemorySegment, long, ByteOrder) -> void} doing what {@link #writeChecked} does. */
+  abstract MethodHandle writer();
+
+  /** A handle of type {@code (T, T) -> int} doing what {@link #compare} does. */
+  abstract MethodHandle comparator();
 
   private static long fnv1a(byte[] bytes) {
     long hash = FNV_OFFSET_BASIS;

@@ -1,30 +1,19 @@
 package dev.vecdb.codec;
 
-import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.nio.ByteOrder;
 
 /**
- * A {@code byte}, {@code short}, {@code int}, {@code long}, {@code float} or {@code double} component. The accessor
- * is adapted to return the component's bits in a {@code long} (floats as their raw bits), so that one class writes,
- * orders and formats every number type.
+ * A {@code byte}, {@code short}, {@code int}, {@code long}, {@code float} or {@code double} component. For
+ * formatting, the accessor is adapted to return the component's bits in a {@code long} (floats as their raw bits),
+ * so that one class handles every number type.
  */
 final class NumberComponent extends Component {
-  private static final MethodHandle FLOAT_BITS;
-  private static final MethodHandle DOUBLE_BITS;
-
-  static {
-    try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      FLOAT_BITS = lookup.findStatic(Float.class, "floatToRawIntBits", MethodType.methodType(int.class, float.class));
-      DOUBLE_BITS =
-          lookup.findStatic(Double.class, "doubleToRawLongBits", MethodType.methodType(long.class, double.class));
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  private static final MethodHandle FLOAT_BITS =
+      Handles.findStatic(Float.class, "floatToRawIntBits", int.class, float.class);
+  private static final MethodHandle DOUBLE_BITS =
+      Handles.findStatic(Double.class, "doubleToRawLongBits", long.class, double.class);
 
   private final NumberType type;
   private final Class<?> primitive;
@@ -34,7 +23,7 @@ final class NumberComponent extends Component {
    * @param accessor the record's accessor, of type {@code (Record) -> primitive}
    */
   NumberComponent(String name, int offset, NumberType type, MethodHandle accessor) {
-    super(name, offset, type.size());
+    super(name, offset, type.size(), accessor);
     this.type = type;
     this.primitive = accessor.type().returnType();
     MethodHandle raw = switch (type) {
@@ -51,24 +40,20 @@ final class NumberComponent extends Component {
   }
 
   @Override
-  void write(Object record, MemorySegment dst, long recordOffset, ByteOrder order) {
-    Scalars.writeBits(dst, recordOffset + offset, order, size, bits(record));
-  }
-
-  @Override
   MethodHandle readerAtStart() {
     return Scalars.reader(primitive);
   }
 
   @Override
-  int compare(Object a, Object b) {
-    long x = bits(a);
-    long y = bits(b);
-    return switch (type) {
-      case F32 -> Float.compare(Float.intBitsToFloat((int) x), Float.intBitsToFloat((int) y));
-      case F64 -> Double.compare(Double.longBitsToDouble(x), Double.longBitsToDouble(y));
-      default -> type.compareWidened(type.widen(x), type.widen(y));
-    };
+  MethodHandle writerAtStart() {
+    return Scalars.writer(primitive);
+  }
+
+  /** {@code Integer.compare}, {@code Integer.compareUnsigned}, {@code Double.compare}, ... of the primitive. */
+  @Override
+  MethodHandle valueComparator() {
+    Class<?> box = MethodType.methodType(primitive).wrap().returnType();
+    return Handles.findStatic(box, type.isUnsigned() ? "compareUnsigned" : "compare", int.class, primitive, primitive);
   }
 
   @Override
@@ -95,7 +80,7 @@ final class NumberComponent extends Component {
     try {
       return (long) bits.invokeExact(record);
     } catch (Throwable t) {
-      throw unchecked(t);
+      throw Handles.unchecked(t);
     }
   }
 }

@@ -9,18 +9,25 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Records stored as their components packed in declaration order. Reading composes the canonical constructor with
- * the component readers into one method handle, so no argument array or boxed value is allocated; everything else
- * walks the components. See {@link ValueCodec#record}.
+ * Records stored as their components packed in declaration order. Writing and ordering chain the component writers
+ * and comparators into one method handle each; reading composes the canonical constructor with the component
+ * readers into another, so no argument array or boxed value is allocated. Formatting walks the components. See
+ * {@link ValueCodec#record}.
  *
  * @param <R> the record type
  */
 final class RecordCodec<R> extends FixedCodec<R> {
+  private static final MethodHandle IS_ZERO = Handles.findStatic(RecordCodec.class, "isZero", boolean.class, int.class);
+
   private final Class<R> type;
   private final Component[] components;
   private final int size;
   private final MethodHandle reader;
   private final MethodHandle erasedReader;
+  private final MethodHandle writer;
+  private final MethodHandle erasedWriter;
+  private final MethodHandle comparator;
+  private final MethodHandle erasedComparator;
 
   /**
    * @param components at least one, at consecutive offsets from 0
@@ -34,6 +41,10 @@ final class RecordCodec<R> extends FixedCodec<R> {
     this.size = components.stream().mapToInt(c -> c.size).sum();
     this.reader = composeReader(constructor, components);
     this.erasedReader = reader.asType(reader.type().changeReturnType(Object.class));
+    this.writer = chainWriters(components);
+    this.erasedWriter = writer.asType(writer.type().changeParameterType(0, Object.class));
+    this.comparator = chainComparators(components);
+    this.erasedComparator = comparator.asType(MethodType.methodType(int.class, Object.class, Object.class));
   }
 
   @Override
@@ -51,7 +62,7 @@ final class RecordCodec<R> extends FixedCodec<R> {
     try {
       return type.cast((Object) erasedReader.invokeExact(src, offset, order));
     } catch (Throwable t) {
-      throw Component.unchecked(t);
+      throw Handles.unchecked(t);
     }
   }
 
@@ -79,13 +90,11 @@ final class RecordCodec<R> extends FixedCodec<R> {
 
   @Override
   public int compare(R a, R b) {
-    for (Component component : components) {
-      int order = component.compare(a, b);
-      if (order != 0) {
-        return order;
-      }
+    try {
+      return (int) erasedComparator.invokeExact((Object) a, (Object) b);
+    } catch (Throwable t) {
+      throw Handles.unchecked(t);
     }
-    return 0;
   }
 
   @Override
@@ -100,14 +109,51 @@ final class RecordCodec<R> extends FixedCodec<R> {
 
   @Override
   void writeChecked(R value, MemorySegment dst, long offset, ByteOrder order) {
-    for (Component component : components) {
-      component.write(value, dst, offset, order);
+    try {
+      erasedWriter.invokeExact((Object) value, dst, offset, order);
+    } catch (Throwable t) {
+      throw Handles.unchecked(t);
     }
   }
 
   @Override
   MethodHandle reader() {
     return reader;
+  }
+
+  @Override
+  MethodHandle writer() {
+    return writer;
+  }
+
+  @Override
+  MethodHandle comparator() {
+    return comparator;
+  }
+
+  /** Calls each component's writer in turn, with the same {@code (R, MemorySegment, long, ByteOrder)} arguments. */
+  private static MethodHandle chainWriters(List<Component> components) {
+    MethodHandle chain = components.getLast().writer();
+    for (Component component : components.reversed().subList(1, components.size())) {
+      chain = MethodHandles.foldArguments(chain, component.writer());
+    }
+    return chain;
+  }
+
+  /** Orders by the first component, and by the next ones while all before are equal. */
+  private static MethodHandle chainComparators(List<Component> components) {
+    MethodHandle chain = components.getLast().comparator();
+    for (Component component : components.reversed().subList(1, components.size())) {
+      MethodHandle next = MethodHandles.dropArguments(chain, 0, int.class);
+      MethodHandle decided = MethodHandles.dropArguments(MethodHandles.identity(int.class), 1,
+          chain.type().parameterList());
+      chain = MethodHandles.foldArguments(MethodHandles.guardWithTest(IS_ZERO, next, decided), component.comparator());
+    }
+    return chain;
+  }
+
+  static boolean isZero(int order) {
+    return order == 0;
   }
 
   /**

@@ -3,8 +3,6 @@ package dev.vecdb.codec;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.ByteOrder;
 import java.util.Map;
 
@@ -31,6 +29,14 @@ final class Scalars {
       float.class, findReader("readFloat", float.class),
       double.class, findReader("readDouble", double.class));
 
+  private static final Map<Class<?>, MethodHandle> WRITERS = Map.of(
+      byte.class, findWriter("writeByte", byte.class),
+      short.class, findWriter("writeShort", short.class),
+      int.class, findWriter("writeInt", int.class),
+      long.class, findWriter("writeLong", long.class),
+      float.class, findWriter("writeFloat", float.class),
+      double.class, findWriter("writeDouble", double.class));
+
   private Scalars() {}
 
   /**
@@ -39,6 +45,14 @@ final class Scalars {
    */
   static MethodHandle reader(Class<?> primitive) {
     return READERS.get(primitive);
+  }
+
+  /**
+   * The handle of type {@code (primitive, MemorySegment, long offset, ByteOrder) -> void} writing a
+   * {@code primitive} ({@code byte} to {@code double}, not {@code boolean}); a float's raw bits are stored.
+   */
+  static MethodHandle writer(Class<?> primitive) {
+    return WRITERS.get(primitive);
   }
 
   static byte readByte(MemorySegment src, long offset, ByteOrder order) {
@@ -65,26 +79,36 @@ final class Scalars {
     return src.get(order == LITTLE ? DOUBLE_LE : DOUBLE_BE, offset);
   }
 
-  /**
-   * Writes the low {@code size} (1, 2, 4 or 8) bytes of {@code bits} at {@code offset} in {@code order}: a float's
-   * raw bits are stored exactly as {@link #readFloat} reads them.
-   */
-  static void writeBits(MemorySegment dst, long offset, ByteOrder order, int size, long bits) {
-    boolean little = order == LITTLE;
-    switch (size) {
-      case 1 -> dst.set(ValueLayout.JAVA_BYTE, offset, (byte) bits);
-      case 2 -> dst.set(little ? SHORT_LE : SHORT_BE, offset, (short) bits);
-      case 4 -> dst.set(little ? INT_LE : INT_BE, offset, (int) bits);
-      default -> dst.set(little ? LONG_LE : LONG_BE, offset, bits);
-    }
+  static void writeByte(byte value, MemorySegment dst, long offset, ByteOrder order) {
+    dst.set(ValueLayout.JAVA_BYTE, offset, value);
+  }
+
+  static void writeShort(short value, MemorySegment dst, long offset, ByteOrder order) {
+    dst.set(order == LITTLE ? SHORT_LE : SHORT_BE, offset, value);
+  }
+
+  static void writeInt(int value, MemorySegment dst, long offset, ByteOrder order) {
+    dst.set(order == LITTLE ? INT_LE : INT_BE, offset, value);
+  }
+
+  static void writeLong(long value, MemorySegment dst, long offset, ByteOrder order) {
+    dst.set(order == LITTLE ? LONG_LE : LONG_BE, offset, value);
+  }
+
+  static void writeFloat(float value, MemorySegment dst, long offset, ByteOrder order) {
+    dst.set(order == LITTLE ? FLOAT_LE : FLOAT_BE, offset, value);
+  }
+
+  static void writeDouble(double value, MemorySegment dst, long offset, ByteOrder order) {
+    dst.set(order == LITTLE ? DOUBLE_LE : DOUBLE_BE, offset, value);
   }
 
   private static MethodHandle findReader(String name, Class<?> primitive) {
-    try {
-      return MethodHandles.lookup().findStatic(Scalars.class, name,
-          MethodType.methodType(primitive, MemorySegment.class, long.class, ByteOrder.class));
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
+    return Handles.findStatic(Scalars.class, name, primitive, MemorySegment.class, long.class, ByteOrder.class);
+  }
+
+  private static MethodHandle findWriter(String name, Class<?> primitive) {
+    return Handles.findStatic(Scalars.class, name, void.class, primitive, MemorySegment.class, long.class,
+        ByteOrder.class);
   }
 }
