@@ -4,12 +4,14 @@ import dev.vecdb.store.CompactionReport;
 import dev.vecdb.store.DiskUsage;
 import dev.vecdb.store.FlushReport;
 import dev.vecdb.codec.NumberType;
+import dev.vecdb.codec.ValueCodec;
 import dev.vecdb.store.RegionStore;
 import dev.vecdb.vec.ByteVec;
 import dev.vecdb.vec.DoubleVec;
 import dev.vecdb.vec.FloatVec;
 import dev.vecdb.vec.IntVec;
 import dev.vecdb.vec.LongVec;
+import dev.vecdb.vec.ObjVec;
 import dev.vecdb.vec.ShortVec;
 import dev.vecdb.vec.VecRegistry;
 import java.nio.file.Path;
@@ -88,6 +90,21 @@ public final class Database implements AutoCloseable {
   /** Opens (creating if needed) a vector of {@code f32} values. */
   public FloatVec floatVec(String name, VecOptions options) {
     return FloatVec.open(this, name, NumberType.F32, options);
+  }
+
+  /** Opens (creating if needed) a vector of fixed-size objects (records, byte arrays) encoded by {@code codec}. */
+  public <T> ObjVec<T> objVec(String name, ValueCodec<T> codec, VecOptions options) {
+    return ObjVec.open(this, name, codec, options);
+  }
+
+  /** Opens (creating if needed) a vector of byte arrays of {@code size} bytes each (hashes). */
+  public ObjVec<byte[]> bytesVec(String name, int size, VecOptions options) {
+    return ObjVec.open(this, name, ValueCodec.bytes(size), options);
+  }
+
+  /** Opens (creating if needed) a vector of {@code type} records (see {@link ValueCodec#record}). */
+  public <R extends Record> ObjVec<R> recordVec(String name, Class<R> type, VecOptions options) {
+    return ObjVec.open(this, name, ValueCodec.record(type), options);
   }
 
   /**

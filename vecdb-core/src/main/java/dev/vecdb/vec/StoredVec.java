@@ -757,8 +757,17 @@ public abstract class StoredVec {
 
   private static String storedTypeLabel(Header stored) {
     dev.vecdb.codec.NumberType number = dev.vecdb.codec.NumberType.ofCode(stored.typeCode);
-    return number != null ? number.label() : "type code " + stored.typeCode;
+    if (number != null) {
+      return number.label();
+    }
+    return switch (stored.typeCode) {
+      case dev.vecdb.codec.ValueCodec.BYTES_TYPE_CODE -> "bytes[" + stored.valueSize + "]";
+      case dev.vecdb.codec.ValueCodec.RECORD_TYPE_CODE -> "a record of layout signature "
+          + Long.toHexString(stored.signature);
+      default -> "type code " + stored.typeCode;
+    };
   }
+
 
   private long[] loadHoles() {
     if (holesRegion == null) {

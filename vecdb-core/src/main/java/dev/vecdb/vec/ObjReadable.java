@@ -1,0 +1,198 @@
+package dev.vecdb.vec;
+
+import dev.vecdb.HoleException;
+import dev.vecdb.OutOfRangeException;
+import dev.vecdb.codec.ValueCodec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Read access to a vector of fixed-size objects (byte arrays, records), shared by {@link ObjVec} (the writer's view)
+ * and {@link ObjReader} (a view of written values for any thread). Ranges are half-open and clamped; ranged reads
+ * skip holes, point reads report them. Every read decodes a new object.
+ *
+ * @param <T> the value type
+ */
+public interface ObjReadable<T> {
+  /** The vector's name. */
+  String name();
+
+  /** How values are encoded. */
+  ValueCodec<T> codec();
+
+  /** Number of values, holes included. */
+  long len();
+
+  /** Whether {@code index} is a hole. */
+  boolean isHole(long index);
+
+  /**
+   * The value at {@code index}.
+   *
+   * @throws OutOfRangeException if {@code index} is outside {@code [0, len())}
+   * @throws HoleException if it is a hole
+   */
+  T get(long index);
+
+  /** Whether {@code 0 <= index < len()}. */
+  default boolean has(long index) {
+    return index >= 0 && index < len();
+  }
+
+  /** The value at {@code index}, or empty when out of range or a hole. */
+  default Optional<T> tryGet(long index) {
+    return has(index) && !isHole(index) ? Optional.of(get(index)) : Optional.empty();
+  }
+
+  /** Calls {@code action} with every index and value of {@code [from, to)}, skipping holes. */
+  default void forEach(long from, long to, IndexedConsumer<? super T> action) {
+    long end = StoredVec.clampTo(from, to, len());
+    for (long i = StoredVec.clampFrom(from, len()); i < end; i++) {
+      if (!isHole(i)) {
+        action.accept(i, get(i));
+      }
+    }
+  }
+
+  /** Folds the values of {@code [from, to)} in index order, skipping holes. */
+  default <R> R fold(long from, long to, R init, BiFunction<R, ? super T, R> op) {
+    R acc = init;
+    long end = StoredVec.clampTo(from, to, len());
+    for (long i = StoredVec.clampFrom(from, len()); i < end; i++) {
+      if (!isHole(i)) {
+        acc = op.apply(acc, get(i));
+      }
+    }
+    return acc;
+  }
+
+  /** The values of {@code [from, to)} (holes skipped). */
+  default List<T> collect(long from, long to) {
+    List<T> out = new ArrayList<>();
+    forEach(from, to, (i, v) -> out.add(v));
+    return out;
+  }
+
+  /** Every value (holes skipped). */
+  default List<T> collect() {
+    return collect(0, len());
+  }
+
+  /** The values of a signed range: a negative bound counts from the end. */
+  default List<T> collectSigned(long from, long to) {
+    long len = len();
+    return collect(StoredVec.signedBound(from, len), StoredVec.signedBound(to, len));
+  }
+
+  /** The values of {@code [from, to)} with holes kept: an empty optional at each hole. */
+  default List<Optional<T>> collectHoled(long from, long to) {
+    List<Optional<T>> out = new ArrayList<>();
+    long end = StoredVec.clampTo(from, to, len());
+    for (long i = StoredVec.clampFrom(from, len()); i < end; i++) {
+      out.add(isHole(i) ? Optional.empty() : Optional.of(get(i)));
+    }
+    return out;
+  }
+
+  /** The values at {@code indices}, which must be ascending (errors as {@link #get}). */
+  default List<T> getAll(long... indices) {
+    List<T> out = new ArrayList<>(indices.length);
+    for (int i = 0; i < indices.length; i++) {
+      if (i > 0 && indices[i] < indices[i - 1]) {
+        throw new IllegalArgumentException("vector '" + name() + "': indices must be ascending, " + indices[i]
+            + " follows " + indices[i - 1]);
+      }
+      out.add(get(indices[i]));
+    }
+    return out;
+  }
+
+  /** The first value that is not a hole. */
+  default Optional<T> first() {
+    return stream().findFirst();
+  }
+
+  /** The last value that is not a hole. */
+  default Optional<T> last() {
+    for (long i = len() - 1; i >= 0; i--) {
+      if (!isHole(i)) {
+        return Optional.of(get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The smallest value in the codec's order (the first of equal minima). */
+  default Optional<T> min() {
+    return stream().reduce((best, v) -> codec().compare(v, best) < 0 ? v : best);
+  }
+
+  /** The largest value in the codec's order (the first of equal maxima). */
+  default Optional<T> max() {
+    return stream().reduce((best, v) -> codec().compare(v, best) > 0 ? v : best);
+  }
+
+  /** Every value as a stream (holes skipped). */
+  default Stream<T> stream() {
+    return stream(0, len());
+  }
+
+  /** The values of {@code [from, to)} as a stream (holes skipped). */
+  default Stream<T> stream(long from, long to) {
+    long start = StoredVec.clampFrom(from, len());
+    long end = StoredVec.clampTo(from, to, len());
+    return StreamSupport.stream(Spliterators.spliterator(cursor(start, end), end - start,
+        Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+
+  /** A cursor over {@code [from, to)}, skipping holes. */
+  default ObjCursor<T> cursor(long from, long to) {
+    return new ObjCursor<>(this, from, to);
+  }
+
+  /** Appends the values of {@code [from, to)} as CSV: one value per line, an empty line at a hole. */
+  default StringBuilder appendCsv(StringBuilder out, long from, long to) {
+    long end = StoredVec.clampTo(from, to, len());
+    for (long i = StoredVec.clampFrom(from, len()); i < end; i++) {
+      if (!isHole(i)) {
+        codec().appendCsv(get(i), out);
+      }
+      out.append('\n');
+    }
+    return out;
+  }
+
+  /** Appends the values of {@code [from, to)} as a JSON array ({@code null} at a hole), without spaces. */
+  default StringBuilder appendJson(StringBuilder out, long from, long to) {
+    long start = StoredVec.clampFrom(from, len());
+    long end = StoredVec.clampTo(from, to, len());
+    out.append('[');
+    for (long i = start; i < end; i++) {
+      if (i > start) {
+        out.append(',');
+      }
+      if (isHole(i)) {
+        out.append("null");
+      } else {
+        codec().appendJson(get(i), out);
+      }
+    }
+    return out.append(']');
+  }
+
+  /** The CSV of {@code [from, to)}. */
+  default String toCsv(long from, long to) {
+    return appendCsv(new StringBuilder(), from, to).toString();
+  }
+
+  /** The JSON array of {@code [from, to)}. */
+  default String toJson(long from, long to) {
+    return appendJson(new StringBuilder(), from, to).toString();
+  }
+}

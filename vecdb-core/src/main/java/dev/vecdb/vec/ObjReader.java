@@ -1,0 +1,67 @@
+package dev.vecdb.vec;
+
+import dev.vecdb.HoleException;
+import dev.vecdb.OutOfRangeException;
+import dev.vecdb.codec.ValueCodec;
+import dev.vecdb.store.RegionReader;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+
+/**
+ * A read-only view of the written values of an {@link ObjVec}, for any number of threads at once, without locks:
+ * it sees what {@code write()} published, grows with every write and shrinks at once on truncation. It pins the
+ * vector's storage while open; close it when done.
+ *
+ * @param <T> the value type
+ */
+public final class ObjReader<T> implements ObjReadable<T>, AutoCloseable {
+  private final ObjVec<T> vec;
+  private final RegionReader pin;
+
+  ObjReader(ObjVec<T> vec) {
+    this.vec = vec;
+    this.pin = vec.region.reader();
+  }
+
+  @Override
+  public String name() {
+    return vec.name;
+  }
+
+  @Override
+  public ValueCodec<T> codec() {
+    return vec.codec();
+  }
+
+  @Override
+  public long len() {
+    MemorySegment view = pin.segment();
+    return Math.min(vec.storedLen, (view.byteSize() - Header.SIZE) / vec.size);
+  }
+
+  @Override
+  public boolean isHole(long index) {
+    long[] holes = vec.writtenHoles;
+    return holes.length != 0 && Arrays.binarySearch(holes, index) >= 0;
+  }
+
+  @Override
+  public T get(long index) {
+    MemorySegment view = pin.segment();
+    long len = Math.min(vec.storedLen, (view.byteSize() - Header.SIZE) / vec.size);
+    if (index < 0 || index >= len) {
+      throw new OutOfRangeException("vector '" + vec.name + "': index " + index + " out of range, written length is "
+          + len);
+    }
+    if (isHole(index)) {
+      throw new HoleException("vector '" + vec.name + "': index " + index + " is a hole");
+    }
+    return vec.codec().read(view, Header.SIZE + index * vec.size, vec.order);
+  }
+
+  /** Releases the pin on the vector's storage. Idempotent. */
+  @Override
+  public void close() {
+    pin.close();
+  }
+}
