@@ -10,10 +10,13 @@ package dev.vecdb;
  * @param savedStampedChanges how many stamped change sets to keep for rollback (default 0: none)
  * @param resetOnMismatch whether to wipe the vector (all its regions) and start empty when the stored version,
  *     format or value type differs, instead of failing (default false)
+ * @param compressionLevel the codec's compression level for {@link Format#ZSTD} (1–22; default 0 = the codec's
+ *     default, 3); ignored by the other formats
  */
-public record VecOptions(Format format, int version, int savedStampedChanges, boolean resetOnMismatch) {
-  /** BYTES, version 1, no saved changes, no reset. */
-  public static final VecOptions DEFAULT = new VecOptions(Format.BYTES, 1, 0, false);
+public record VecOptions(Format format, int version, int savedStampedChanges, boolean resetOnMismatch,
+    int compressionLevel) {
+  /** BYTES, version 1, no saved changes, no reset, default compression level. */
+  public static final VecOptions DEFAULT = new VecOptions(Format.BYTES, 1, 0, false, 0);
 
   /** Validates the options. */
   public VecOptions {
@@ -22,6 +25,9 @@ public record VecOptions(Format format, int version, int savedStampedChanges, bo
     }
     if (savedStampedChanges < 0) {
       throw new IllegalArgumentException("savedStampedChanges must be >= 0, got " + savedStampedChanges);
+    }
+    if (compressionLevel < 0 || compressionLevel > 22) {
+      throw new IllegalArgumentException("compressionLevel must be within 0..22, got " + compressionLevel);
     }
   }
 
@@ -32,21 +38,26 @@ public record VecOptions(Format format, int version, int savedStampedChanges, bo
 
   /** A copy with another format. */
   public VecOptions withFormat(Format newFormat) {
-    return new VecOptions(newFormat, version, savedStampedChanges, resetOnMismatch);
+    return new VecOptions(newFormat, version, savedStampedChanges, resetOnMismatch, compressionLevel);
   }
 
   /** A copy with another user version. */
   public VecOptions withVersion(int newVersion) {
-    return new VecOptions(format, newVersion, savedStampedChanges, resetOnMismatch);
+    return new VecOptions(format, newVersion, savedStampedChanges, resetOnMismatch, compressionLevel);
   }
 
   /** A copy that keeps {@code n} stamped change sets. */
   public VecOptions withSavedStampedChanges(int n) {
-    return new VecOptions(format, version, n, resetOnMismatch);
+    return new VecOptions(format, version, n, resetOnMismatch, compressionLevel);
+  }
+
+  /** A copy with another compression level (see {@link #compressionLevel()}). */
+  public VecOptions withCompressionLevel(int level) {
+    return new VecOptions(format, version, savedStampedChanges, resetOnMismatch, level);
   }
 
   /** A copy with reset-on-mismatch set. */
   public VecOptions withResetOnMismatch(boolean reset) {
-    return new VecOptions(format, version, savedStampedChanges, reset);
+    return new VecOptions(format, version, savedStampedChanges, reset, compressionLevel);
   }
 }

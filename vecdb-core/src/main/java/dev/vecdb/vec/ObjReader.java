@@ -4,7 +4,6 @@ import dev.vecdb.HoleException;
 import dev.vecdb.OutOfRangeException;
 import dev.vecdb.codec.ValueCodec;
 import dev.vecdb.store.RegionReader;
-import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
@@ -17,10 +16,12 @@ import java.util.Arrays;
 public final class ObjReader<T> implements ObjReadable<T>, AutoCloseable {
   private final ObjVec<T> vec;
   private final RegionReader pin;
+  private final StoredChunks chunks;
 
   ObjReader(ObjVec<T> vec) {
     this.vec = vec;
     this.pin = vec.region.reader();
+    this.chunks = new StoredChunks(vec, pin);
   }
 
   @Override
@@ -35,8 +36,7 @@ public final class ObjReader<T> implements ObjReadable<T>, AutoCloseable {
 
   @Override
   public long len() {
-    MemorySegment view = pin.segment();
-    return Math.min(vec.storedLen, (view.byteSize() - Header.SIZE) / vec.size);
+    return chunks.visibleLen();
   }
 
   @Override
@@ -47,8 +47,7 @@ public final class ObjReader<T> implements ObjReadable<T>, AutoCloseable {
 
   @Override
   public T get(long index) {
-    MemorySegment view = pin.segment();
-    long len = Math.min(vec.storedLen, (view.byteSize() - Header.SIZE) / vec.size);
+    long len = chunks.visibleLen();
     if (index < 0 || index >= len) {
       throw new OutOfRangeException("vector '" + vec.name + "': index " + index + " out of range, written length is "
           + len);
@@ -56,7 +55,8 @@ public final class ObjReader<T> implements ObjReadable<T>, AutoCloseable {
     if (isHole(index)) {
       throw new HoleException("vector '" + vec.name + "': index " + index + " is a hole");
     }
-    return vec.codec().read(view, Header.SIZE + index * vec.size, vec.order);
+    chunks.chunk(index, index + 1);
+    return vec.codec().read(chunks.segment, chunks.origin + index * vec.size, vec.order);
   }
 
   /** Releases the pin on the vector's storage. Idempotent. */

@@ -67,6 +67,10 @@ public abstract class StoredVec {
   final Header header;
   final HoleSet holes;
   final UpdateMap updates;
+  /** The paged storage of a compressed vector; null for the raw formats. */
+  final Paging paging;
+  /** The writer's access to stored values in chunks. */
+  final StoredChunks chunks;
   private final int savedStampedChanges;
   private final ChangeLog changes;
   /** Records what undoes the changes since the last stamp point; null when no change sets are kept. */
@@ -103,21 +107,23 @@ public abstract class StoredVec {
     this.spec = spec;
     this.size = spec.size();
     this.order = format == Format.ZERO_COPY ? ByteOrder.nativeOrder() : ByteOrder.LITTLE_ENDIAN;
-    if (!format.isRaw()) {
+    if (format == Format.PCO) {
       throw new IllegalArgumentException("vector '" + name + "': format " + format
-          + " is not supported yet; use BYTES or ZERO_COPY");
+          + " is not supported yet; use BYTES, ZERO_COPY, LZ4 or ZSTD");
     }
     this.updates = new UpdateMap(size);
     Header loaded = store.atomically(() -> load(options));
     this.header = loaded;
     this.region = store.get(name);
-    this.realLen = (region.length() - Header.SIZE) / size;
+    this.paging = format.isRaw() ? null : new Paging(store, name, size, region, pageCodecs(format, options));
+    this.realLen = paging == null ? (region.length() - Header.SIZE) / size : paging.table().valueCount();
     this.storedLen = realLen;
     this.storedView = region.segment();
     this.holesRegion = store.find(name + HOLES_SUFFIX).orElse(null);
     this.holes = new HoleSet(loadHoles());
     this.writtenHoles = holes.toArray();
     this.overlay = !holes.isEmpty();
+    this.chunks = new StoredChunks(this, null);
     this.savedStampedChanges = options.savedStampedChanges();
     this.changes = new ChangeLog(store, name, size);
     this.tracker = savedStampedChanges == 0 ? null : new ChangeTracker(size, this::copyValue);
@@ -164,6 +170,9 @@ public abstract class StoredVec {
     names.add(name);
     if (store.contains(name + HOLES_SUFFIX)) {
       names.add(name + HOLES_SUFFIX);
+    }
+    if (paging != null) {
+      names.add(paging.pagesRegionId());
     }
     names.addAll(changes.regionIds());
     return names;
@@ -399,11 +408,15 @@ public abstract class StoredVec {
   }
 
   /**
-   * The written values as a read-only, zero-copy segment: {@code storedLen() * valueSize()} bytes in the format's
-   * byte order (native for {@link Format#ZERO_COPY}). A snapshot: it keeps its bytes while the vector is neither
+   * The written values of a raw vector as a read-only, zero-copy segment: {@code storedLen() * valueSize()} bytes in
+   * the format's byte order (native for {@link Format#ZERO_COPY}). A snapshot: it keeps its bytes while the vector is neither
    * written again nor moved; use a {@code reader()} for long reads.
    */
   public final MemorySegment storedValues() {
+    if (paging != null) {
+      throw new UnsupportedOperationException("vector '" + name + "' is stored in compressed pages (" + format
+          + "): it has no contiguous value bytes; read it through its read API");
+    }
     return region.segment().asSlice(Header.SIZE, storedLen * size);
   }
 
@@ -464,6 +477,11 @@ public abstract class StoredVec {
     if (index >= stored) {
       located = pushBuffer;
       return (index - stored) * size;
+    }
+    if (paging != null) {
+      chunks.chunk(index, index + 1);
+      located = chunks.segment;
+      return chunks.origin + index * size;
     }
     located = storedView;
     return Header.SIZE + index * size;
@@ -638,16 +656,21 @@ public abstract class StoredVec {
     }
     long stored = storedLen;
     long pushed = pushedBytes / size;
-    if (pushed > 0) {
-      region.truncateAndWrite(Header.SIZE + stored * size, pushBuffer.asSlice(0, pushedBytes));
-      changed = true;
-    } else if (stored < realLen) {
-      region.truncate(Header.SIZE + stored * size);
-      changed = true;
-    }
-    if (!updates.isEmpty()) {
-      writeUpdates();
-      changed = true;
+    if (paging != null) {
+      changed = paging.write(stored, pushBuffer, pushedBytes, updates);
+      updates.clear();
+    } else {
+      if (pushed > 0) {
+        region.truncateAndWrite(Header.SIZE + stored * size, pushBuffer.asSlice(0, pushedBytes));
+        changed = true;
+      } else if (stored < realLen) {
+        region.truncate(Header.SIZE + stored * size);
+        changed = true;
+      }
+      if (!updates.isEmpty()) {
+        writeUpdates();
+        changed = true;
+      }
     }
     if (holesDirty) {
       writeHoles();
@@ -728,7 +751,7 @@ public abstract class StoredVec {
       return create(store.createIfNeeded(name), options);
     }
     long payload = main.length() - Header.SIZE;
-    if (payload % size != 0) {
+    if (format.isRaw() && payload % size != 0) {
       throw new CorruptionException("vector '" + name + "': " + payload + " bytes of values is not a multiple of the "
           + size + "-byte value size");
     }
@@ -788,6 +811,22 @@ public abstract class StoredVec {
       }
     }
     return sorted;
+  }
+
+  private static java.util.function.Supplier<dev.vecdb.codec.PageCodec> pageCodecs(Format format,
+      VecOptions options) {
+    return switch (format) {
+      case LZ4 -> dev.vecdb.codec.Lz4PageCodec::new;
+      case ZSTD -> {
+        try {
+          Class.forName("com.github.luben.zstd.Zstd");
+        } catch (ClassNotFoundException e) {
+          throw new IllegalStateException("format ZSTD needs com.github.luben:zstd-jni on the class path", e);
+        }
+        yield () -> new dev.vecdb.codec.ZstdPageCodec(options.compressionLevel());
+      }
+      default -> throw new IllegalArgumentException("format " + format + " is not paged");
+    };
   }
 
   private static String validateName(String name) {

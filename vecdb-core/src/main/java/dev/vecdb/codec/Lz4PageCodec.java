@@ -1,0 +1,53 @@
+package dev.vecdb.codec;
+
+import dev.vecdb.CorruptionException;
+import net.jpountz.lz4.LZ4Compressor;
+import net.jpountz.lz4.LZ4Exception;
+import net.jpountz.lz4.LZ4Factory;
+import net.jpountz.lz4.LZ4SafeDecompressor;
+
+/**
+ * LZ4 block compression of a page, preceded by the uncompressed length as a little-endian {@code u32} (the layout
+ * of Rust's {@code lz4_flex::compress_prepend_size}). Uses lz4-java's pure-Java safe implementation, which needs no
+ * native access and prints no JDK warning. Not thread-safe (see {@link PageCodec}).
+ */
+public final class Lz4PageCodec implements PageCodec {
+  private static final LZ4Factory FACTORY = LZ4Factory.fastestJavaInstance();
+
+  private final LZ4Compressor compressor = FACTORY.fastCompressor();
+  private final LZ4SafeDecompressor decompressor = FACTORY.safeDecompressor();
+
+  @Override
+  public int maxCompressedLength(int rawLength) {
+    return 4 + compressor.maxCompressedLength(rawLength);
+  }
+
+  @Override
+  public int compress(byte[] src, int rawLength, byte[] dst) {
+    dst[0] = (byte) rawLength;
+    dst[1] = (byte) (rawLength >>> 8);
+    dst[2] = (byte) (rawLength >>> 16);
+    dst[3] = (byte) (rawLength >>> 24);
+    return 4 + compressor.compress(src, 0, rawLength, dst, 4, dst.length - 4);
+  }
+
+  @Override
+  public void decompress(byte[] src, int offset, int length, byte[] dst, int rawLength) {
+    if (length < 4) {
+      throw new CorruptionException("LZ4 page of " + length + " bytes is shorter than its length prefix");
+    }
+    int declared = (src[offset] & 0xFF) | (src[offset + 1] & 0xFF) << 8 | (src[offset + 2] & 0xFF) << 16
+        | (src[offset + 3] & 0xFF) << 24;
+    if (declared != rawLength) {
+      throw new CorruptionException("LZ4 page declares " + declared + " bytes, expected " + rawLength);
+    }
+    try {
+      int n = decompressor.decompress(src, offset + 4, length - 4, dst, 0, rawLength);
+      if (n != rawLength) {
+        throw new CorruptionException("LZ4 page decoded to " + n + " bytes, expected " + rawLength);
+      }
+    } catch (LZ4Exception e) {
+      throw new CorruptionException("LZ4 page does not decode: " + e.getMessage(), e);
+    }
+  }
+}

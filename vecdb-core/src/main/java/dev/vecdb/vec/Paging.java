@@ -1,0 +1,215 @@
+package dev.vecdb.vec;
+
+import dev.vecdb.CorruptionException;
+import dev.vecdb.codec.PageCodec;
+import dev.vecdb.store.Region;
+import dev.vecdb.store.RegionStore;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The paged storage of a compressed vector: values in pages of 16 KiB of values, every full page compressed once by
+ * the format's {@link PageCodec}, the last partial page kept raw so that appends never recompress. The main region
+ * holds the header then the page payloads back to back; the {@code <vector>@pages} region holds the
+ * {@link PageTable}.
+ *
+ * <p>Writing appends to the raw last page in place while it has room; anything else (a page filling up, a truncation,
+ * an update of a stored value) rewrites every page from the first one that changes. Every write publishes a new
+ * immutable page table: readers decode pages against the table they took and check each page's CRC32C, retrying
+ * with the newer table when a write replaced the page meanwhile. Owned by the vector's writer; the published table
+ * is safe to read from any thread.
+ */
+final class Paging {
+  static final String PAGES_SUFFIX = "@pages";
+  static final int PAGE_BYTES = 16 * 1024;
+
+  final int perPage;
+  private final int size;
+  private final String vector;
+  private final Region main;
+  private final Region pagesRegion;
+  private final PageCodec codec;
+  private final Supplier<PageCodec> codecs;
+  private final PageDecoder writerDecoder;
+  private volatile PageTable table;
+
+  Paging(RegionStore store, String vector, int size, Region main, Supplier<PageCodec> codecs) {
+    this.vector = vector;
+    this.size = size;
+    this.perPage = Math.max(1, PAGE_BYTES / size);
+    this.main = main;
+    this.codecs = codecs;
+    this.codec = codecs.get();
+    this.writerDecoder = new PageDecoder(codecs.get(), size);
+    this.pagesRegion = store.createIfNeeded(vector + PAGES_SUFFIX);
+    this.table = PageTable.decode(MemorySegment.ofArray(pagesRegion.readAll()), vector, perPage, size,
+        main.length());
+  }
+
+  /** The page table as of the last write. */
+  PageTable table() {
+    return table;
+  }
+
+  /** A page decoder for one reader or writer (each needs its own: codecs keep scratch buffers). */
+  PageDecoder decoder() {
+    return new PageDecoder(codecs.get(), size);
+  }
+
+  /**
+   * Persists the changes of a write: values {@code [0, storedLen)} of the current pages, then {@code updates}
+   * applied, then the pushed bytes appended.
+   *
+   * @return whether anything changed
+   */
+  boolean write(long storedLen, MemorySegment pushed, long pushedBytes, UpdateMap updates) {
+    PageTable t = table;
+    long real = t.valueCount();
+    if (pushedBytes == 0 && storedLen == real && updates.isEmpty()) {
+      return false;
+    }
+    long firstChange = storedLen;
+    long[] updated = updates.sortedKeys();
+    if (updated.length > 0) {
+      firstChange = Math.min(firstChange, updated[0]);
+    }
+    int last = t.size() - 1;
+    if (firstChange == real && last >= 0 && t.page(last).raw()
+        && t.page(last).count() + pushedBytes / size < perPage) {
+      appendToRawPage(t, pushed, pushedBytes);
+      return true;
+    }
+    int firstPage = (int) (firstChange / perPage);
+    long startIndex = (long) firstPage * perPage;
+    long kept = storedLen - startIndex;
+    byte[] values = new byte[Math.toIntExact(kept * size + pushedBytes)];
+    for (int p = firstPage; (long) p * perPage < storedLen; p++) {
+      MemorySegment page = writerDecoder.decode(t, p, main.segment(), vector);
+      long from = (long) (p - firstPage) * perPage * size;
+      long count = Math.min(t.page(p).count(), storedLen - (long) p * perPage);
+      MemorySegment.copy(page, 0, MemorySegment.ofArray(values), from, count * size);
+    }
+    MemorySegment out = MemorySegment.ofArray(values);
+    for (long index : updated) {
+      MemorySegment.copy(updates.values(), updates.offsetOf(index), out, (index - startIndex) * size, size);
+    }
+    MemorySegment.copy(pushed, 0, out, kept * size, pushedBytes);
+    rewrite(t, firstPage, values);
+    return true;
+  }
+
+  /** Appends pushed values to the raw last page in place: no page is recompressed. */
+  private void appendToRawPage(PageTable t, MemorySegment pushed, long pushedBytes) {
+    PageTable.Page last = t.page(t.size() - 1);
+    main.append(pushed.asSlice(0, pushedBytes));
+    MemorySegment payload = main.segment().asSlice(last.offset(), last.bytes() + pushedBytes);
+    PageTable.Page grown = new PageTable.Page(last.offset(), (int) payload.byteSize(),
+        last.count() + (int) (pushedBytes / size), true, PageTable.crc(payload));
+    PageTable.Page[] added = {grown};
+    pagesRegion.truncateAndWrite((long) (t.size() - 1) * PageTable.ENTRY, PageTable.encode(added));
+    table = t.with(t.size() - 1, added);
+  }
+
+  /** Replaces pages {@code [firstPage, ...)} with pages holding {@code values}. */
+  private void rewrite(PageTable t, int firstPage, byte[] values) {
+    long offset = firstPage < t.size() ? t.page(firstPage).offset() : t.dataEnd();
+    int pageBytes = perPage * size;
+    List<PageTable.Page> added = new ArrayList<>();
+    byte[] compressed = new byte[codec.maxCompressedLength(pageBytes)];
+    byte[] pageBuffer = new byte[pageBytes];
+    MemorySegment payloads = MemorySegment.ofArray(new byte[values.length + values.length / 8 + 1024]);
+    long written = 0;
+    for (int from = 0; from < values.length; from += pageBytes) {
+      int length = Math.min(pageBytes, values.length - from);
+      MemorySegment payload;
+      boolean raw = length < pageBytes;
+      if (raw) {
+        payload = MemorySegment.ofArray(values).asSlice(from, length);
+      } else {
+        System.arraycopy(values, from, pageBuffer, 0, pageBytes);
+        int n = codec.compress(pageBuffer, pageBytes, compressed);
+        payload = MemorySegment.ofArray(compressed).asSlice(0, n);
+      }
+      if (written + payload.byteSize() > payloads.byteSize()) {
+        MemorySegment grown = MemorySegment.ofArray(new byte[(int) Math.max(payloads.byteSize() * 2,
+            written + payload.byteSize())]);
+        MemorySegment.copy(payloads, 0, grown, 0, written);
+        payloads = grown;
+      }
+      MemorySegment.copy(payload, 0, payloads, written, payload.byteSize());
+      added.add(new PageTable.Page(offset + written, (int) payload.byteSize(), length / size, raw,
+          PageTable.crc(payload)));
+      written += payload.byteSize();
+    }
+    main.truncateAndWrite(offset, payloads.asSlice(0, written));
+    PageTable.Page[] pages = added.toArray(new PageTable.Page[0]);
+    pagesRegion.truncateAndWrite((long) firstPage * PageTable.ENTRY, PageTable.encode(pages));
+    table = t.with(firstPage, pages);
+  }
+
+  /** The region ids this storage adds to the vector's. */
+  String pagesRegionId() {
+    return vector + PAGES_SUFFIX;
+  }
+
+  /**
+   * Decodes pages into a reusable buffer and remembers the last one. One per reader or writer; not thread-safe.
+   */
+  static final class PageDecoder {
+    private final PageCodec codec;
+    private final int size;
+    private final byte[] buffer;
+    private final MemorySegment bufferSegment;
+    private byte[] compressed = new byte[0];
+    private PageTable cachedTable;
+    private int cachedPage = -1;
+
+    PageDecoder(PageCodec codec, int size) {
+      this.codec = codec;
+      this.size = size;
+      this.buffer = new byte[Math.max(PAGE_BYTES, size)];
+      this.bufferSegment = MemorySegment.ofArray(buffer);
+    }
+
+    /**
+     * The values of page {@code index} of {@code table}, decoded from {@code data} (the main region's bytes): a
+     * segment valid until the next call.
+     *
+     * @throws CorruptionException if the page fails its checksum or does not decode
+     */
+    MemorySegment decode(PageTable table, int index, MemorySegment data, String vector) {
+      PageTable.Page page = table.page(index);
+      int rawLength = page.count() * size;
+      if (table == cachedTable && index == cachedPage) {
+        return bufferSegment.asSlice(0, rawLength);
+      }
+      cachedPage = -1;
+      if (page.end() > data.byteSize()) {
+        throw new CorruptionException("vector '" + vector + "': page " + index + " ends at " + page.end()
+            + ", past the " + data.byteSize() + " bytes of its region");
+      }
+      MemorySegment payload = data.asSlice(page.offset(), page.bytes());
+      if (PageTable.crc(payload) != page.crc()) {
+        throw new CorruptionException("vector '" + vector + "': page " + index + " fails its checksum");
+      }
+      if (page.raw()) {
+        MemorySegment.copy(payload, 0, bufferSegment, 0, rawLength);
+      } else {
+        if (compressed.length < page.bytes()) {
+          compressed = new byte[page.bytes()];
+        }
+        MemorySegment.copy(payload, 0, MemorySegment.ofArray(compressed), 0, page.bytes());
+        try {
+          codec.decompress(compressed, 0, page.bytes(), buffer, rawLength);
+        } catch (CorruptionException e) {
+          throw new CorruptionException("vector '" + vector + "': page " + index + ": " + e.getMessage(), e);
+        }
+      }
+      cachedTable = table;
+      cachedPage = index;
+      return bufferSegment.asSlice(0, rawLength);
+    }
+  }
+}

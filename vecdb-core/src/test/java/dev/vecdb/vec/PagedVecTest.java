@@ -1,0 +1,102 @@
+package dev.vecdb.vec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vecdb.CorruptionException;
+import dev.vecdb.Database;
+import dev.vecdb.Format;
+import dev.vecdb.VecOptions;
+import dev.vecdb.codec.NumberType;
+import java.nio.file.Path;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.io.TempDir;
+
+class PagedVecTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @EnumSource(value = Format.class, names = {"LZ4", "ZSTD"})
+  void pagesSurviveAppendsTruncationUpdatesRollbackAndReopen(Format format) {
+    VecOptions options = VecOptions.of(format).withSavedStampedChanges(4);
+    try (Database db = Database.open(dir)) {
+      IntVec v = db.intVec("v", NumberType.I32, options);
+      for (int i = 0; i < 10; i++) {
+        v.push(i);
+      }
+      assertThat(v.write()).isTrue();
+      assertThat(v.write()).isFalse();
+      for (int i = 10; i < 20; i++) {
+        v.push(i);
+      }
+      long pageStart = db.regions().get("v").start();
+      assertThat(v.write()).isTrue();
+      assertThat(db.regions().get("v").length()).as("raw tail appended in place").isEqualTo(64 + 20 * 4);
+      assertThat(db.regions().get("v").start()).isEqualTo(pageStart);
+      assertThat(v.collect()).hasSize(20).endsWith(19);
+      for (int i = 20; i < 4096; i++) {
+        v.push(i);
+      }
+      v.write();
+      for (int i = 4096; i < 10_000; i++) {
+        v.push(i);
+      }
+      v.stampedWriteWithChanges(1);
+      assertThat(v.sum()).isEqualTo(LongStream.range(0, 10_000).sum());
+      v.truncate(5000);
+      v.update(100, -100);
+      v.push(42);
+      v.stampedWriteWithChanges(2);
+      db.flush();
+      assertThat(v.len()).isEqualTo(5001);
+      assertThat(v.get(100)).isEqualTo(-100);
+      assertThat(v.get(4999)).isEqualTo(4999);
+      assertThat(v.get(5000)).isEqualTo(42);
+      try (IntReader r = v.reader()) {
+        assertThat(r.len()).isEqualTo(5001);
+        assertThat(r.fold(0, 5001, 0, Integer::sum)).isEqualTo(v.fold(0, 5001, 0, Integer::sum));
+      }
+    }
+    try (Database db = Database.open(dir)) {
+      IntVec v = db.intVec("v", NumberType.I32, options);
+      assertThat(v.len()).isEqualTo(5001);
+      assertThat(v.collect(95, 105)).containsExactly(95, 96, 97, 98, 99, -100, 101, 102, 103, 104);
+      assertThat(v.rollback()).isEqualTo(1);
+      assertThat(v.len()).isEqualTo(10_000);
+      assertThat(v.get(100)).isEqualTo(100);
+      assertThat(v.get(9999)).isEqualTo(9999);
+      v.write();
+      db.flush();
+      assertThat(db.regions().get("v@pages").length()).isEqualTo(3 * 24);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Format.class, names = {"LZ4", "ZSTD"})
+  void corruptPageIsReportedNeverServed(Format format) {
+    try (Database db = Database.open(dir)) {
+      LongVec v = db.longVec("v", NumberType.I64, VecOptions.of(format));
+      for (long i = 0; i < 5000; i++) {
+        v.push(i * 3);
+      }
+      v.write();
+      long offset = db.regions().get("v").start() + 100;
+      db.flush();
+      db.close();
+      try (var channel = java.nio.channels.FileChannel.open(dir.resolve("data"),
+          java.nio.file.StandardOpenOption.WRITE)) {
+        channel.write(java.nio.ByteBuffer.wrap(new byte[] {0x55}), offset);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    try (Database db = Database.open(dir)) {
+      LongVec v = db.longVec("v", NumberType.I64, VecOptions.of(format));
+      assertThatThrownBy(() -> v.get(0)).isInstanceOf(CorruptionException.class)
+          .hasMessageContaining("vector 'v': page 0");
+      assertThat(v.get(4500)).isEqualTo(4500 * 3);
+    }
+  }
+}
