@@ -1,0 +1,66 @@
+package dev.vecdb.spring;
+
+import dev.vecdb.vec.StoredVec;
+import java.util.List;
+import org.springframework.beans.factory.BeanRegistrar;
+import org.springframework.beans.factory.BeanRegistry;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Registers one bean per vector declared in {@code vecdb.vectors.*}, named after the vector and typed by its value
+ * type (a {@code LongVec} for {@code i64}, ...). Each bean is the vector opened by {@link VecdbVectors}. Reads the
+ * settings with {@link Binder} because bean definitions are registered before {@code @ConfigurationProperties} beans
+ * exist; invalid settings fail here, before any bean is created. Stateless; called once per context refresh.
+ */
+public class VectorBeanRegistrar implements BeanRegistrar {
+  @Override
+  public void register(BeanRegistry registry, Environment env) {
+    for (VectorDeclaration declaration : declarations(env)) {
+      registerVector(registry, declaration.name(), declaration.type().beanClass(), declaration.type().label());
+    }
+  }
+
+  private static <V extends StoredVec> void registerVector(BeanRegistry registry, String name, Class<V> type,
+      String label) {
+    registry.registerBean(name, type, spec -> spec
+        .description("vecdb vector '" + name + "' of " + label)
+        .supplier(context -> context.bean(VecdbVectors.class).get(name, type)));
+  }
+
+  private static List<VectorDeclaration> declarations(Environment env) {
+    VecdbProperties properties;
+    try {
+      properties = Binder.get(env).bind(VecdbProperties.PREFIX, VecdbProperties.class)
+          .orElseGet(VecdbProperties::new);
+    } catch (BindException e) {
+      throw invalid(e);
+    }
+    return VecdbPropertiesValidator.validate(properties, ClassUtils.getDefaultClassLoader());
+  }
+
+  private static VecdbConfigurationException invalid(BindException e) {
+    ConfigurationProperty property = e.getProperty();
+    String name = property != null ? property.getName().toString() : e.getName().toString();
+    String value = property != null ? " value '" + property.getValue() + "'" : "";
+    String origin = property != null && property.getOrigin() != null ? " (from " + property.getOrigin() + ")" : "";
+    Throwable reason = e.getCause() != null ? e.getCause() : e;
+    String problem = "cannot bind" + value + origin + " to " + e.getTarget().getType() + ": " + reason.getMessage();
+    return new VecdbConfigurationException(name, problem, "Fix " + name + "; " + hint(e) + ".", e);
+  }
+
+  private static String hint(BindException e) {
+    Class<?> target = e.getTarget().getType().resolve(Object.class);
+    if (target.isEnum()) {
+      StringBuilder values = new StringBuilder("valid values are");
+      for (Object constant : target.getEnumConstants()) {
+        values.append(' ').append(constant.toString().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      }
+      return values.toString();
+    }
+    return "it must be a valid " + target.getSimpleName();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.vecdb.spring;
+
+import dev.vecdb.Format;
+import dev.vecdb.store.Region;
+import dev.vecdb.store.RegionStore;
+import dev.vecdb.vec.StoredVec;
+import java.util.Locale;
+
+/**
+ * Size figures of a vector, computed from the database's regions: what metrics and the actuator endpoint report.
+ * Reads written state only, so any thread may call it; the database must be open. Stateless.
+ */
+public final class VectorStats {
+  private VectorStats() {}
+
+  /** Bytes the vector occupies in the database: the length of every region it stores data in. */
+  public static long storedBytes(StoredVec vector) {
+    RegionStore regions = vector.database().regions();
+    long total = 0;
+    for (String name : vector.regionNames()) {
+      total += regions.find(name).map(Region::length).orElse(0L);
+    }
+    return total;
+  }
+
+  /** Bytes the written values take uncompressed: written length times value size. */
+  public static long uncompressedBytes(StoredVec vector) {
+    return vector.storedLen() * vector.valueSize();
+  }
+
+  /** Uncompressed bytes per stored byte (1 when nothing is stored). */
+  public static double compressionRatio(StoredVec vector) {
+    long stored = storedBytes(vector);
+    return stored == 0 ? 1.0 : (double) uncompressedBytes(vector) / stored;
+  }
+
+  /** The format as configured and reported: {@code bytes}, {@code zero-copy}, {@code pco}, ... */
+  public static String formatLabel(Format format) {
+    return format.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

@@ -1,0 +1,29 @@
+package dev.vecdb.spring.actuate;
+
+import dev.vecdb.spring.VectorStats;
+import dev.vecdb.vec.StoredVec;
+
+/**
+ * What the {@code vecdb} endpoint reports about one vector: written state only. Immutable.
+ *
+ * @param name the vector's name
+ * @param type its value type ({@code i64}, ...)
+ * @param format its storage format ({@code bytes}, {@code zero-copy}, ...)
+ * @param version its user version
+ * @param length written values, holes included
+ * @param holes deleted values
+ * @param stamp stamp of the last stamped write
+ * @param storedBytes bytes it occupies in the database
+ * @param uncompressedBytes bytes its written values take uncompressed
+ * @param compressionRatio uncompressed bytes per stored byte
+ */
+public record VectorSummary(String name, String type, String format, int version, long length, long holes,
+    long stamp, long storedBytes, long uncompressedBytes, double compressionRatio) {
+
+  /** The summary of {@code vector}, whose database must be open. */
+  public static VectorSummary of(StoredVec vector) {
+    return new VectorSummary(vector.name(), vector.typeLabel(), VectorStats.formatLabel(vector.format()),
+        vector.version(), vector.storedLen(), vector.holeCount(), vector.stamp(), VectorStats.storedBytes(vector),
+        VectorStats.uncompressedBytes(vector), VectorStats.compressionRatio(vector));
+  }
+}
