@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * score: how many flushes ran, how long they took, how many failed, and the last failure until a flush succeeds
  * again. Metrics and health read these numbers.
  *
- * <p>Threads: safe to call from any thread; flushes themselves are serialized by the database. Only what vectors
- * have {@code write()}-ten is flushed: values pushed but not written stay with their writer thread.
+ * <p>Threads: safe to call from any thread; flushes themselves are serialized by the database. A flush commits what
+ * the vectors have written; values pushed but not yet written stay with their writer thread.
  */
 public class VecdbFlusher {
   private static final Logger log = LoggerFactory.getLogger(VecdbFlusher.class);

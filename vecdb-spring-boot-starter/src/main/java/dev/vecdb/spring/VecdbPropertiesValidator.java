@@ -24,7 +24,8 @@ public final class VecdbPropertiesValidator {
     }
     if (properties.getSavedStampedChanges() < 0) {
       throw new VecdbConfigurationException("vecdb.saved-stamped-changes",
-          "it is negative (" + properties.getSavedStampedChanges() + ")", "Set vecdb.saved-stamped-changes to 0 or more.");
+          "it is negative (" + properties.getSavedStampedChanges() + ")",
+          "Set vecdb.saved-stamped-changes to 0 or more.");
     }
     if (properties.getEndpoint().getMaxValues() <= 0) {
       throw new VecdbConfigurationException("vecdb.endpoint.max-values",

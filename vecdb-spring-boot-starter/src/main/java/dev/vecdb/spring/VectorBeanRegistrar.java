@@ -2,6 +2,7 @@ package dev.vecdb.spring;
 
 import dev.vecdb.vec.StoredVec;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.beans.factory.BeanRegistrar;
 import org.springframework.beans.factory.BeanRegistry;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -57,7 +58,7 @@ public class VectorBeanRegistrar implements BeanRegistrar {
     if (target.isEnum()) {
       StringBuilder values = new StringBuilder("valid values are");
       for (Object constant : target.getEnumConstants()) {
-        values.append(' ').append(constant.toString().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        values.append(' ').append(constant.toString().toLowerCase(Locale.ROOT).replace('_', '-'));
       }
       return values.toString();
     }

@@ -5,8 +5,8 @@ import dev.vecdb.VecDbException;
 import dev.vecdb.spring.EndpointProperties;
 import dev.vecdb.spring.FlushFailure;
 import dev.vecdb.spring.VecdbFlusher;
+import dev.vecdb.spring.VecdbStats;
 import dev.vecdb.spring.VecdbVectors;
-import dev.vecdb.store.DiskUsage;
 import dev.vecdb.store.FlushReport;
 import dev.vecdb.vec.StoredVec;
 import java.util.List;
@@ -59,9 +59,8 @@ public class VecdbEndpoint {
       return new DatabaseSummary(database.path().toString(), false, null, null,
           flusher.lastSuccess().orElse(null), error, List.of());
     }
-    DiskUsage usage = database.diskUsage();
-    long disk = usage.isAllocatedKnown() ? usage.allocatedBytes() : usage.logicalBytes();
-    return new DatabaseSummary(database.path().toString(), true, database.regions().fileLength(), disk,
+    return new DatabaseSummary(database.path().toString(), true, database.regions().fileLength(),
+        VecdbStats.diskUsageBytes(database),
         flusher.lastSuccess().orElse(null), error, vectors.all().stream().map(VectorSummary::of).toList());
   }
 

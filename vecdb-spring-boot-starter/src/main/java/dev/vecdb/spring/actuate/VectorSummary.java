@@ -1,6 +1,6 @@
 package dev.vecdb.spring.actuate;
 
-import dev.vecdb.spring.VectorStats;
+import dev.vecdb.spring.VecdbStats;
 import dev.vecdb.vec.StoredVec;
 
 /**
@@ -22,8 +22,8 @@ public record VectorSummary(String name, String type, String format, int version
 
   /** The summary of {@code vector}, whose database must be open. */
   public static VectorSummary of(StoredVec vector) {
-    return new VectorSummary(vector.name(), vector.typeLabel(), VectorStats.formatLabel(vector.format()),
-        vector.version(), vector.storedLen(), vector.holeCount(), vector.stamp(), VectorStats.storedBytes(vector),
-        VectorStats.uncompressedBytes(vector), VectorStats.compressionRatio(vector));
+    return new VectorSummary(vector.name(), vector.typeLabel(), VecdbStats.formatLabel(vector.format()),
+        vector.version(), vector.storedLen(), vector.holeCount(), vector.stamp(), VecdbStats.storedBytes(vector),
+        VecdbStats.uncompressedBytes(vector), VecdbStats.compressionRatio(vector));
   }
 }

@@ -2,9 +2,8 @@ package dev.vecdb.spring.metrics;
 
 import dev.vecdb.Database;
 import dev.vecdb.spring.VecdbFlusher;
+import dev.vecdb.spring.VecdbStats;
 import dev.vecdb.spring.VecdbVectors;
-import dev.vecdb.spring.VectorStats;
-import dev.vecdb.store.DiskUsage;
 import dev.vecdb.vec.StoredVec;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
@@ -46,10 +45,11 @@ public class VecdbMetrics implements MeterBinder {
       bindVector(registry, vector);
     }
     Database database = vectors.database();
-    gauge(registry, database, "vecdb.file.size", "Logical length of the database's data file", BaseUnits.BYTES, Tags.empty(),
-        database, db -> db.regions().fileLength());
-    gauge(registry, database, "vecdb.disk.usage", "Bytes the database's files occupy on disk (logical size when unknown)",
-        BaseUnits.BYTES, Tags.empty(), database, VecdbMetrics::diskUsage);
+    Gauges gauges = new Gauges(registry, database, Tags.empty());
+    gauges.add("vecdb.file.size", "Logical length of the database's data file", BaseUnits.BYTES, database,
+        db -> db.regions().fileLength());
+    gauges.add("vecdb.disk.usage", "Bytes the database's files occupy on disk (logical size when unknown)",
+        BaseUnits.BYTES, database, VecdbStats::diskUsageBytes);
     FunctionTimer.builder("vecdb.flush", flusher, VecdbFlusher::flushCount, VecdbFlusher::totalFlushNanos,
             TimeUnit.NANOSECONDS)
         .description("Flushes run by the starter (background, endpoint, shutdown)")
@@ -60,32 +60,28 @@ public class VecdbMetrics implements MeterBinder {
   }
 
   private static void bindVector(MeterRegistry registry, StoredVec vector) {
-    Database database = vector.database();
-    Tags tags = Tags.of("vector", vector.name(), "format", VectorStats.formatLabel(vector.format()));
-    gauge(registry, database, "vecdb.vector.length", "Written values, holes included", null, tags, vector,
-        StoredVec::storedLen);
-    gauge(registry, database, "vecdb.vector.holes", "Deleted values (holes)", null, tags, vector, StoredVec::holeCount);
-    gauge(registry, database, "vecdb.vector.stamp", "Stamp of the last stamped write", null, tags, vector, StoredVec::stamp);
-    gauge(registry, database, "vecdb.vector.stored.size", "Bytes the vector occupies in the database", BaseUnits.BYTES, tags,
-        vector, VectorStats::storedBytes);
-    gauge(registry, database, "vecdb.vector.uncompressed.size", "Bytes the written values take uncompressed",
-        BaseUnits.BYTES, tags, vector, VectorStats::uncompressedBytes);
-    gauge(registry, database, "vecdb.vector.compression.ratio", "Uncompressed bytes per stored byte", null, tags, vector,
-        VectorStats::compressionRatio);
+    Tags tags = Tags.of("vector", vector.name(), "format", VecdbStats.formatLabel(vector.format()));
+    Gauges gauges = new Gauges(registry, vector.database(), tags);
+    gauges.add("vecdb.vector.length", "Written values, holes included", null, vector, StoredVec::storedLen);
+    gauges.add("vecdb.vector.holes", "Deleted values (holes)", null, vector, StoredVec::holeCount);
+    gauges.add("vecdb.vector.stamp", "Stamp of the last stamped write", null, vector, StoredVec::stamp);
+    gauges.add("vecdb.vector.stored.size", "Bytes the vector occupies in the database", BaseUnits.BYTES, vector,
+        VecdbStats::storedBytes);
+    gauges.add("vecdb.vector.uncompressed.size", "Bytes the written values take uncompressed", BaseUnits.BYTES,
+        vector, VecdbStats::uncompressedBytes);
+    gauges.add("vecdb.vector.compression.ratio", "Uncompressed bytes per stored byte", null, vector,
+        VecdbStats::compressionRatio);
   }
 
-  private static <T> void gauge(MeterRegistry registry, Database database, String name, String description,
-      String baseUnit, Tags tags, T source, ToDoubleFunction<T> value) {
-    Gauge.builder(name, source, s -> database.isOpen() ? value.applyAsDouble(s) : Double.NaN)
-        .description(description)
-        .baseUnit(baseUnit)
-        .tags(tags)
-        .strongReference(true)
-        .register(registry);
-  }
-
-  private static double diskUsage(Database database) {
-    DiskUsage usage = database.diskUsage();
-    return usage.isAllocatedKnown() ? usage.allocatedBytes() : usage.logicalBytes();
+  /** Registers gauges with common tags that read NaN once {@code database} is closed. */
+  private record Gauges(MeterRegistry registry, Database database, Tags tags) {
+    <T> void add(String name, String description, String baseUnit, T source, ToDoubleFunction<T> value) {
+      Gauge.builder(name, source, s -> database.isOpen() ? value.applyAsDouble(s) : Double.NaN)
+          .description(description)
+          .baseUnit(baseUnit)
+          .tags(tags)
+          .strongReference(true)
+          .register(registry);
+    }
   }
 }
