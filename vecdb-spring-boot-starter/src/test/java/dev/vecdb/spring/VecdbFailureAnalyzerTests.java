@@ -1,15 +1,23 @@
 package dev.vecdb.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vecdb.vec.LongVec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
 
 class VecdbFailureAnalyzerTests {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -134,8 +142,18 @@ class VecdbFailureAnalyzerTests {
   }
 
   @Test
-  void isRegisteredForSpringBoot() throws Exception {
-    String factories = new String(getClass().getResourceAsStream("/META-INF/spring.factories").readAllBytes());
-    assertThat(factories).contains(VecdbFailureAnalyzer.class.getName());
+  @ExtendWith(OutputCaptureExtension.class)
+  void springBootPrintsTheAnalysisAtStartup(CapturedOutput output) {
+    SpringApplication application = new SpringApplication(MinimalApplication.class);
+    application.setWebApplicationType(WebApplicationType.NONE);
+    assertThatThrownBy(() -> application.run("--vecdb.path=" + dir, "--vecdb.vectors.prices.type=int128"))
+        .isInstanceOf(VecdbConfigurationException.class);
+    assertThat(output).contains("APPLICATION FAILED TO START")
+        .contains("The vecdb configuration is invalid: invalid vecdb.vectors.prices.type")
+        .contains("Set vecdb.vectors.prices.type to one of i8");
   }
+
+  @Configuration(proxyBeanMethods = false)
+  @ImportAutoConfiguration(VecdbAutoConfiguration.class)
+  static class MinimalApplication {}
 }

@@ -101,13 +101,13 @@ public class VecdbEndpoint {
 
   /**
    * Rolls vector {@code name} back to before its latest stamped write, if {@code vecdb.endpoint.rollback-enabled};
-   * null (404) when no such vector is declared.
+   * otherwise, or for an undeclared vector, answers why nothing happened.
    */
   @WriteOperation
-  public @Nullable RollbackResult rollback(@Selector String name) {
+  public RollbackResult rollback(@Selector String name) {
     Optional<StoredVec> vector = vectors.find(name);
     if (vector.isEmpty()) {
-      return null;
+      return new RollbackResult(name, false, "no vector '" + name + "' is declared in vecdb.vectors");
     }
     if (!settings.isRollbackEnabled()) {
       return new RollbackResult(name, false,

@@ -118,7 +118,7 @@ class VecdbEndpointAutoConfigurationTests {
       RollbackResult result = endpoint.rollback("prices");
       assertThat(result.rolledBack()).isFalse();
       assertThat(result.message()).contains("unavailable");
-      assertThat(endpoint.rollback("missing")).isNull();
+      assertThat(endpoint.rollback("missing").message()).contains("no vector 'missing'");
     });
   }
 
