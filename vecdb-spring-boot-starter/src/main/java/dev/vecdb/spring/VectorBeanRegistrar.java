@@ -2,12 +2,10 @@ package dev.vecdb.spring;
 
 import dev.vecdb.vec.StoredVec;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.beans.factory.BeanRegistrar;
 import org.springframework.beans.factory.BeanRegistry;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
@@ -38,30 +36,8 @@ public class VectorBeanRegistrar implements BeanRegistrar {
       properties = Binder.get(env).bind(VecdbProperties.PREFIX, VecdbProperties.class)
           .orElseGet(VecdbProperties::new);
     } catch (BindException e) {
-      throw invalid(e);
+      throw BindFailures.explain(e);
     }
     return VecdbPropertiesValidator.validate(properties, ClassUtils.getDefaultClassLoader());
-  }
-
-  private static VecdbConfigurationException invalid(BindException e) {
-    ConfigurationProperty property = e.getProperty();
-    String name = property != null ? property.getName().toString() : e.getName().toString();
-    String value = property != null ? " value '" + property.getValue() + "'" : "";
-    String origin = property != null && property.getOrigin() != null ? " (from " + property.getOrigin() + ")" : "";
-    Throwable reason = e.getCause() != null ? e.getCause() : e;
-    String problem = "cannot bind" + value + origin + " to " + e.getTarget().getType() + ": " + reason.getMessage();
-    return new VecdbConfigurationException(name, problem, "Fix " + name + "; " + hint(e) + ".", e);
-  }
-
-  private static String hint(BindException e) {
-    Class<?> target = e.getTarget().getType().resolve(Object.class);
-    if (target.isEnum()) {
-      StringBuilder values = new StringBuilder("valid values are");
-      for (Object constant : target.getEnumConstants()) {
-        values.append(' ').append(constant.toString().toLowerCase(Locale.ROOT).replace('_', '-'));
-      }
-      return values.toString();
-    }
-    return "it must be a valid " + target.getSimpleName();
   }
 }

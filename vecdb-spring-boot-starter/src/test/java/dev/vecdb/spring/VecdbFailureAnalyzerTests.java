@@ -108,6 +108,13 @@ class VecdbFailureAnalyzerTests {
   }
 
   @Test
+  void flushIntervalThatIsNoDuration() {
+    FailureAnalysis analysis = analysisOf("vecdb.flush-interval=soon");
+    assertThat(analysis.getDescription()).contains("vecdb.flush-interval").contains("'soon'");
+    assertThat(analysis.getAction()).contains("valid Duration");
+  }
+
+  @Test
   void negativeSavedStampedChanges() {
     FailureAnalysis analysis = analysisOf("vecdb.vectors.prices.type=i64",
         "vecdb.vectors.prices.saved-stamped-changes=-1");
