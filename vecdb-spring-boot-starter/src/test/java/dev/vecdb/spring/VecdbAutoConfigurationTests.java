@@ -144,6 +144,21 @@ class VecdbAutoConfigurationTests {
   }
 
   @Test
+  void aVectorOwnedByAnotherWriterThreadKeepsItsWrittenStateAtShutdown() {
+    inDir().withPropertyValues("vecdb.vectors.prices.type=i64").run(context -> {
+      LongVec prices = context.getBean("prices", LongVec.class);
+      prices.push(10);
+      prices.write();
+      Thread writer = new Thread(() -> prices.push(20));
+      writer.start();
+      writer.join();
+    });
+    try (Database database = Database.open(dir)) {
+      assertThat(database.longVec("prices", NumberType.I64, VecOptions.DEFAULT).collect()).containsExactly(10);
+    }
+  }
+
+  @Test
   void withoutFlushOnShutdownUnflushedChangesAreDiscarded() {
     inDir().withPropertyValues("vecdb.flush-on-shutdown=false", "vecdb.vectors.prices.type=i64").run(context -> {
       LongVec prices = context.getBean("prices", LongVec.class);

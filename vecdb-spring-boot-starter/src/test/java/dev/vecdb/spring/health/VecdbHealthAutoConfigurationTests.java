@@ -19,6 +19,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 class VecdbHealthAutoConfigurationTests {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -62,20 +64,12 @@ class VecdbHealthAutoConfigurationTests {
 
   @Test
   void downWhenTheLastFlushFailedOnAnOpenDatabase() {
-    runner.withPropertyValues("vecdb.path=" + dir)
-        .withBean(VecdbFlusher.class, () -> new VecdbFlusher(Database.open(dir.resolve("db")), Clock.systemUTC()) {
-          @Override
-          public Optional<FlushFailure> lastFailure() {
-            return Optional.of(new FlushFailure(Instant.EPOCH, new StorageException("disk on fire")));
-          }
-        })
-        .run(context -> {
-          Health health = context.getBean(VecdbHealthIndicator.class).health();
-          assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-          assertThat((String) health.getDetails().get("flushError")).contains("disk on fire");
-          assertThat(health.getDetails()).doesNotContainKey("error");
-          context.getBean(VecdbFlusher.class).database().close();
-        });
+    runner.withPropertyValues("vecdb.path=" + dir).withUserConfiguration(FailedFlush.class).run(context -> {
+      Health health = context.getBean(VecdbHealthIndicator.class).health();
+      assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+      assertThat((String) health.getDetails().get("flushError")).contains("disk on fire");
+      assertThat(health.getDetails()).doesNotContainKey("error");
+    });
   }
 
   @Test
@@ -98,5 +92,19 @@ class VecdbHealthAutoConfigurationTests {
         .withBean("vecdbHealthIndicator", VecdbHealthIndicator.class,
             () -> new VecdbHealthIndicator(null, null))
         .run(context -> assertThat(context).hasSingleBean(VecdbHealthIndicator.class));
+  }
+
+  /** A flusher whose last flush failed. */
+  @Configuration(proxyBeanMethods = false)
+  static class FailedFlush {
+    @Bean
+    VecdbFlusher failedFlusher(Database database) {
+      return new VecdbFlusher(database, Clock.systemUTC()) {
+        @Override
+        public Optional<FlushFailure> lastFailure() {
+          return Optional.of(new FlushFailure(Instant.EPOCH, new StorageException("disk on fire")));
+        }
+      };
+    }
   }
 }
