@@ -25,8 +25,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * flush ({@code POST /actuator/vecdb}) and rollback of a vector ({@code POST /actuator/vecdb/{name}}), the latter
  * only with {@code vecdb.endpoint.rollback-enabled=true}.
  *
- * <p>Threads: operations run on request threads. Reads see written data only, so they never conflict with a
- * vector's writer; flush commits what vectors have written.
+ * <p>Threads: operations run on request threads. Values are read through readers, which see written data only and
+ * never conflict with a vector's writer; flush commits what vectors have written.
  */
 @Endpoint(id = "vecdb", defaultAccess = Access.READ_ONLY)
 public class VecdbEndpoint {

@@ -4,14 +4,15 @@ import dev.vecdb.spring.VecdbStats;
 import dev.vecdb.vec.StoredVec;
 
 /**
- * What the {@code vecdb} endpoint reports about one vector: written state only. Immutable.
+ * What the {@code vecdb} endpoint reports about one vector: lengths and sizes of its written state; holes and stamp
+ * as its writer last set them. Immutable.
  *
  * @param name the vector's name
  * @param type its value type ({@code i64}, ...)
  * @param format its storage format ({@code bytes}, {@code zero-copy}, ...)
  * @param version its user version
  * @param length written values, holes included
- * @param holes deleted values
+ * @param holes deleted values, including deletions not yet written
  * @param stamp stamp of the last stamped write
  * @param storedBytes bytes it occupies in the database
  * @param uncompressedBytes bytes its written values take uncompressed

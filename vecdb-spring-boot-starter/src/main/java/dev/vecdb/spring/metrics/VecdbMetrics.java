@@ -22,9 +22,10 @@ import java.util.function.ToDoubleFunction;
  * {@code vecdb.file.size} and {@code vecdb.disk.usage}; and the {@code vecdb.flush} timer and
  * {@code vecdb.flush.failures} counter of {@link VecdbFlusher}.
  *
- * <p>Gauges read written state (what readers see) and hold strong references to the vectors and the database, so
- * they never turn NaN while the database is open; after it closed they read NaN. Threads: gauges are sampled on the
- * registry's threads; every figure read is safe to read from any thread.
+ * <p>Lengths and sizes are those of the written state (what readers see); holes and stamp are the writer's latest
+ * values. Gauges hold strong references to the vectors and the database, so they never turn NaN while the database
+ * is open; after it closed they read NaN. Threads: gauges are sampled on the registry's threads; every figure is
+ * safe to read from any thread.
  */
 public class VecdbMetrics implements MeterBinder {
   private final VecdbVectors vectors;
@@ -63,7 +64,8 @@ public class VecdbMetrics implements MeterBinder {
     Tags tags = Tags.of("vector", vector.name(), "format", VecdbStats.formatLabel(vector.format()));
     Gauges gauges = new Gauges(registry, vector.database(), tags);
     gauges.add("vecdb.vector.length", "Written values, holes included", null, vector, StoredVec::storedLen);
-    gauges.add("vecdb.vector.holes", "Deleted values (holes)", null, vector, StoredVec::holeCount);
+    gauges.add("vecdb.vector.holes", "Deleted values (holes), including deletions not yet written", null, vector,
+        StoredVec::holeCount);
     gauges.add("vecdb.vector.stamp", "Stamp of the last stamped write", null, vector, StoredVec::stamp);
     gauges.add("vecdb.vector.stored.size", "Bytes the vector occupies in the database", BaseUnits.BYTES, vector,
         VecdbStats::storedBytes);
