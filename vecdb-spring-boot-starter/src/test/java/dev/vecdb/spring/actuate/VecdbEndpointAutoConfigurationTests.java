@@ -1,0 +1,150 @@
+package dev.vecdb.spring.actuate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vecdb.Database;
+import dev.vecdb.spring.VecdbAutoConfiguration;
+import dev.vecdb.vec.LongVec;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class VecdbEndpointAutoConfigurationTests {
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(VecdbAutoConfiguration.class, VecdbEndpointAutoConfiguration.class))
+      .withPropertyValues("management.endpoints.web.exposure.include=vecdb", "vecdb.vectors.prices.type=u64");
+
+  @TempDir
+  Path dir;
+
+  private ApplicationContextRunner inDir() {
+    return runner.withPropertyValues("vecdb.path=" + dir);
+  }
+
+  private static void fill(LongVec prices, long count) {
+    for (long i = 0; i < count; i++) {
+      prices.push(i * 10);
+    }
+    prices.push(-1);
+    prices.write();
+  }
+
+  @Test
+  void summarizesTheDatabaseAndItsVectors() {
+    inDir().run(context -> {
+      fill(context.getBean("prices", LongVec.class), 4);
+      DatabaseSummary summary = context.getBean(VecdbEndpoint.class).database();
+      assertThat(summary.path()).isEqualTo(dir.toAbsolutePath().toString());
+      assertThat(summary.open()).isTrue();
+      assertThat(summary.fileSize()).isPositive();
+      assertThat(summary.diskUsage()).isPositive();
+      assertThat(summary.vectors()).singleElement().satisfies(vector -> {
+        assertThat(vector.name()).isEqualTo("prices");
+        assertThat(vector.type()).isEqualTo("u64");
+        assertThat(vector.format()).isEqualTo("bytes");
+        assertThat(vector.length()).isEqualTo(5);
+        assertThat(vector.holes()).isZero();
+        assertThat(vector.uncompressedBytes()).isEqualTo(40);
+        assertThat(vector.storedBytes()).isGreaterThanOrEqualTo(40);
+        assertThat(vector.compressionRatio()).isPositive();
+      });
+    });
+  }
+
+  @Test
+  void readsAVectorWithABoundedRangeOfValues() {
+    inDir().withPropertyValues("vecdb.endpoint.max-values=3").run(context -> {
+      LongVec prices = context.getBean("prices", LongVec.class);
+      fill(prices, 4);
+      prices.delete(1);
+      prices.write();
+      VecdbEndpoint endpoint = context.getBean(VecdbEndpoint.class);
+      VectorDetails plain = endpoint.vector("prices", null, null);
+      assertThat(plain.values()).isNull();
+      assertThat(plain.vector().holes()).isEqualTo(1);
+      VectorDetails range = endpoint.vector("prices", 0L, 100L);
+      assertThat(range.from()).isZero();
+      assertThat(range.to()).isEqualTo(3);
+      assertThat(range.truncated()).isTrue();
+      assertThat(range.values()).containsExactly(BigDecimal.ZERO, null, BigDecimal.valueOf(20));
+      VectorDetails tail = endpoint.vector("prices", null, 5L);
+      assertThat(tail.from()).isEqualTo(2);
+      assertThat(tail.truncated()).isFalse();
+      assertThat(tail.values()).containsExactly(BigDecimal.valueOf(20), BigDecimal.valueOf(30),
+          new BigDecimal("18446744073709551615"));
+      assertThat(endpoint.vector("missing", 0L, 1L)).isNull();
+    });
+  }
+
+  @Test
+  void flushCommitsWhatVectorsWrote() {
+    inDir().run(context -> {
+      fill(context.getBean("prices", LongVec.class), 2);
+      FlushResult result = context.getBean(VecdbEndpoint.class).flush();
+      assertThat(result.flushed()).isTrue();
+      assertThat(result.bytes()).isPositive();
+      assertThat(result.error()).isNull();
+    });
+  }
+
+  @Test
+  void flushReportsAFailure() {
+    inDir().run(context -> {
+      context.getBean(Database.class).close();
+      FlushResult result = context.getBean(VecdbEndpoint.class).flush();
+      assertThat(result.flushed()).isFalse();
+      assertThat(result.error()).isNotBlank();
+      assertThat(context.getBean(VecdbEndpoint.class).database().open()).isFalse();
+    });
+  }
+
+  @Test
+  void rollbackIsRefusedUnlessEnabled() {
+    inDir().run(context -> {
+      RollbackResult result = context.getBean(VecdbEndpoint.class).rollback("prices");
+      assertThat(result.rolledBack()).isFalse();
+      assertThat(result.message()).contains("vecdb.endpoint.rollback-enabled=true");
+    });
+  }
+
+  @Test
+  void enabledRollbackSaysItIsUnavailableInsteadOfFakingSuccess() {
+    inDir().withPropertyValues("vecdb.endpoint.rollback-enabled=true").run(context -> {
+      VecdbEndpoint endpoint = context.getBean(VecdbEndpoint.class);
+      RollbackResult result = endpoint.rollback("prices");
+      assertThat(result.rolledBack()).isFalse();
+      assertThat(result.message()).contains("unavailable");
+      assertThat(endpoint.rollback("missing").message()).contains("no vector 'missing'");
+    });
+  }
+
+  @Test
+  void enabledRollbackDelegatesToAUserDefinedRollback() {
+    inDir().withPropertyValues("vecdb.endpoint.rollback-enabled=true")
+        .withBean(VectorRollback.class, () -> vector -> new RollbackResult(vector.name(), true, "done"))
+        .run(context -> assertThat(context.getBean(VecdbEndpoint.class).rollback("prices").rolledBack()).isTrue());
+  }
+
+  @Test
+  void isAbsentWhenAccessIsNone() {
+    inDir().withPropertyValues("management.endpoint.vecdb.access=NONE")
+        .run(context -> assertThat(context).doesNotHaveBean(VecdbEndpoint.class));
+  }
+
+  @Test
+  void isAbsentWhenNotExposed() {
+    inDir().withPropertyValues("management.endpoints.web.exposure.include=health")
+        .run(context -> assertThat(context).doesNotHaveBean(VecdbEndpoint.class));
+  }
+
+  @Test
+  void backsOffWithoutTheActuator() {
+    inDir().withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(Database.class)
+            .doesNotHaveBean(VecdbEndpoint.class));
+  }
+}
