@@ -821,7 +821,8 @@ public abstract class StoredVec {
         try {
           Class.forName("com.github.luben.zstd.Zstd");
         } catch (ClassNotFoundException e) {
-          throw new IllegalStateException("format ZSTD needs com.github.luben:zstd-jni on the class path", e);
+          throw new dev.vecdb.VecDbException("vector uses format ZSTD, which needs com.github.luben:zstd-jni on the "
+              + "class path", e);
         }
         yield () -> new dev.vecdb.codec.ZstdPageCodec(options.compressionLevel());
       }

@@ -2,11 +2,12 @@ package dev.vecdb.spring;
 
 import dev.vecdb.Database;
 import dev.vecdb.VecOptions;
+import dev.vecdb.vec.ObjVec;
 import dev.vecdb.vec.StoredVec;
 
 /**
- * Fixed-length byte arrays ({@code bytes32}: 32 bytes per value). Accepted in the configuration; opening fails until
- * vecdb-core provides its generic object vector. Immutable, thread-safe.
+ * Fixed-length byte arrays ({@code bytes32}: 32 bytes per value), stored in an {@link ObjVec ObjVec&lt;byte[]&gt;}.
+ * Immutable, thread-safe.
  *
  * @param size bytes per value
  */
@@ -27,7 +28,7 @@ public record FixedBytesVectorType(int size) implements VectorType {
 
   @Override
   public Class<? extends StoredVec> beanClass() {
-    return StoredVec.class;
+    return ObjVec.class;
   }
 
   @Override
@@ -37,7 +38,6 @@ public record FixedBytesVectorType(int size) implements VectorType {
 
   @Override
   public StoredVec open(Database database, String name, VecOptions options) {
-    throw new UnsupportedOperationException("vectors of fixed-length byte arrays (" + label()
-        + ") are not supported by this vecdb-core version yet");
+    return database.bytesVec(name, size, options);
   }
 }

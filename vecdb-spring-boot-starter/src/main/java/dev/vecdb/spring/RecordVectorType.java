@@ -2,11 +2,13 @@ package dev.vecdb.spring;
 
 import dev.vecdb.Database;
 import dev.vecdb.VecOptions;
+import dev.vecdb.codec.ValueCodec;
+import dev.vecdb.vec.ObjVec;
 import dev.vecdb.vec.StoredVec;
 
 /**
- * Records of fixed-size components ({@code record:com.acme.Candle}). Accepted in the configuration; opening fails
- * until vecdb-core provides its generic object vector. Immutable, thread-safe.
+ * Records of fixed-size components ({@code record:com.acme.Candle}), stored in an {@link ObjVec} with the codec
+ * derived from the record class. Immutable, thread-safe.
  *
  * @param recordClass the record class of the values
  */
@@ -21,7 +23,7 @@ public record RecordVectorType(Class<? extends Record> recordClass) implements V
 
   @Override
   public Class<? extends StoredVec> beanClass() {
-    return StoredVec.class;
+    return ObjVec.class;
   }
 
   @Override
@@ -31,7 +33,6 @@ public record RecordVectorType(Class<? extends Record> recordClass) implements V
 
   @Override
   public StoredVec open(Database database, String name, VecOptions options) {
-    throw new UnsupportedOperationException("vectors of records (" + recordClass.getName()
-        + ") are not supported by this vecdb-core version yet");
+    return ObjVec.open(database, name, ValueCodec.record(recordClass), options);
   }
 }

@@ -55,7 +55,7 @@ public record VectorDeclaration(String name, VectorType type, VecOptions options
           "Set " + savedProperty + " to 0 or more.");
     }
     boolean reset = vector.getResetOnMismatch() != null ? vector.getResetOnMismatch() : database.isResetOnMismatch();
-    return new VectorDeclaration(name, type, new VecOptions(format, vector.getVersion(), saved, reset));
+    return new VectorDeclaration(name, type, new VecOptions(format, vector.getVersion(), saved, reset, 0));
   }
 
   private static String property(String name) {

@@ -12,6 +12,7 @@ import dev.vecdb.vec.DoubleVec;
 import dev.vecdb.vec.FloatVec;
 import dev.vecdb.vec.IntVec;
 import dev.vecdb.vec.LongVec;
+import dev.vecdb.vec.ObjVec;
 import dev.vecdb.vec.ShortVec;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -85,6 +86,28 @@ class VecdbAutoConfigurationTests {
         });
   }
 
+  /** A record type as an application declares it for {@code type: record:...}. */
+  public record Candle(double open, double close, long volume) {}
+
+  @Test
+  void byteArrayAndRecordVectorsAreObjVecBeans() {
+    inDir().withPropertyValues("vecdb.vectors.hashes.type=bytes32", "vecdb.vectors.hashes.format=zstd",
+        "vecdb.vectors.candles.type=record:" + Candle.class.getName(), "vecdb.vectors.candles.format=lz4")
+        .run(context -> {
+          @SuppressWarnings("unchecked")
+          ObjVec<byte[]> hashes = context.getBean("hashes", ObjVec.class);
+          @SuppressWarnings("unchecked")
+          ObjVec<Candle> candles = context.getBean("candles", ObjVec.class);
+          hashes.push(new byte[32]);
+          candles.push(new Candle(1.5, 2.5, 100));
+          hashes.write();
+          candles.write();
+          assertThat(hashes.format()).isEqualTo(Format.ZSTD);
+          assertThat(hashes.typeLabel()).isEqualTo("bytes[32]");
+          assertThat(candles.get(0)).isEqualTo(new Candle(1.5, 2.5, 100));
+        });
+  }
+
   @Test
   void vectorBeansAreInjectableByTypeAndQualifier() {
     inDir().withPropertyValues("vecdb.vectors.prices.type=i64", "vecdb.vectors.volumes.type=i64")
@@ -105,9 +128,9 @@ class VecdbAutoConfigurationTests {
         "vecdb.vectors.b.reset-on-mismatch=false").run(context -> {
           VecdbVectors vectors = context.getBean(VecdbVectors.class);
           assertThat(vectors.declaration("a").orElseThrow().options())
-              .isEqualTo(new VecOptions(Format.ZERO_COPY, 1, 5, true));
+              .isEqualTo(new VecOptions(Format.ZERO_COPY, 1, 5, true, 0));
           assertThat(vectors.declaration("b").orElseThrow().options())
-              .isEqualTo(new VecOptions(Format.BYTES, 3, 2, false));
+              .isEqualTo(new VecOptions(Format.BYTES, 3, 2, false, 0));
           assertThat(context.getBean("a", LongVec.class).format()).isEqualTo(Format.ZERO_COPY);
           assertThat(context.getBean("b", LongVec.class).version()).isEqualTo(3);
         });

@@ -87,14 +87,6 @@ class VecdbFailureAnalyzerTests {
   }
 
   @Test
-  void byteArrayVectorsAreNotSupportedByCoreYet() {
-    FailureAnalysis analysis = analysisOf("vecdb.vectors.hashes.type=bytes32");
-    assertThat(analysis.getDescription()).contains("vecdb.vectors.hashes.type").contains("bytes32")
-        .contains("not supported");
-    assertThat(analysis.getAction()).contains("numeric type");
-  }
-
-  @Test
   void compressedFormatsNotSupportedByCoreYetNameTheFormatProperty() {
     FailureAnalysis analysis = analysisOf("vecdb.vectors.prices.type=i64", "vecdb.vectors.prices.format=pco");
     assertThat(analysis.getDescription()).contains("vecdb.vectors.prices.format").contains("PCO");

@@ -28,11 +28,11 @@ public class VecdbEndpointAutoConfiguration {
   @ConditionalOnAvailableEndpoint(VecdbEndpoint.class)
   static class Available {
 
-    /** The rollback the endpoint delegates to; reports that rollback is unavailable. */
+    /** The rollback the endpoint delegates to; rolls back with the stored change sets. */
     @Bean
     @ConditionalOnMissingBean
     VectorRollback vecdbVectorRollback() {
-      return new UnavailableVectorRollback();
+      return new StampedVectorRollback();
     }
 
     /** The endpoint. */

@@ -112,13 +112,30 @@ class VecdbEndpointAutoConfigurationTests {
   }
 
   @Test
-  void enabledRollbackSaysItIsUnavailableInsteadOfFakingSuccess() {
+  void enabledRollbackUndoesTheLatestStampedWriteAndFlushes() {
+    inDir().withPropertyValues("vecdb.endpoint.rollback-enabled=true", "vecdb.saved-stamped-changes=2")
+        .run(context -> {
+          LongVec prices = context.getBean("prices", LongVec.class);
+          prices.push(1);
+          prices.stampedWriteWithChanges(1);
+          prices.push(2);
+          prices.stampedWriteWithChanges(2);
+          VecdbEndpoint endpoint = context.getBean(VecdbEndpoint.class);
+          RollbackResult result = endpoint.rollback("prices");
+          assertThat(result.rolledBack()).isTrue();
+          assertThat(result.message()).contains("from stamp 2 to stamp 1");
+          assertThat(prices.collect()).containsExactly(1);
+          assertThat(prices.storedLen()).isEqualTo(1);
+          assertThat(endpoint.rollback("missing").message()).contains("no vector 'missing'");
+        });
+  }
+
+  @Test
+  void enabledRollbackWithoutChangeSetsSaysWhyAndChangesNothing() {
     inDir().withPropertyValues("vecdb.endpoint.rollback-enabled=true").run(context -> {
-      VecdbEndpoint endpoint = context.getBean(VecdbEndpoint.class);
-      RollbackResult result = endpoint.rollback("prices");
+      RollbackResult result = context.getBean(VecdbEndpoint.class).rollback("prices");
       assertThat(result.rolledBack()).isFalse();
-      assertThat(result.message()).contains("unavailable");
-      assertThat(endpoint.rollback("missing").message()).contains("no vector 'missing'");
+      assertThat(result.message()).contains("keeps no change sets");
     });
   }
 

@@ -47,10 +47,10 @@ class VecdbWebWriteAccessTests {
   }
 
   @Test
-  void enabledRollbackAnswersThatItIsUnavailable() throws Exception {
+  void enabledRollbackExplainsAVectorWithoutChangeSets() throws Exception {
     HttpResponse<String> rollback = post("/actuator/vecdb/prices");
     assertThat(rollback.statusCode()).isEqualTo(200);
-    assertThat(rollback.body()).contains("\"rolledBack\":false").contains("rollback is unavailable");
+    assertThat(rollback.body()).contains("\"rolledBack\":false").contains("keeps no change sets");
     assertThat(post("/actuator/vecdb/missing").body()).contains("no vector 'missing'");
   }
 }
