@@ -57,6 +57,18 @@ final class BitWriter {
     bitPos += bits;
   }
 
+  /** Drops everything written after bit {@code pos}. */
+  void truncate(long pos) {
+    int from = (int) (pos >>> 3);
+    int to = Math.min(buf.length, (int) (bitPos >>> 3) + 16);
+    if ((pos & 7) != 0) {
+      buf[from] &= (byte) ((1 << (pos & 7)) - 1);
+      from++;
+    }
+    Arrays.fill(buf, from, Math.max(from, to), (byte) 0);
+    bitPos = pos;
+  }
+
   void alignZero() {
     bitPos = (bitPos + 7) & ~7L;
   }

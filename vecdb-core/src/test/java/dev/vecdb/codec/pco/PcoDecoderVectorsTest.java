@@ -34,6 +34,20 @@ class PcoDecoderVectorsTest {
     assertDecodes(PcoTestData.bytes(file), type, PcoTestData.expected(txt, type));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rustFiles")
+  void roundTripOfDecodedValues(Path file) {
+    PcoNumberType type = PcoTestData.typeOf(file);
+    byte[] src = PcoTestData.bytes(file);
+    PcoDecoder dec = new PcoDecoder();
+    Object values = PcoTestData.newArray(type, 20_000);
+    int n = dec.decode(src, 0, src.length, type, values, 0);
+    byte[] again = new PcoEncoder().encode(type, values, 0, n);
+    Object back = PcoTestData.newArray(type, n);
+    assertThat(dec.decode(again, 0, again.length, type, back, 0)).isEqualTo(n);
+    assertThat(PcoTestData.bits(type, back, n)).isEqualTo(PcoTestData.bits(type, values, n));
+  }
+
   @org.junit.jupiter.api.Test
   void wrappedPagesDecode() {
     Path dir = PcoTestData.dir().resolve("rust-1.0.2");

@@ -1,0 +1,215 @@
+package dev.vecdb.codec.pco;
+
+/**
+ * Encodes one chunk (type byte, count, chunk metadata and its single page): tries Classic and every detected mode,
+ * picks the consecutive delta order per mode on a sample, keeps the smallest estimate, writes it, and falls back to
+ * raw Classic bits if that would be smaller. Holds scratch arrays; not thread-safe.
+ */
+final class ChunkEncoder {
+  private static final int COMPRESSION_LEVEL = 8;
+  private static final int SECONDARY_MAX_BINS_LOG = 6;
+  private static final int MAX_ORDER = 7;
+  private static final int DELTA_GROUP = 200;
+  private static final int N_PER_EXTRA_DELTA_GROUP = 10_000;
+
+  private final ChunkMeta meta = new ChunkMeta();
+  private final Binning binning = new Binning();
+  private final LatentVar trialVar = new LatentVar();
+  private final VarEncoder primEnc = new VarEncoder();
+  private final VarEncoder secEnc = new VarEncoder();
+  private final long[] moments = new long[MAX_ORDER];
+  private final long[] trialMoments = new long[MAX_ORDER];
+  private long[] prim = new long[0];
+  private long[] sec = new long[0];
+  private long[] sample = new long[0];
+  private long[] trial = new long[0];
+
+  void encode(long[] raw, int n, PcoNumberType type, BitWriter w) {
+    if (prim.length < n) {
+      prim = new long[n];
+      sec = new long[n];
+    }
+    meta.type = type;
+    int binsLog = binsLog(n);
+    int bestMode = ChunkMeta.CLASSIC;
+    long bestParam = 0;
+    double bestBits = plan(ChunkMeta.CLASSIC, 0, raw, n, binsLog);
+    int lastMode = ChunkMeta.CLASSIC;
+    long[] candidates = {
+      ModeSplit.intMultBase(raw, n, type), ModeSplit.floatMultBase(raw, n, type), ModeSplit.floatQuantK(raw, n, type)
+    };
+    int[] modes = {ChunkMeta.INT_MULT, ChunkMeta.FLOAT_MULT, ChunkMeta.FLOAT_QUANT};
+    long[] none = {0, -1, 0};
+    for (int c = 0; c < modes.length; c++) {
+      if (candidates[c] != none[c]) {
+        double bits = plan(modes[c], candidates[c], raw, n, binsLog);
+        lastMode = modes[c];
+        if (bits < bestBits) {
+          bestBits = bits;
+          bestMode = modes[c];
+          bestParam = candidates[c];
+        }
+      }
+    }
+    if (lastMode != bestMode) {
+      plan(bestMode, bestParam, raw, n, binsLog);
+    }
+    long start = w.bitPosition();
+    write(w, n);
+    long baseline = 32 + ((27 + 15 + type.bits() + Latents.bitsForOffsetBits(type.bits()) + 7) & ~7L)
+        + (((long) n * type.bits() + 7) & ~7L);
+    if (w.bitPosition() - start > baseline) {
+      w.truncate(start);
+      planBaseline(raw, n);
+      write(w, n);
+    }
+  }
+
+  static int binsLog(int n) {
+    int f = Math.max(31 - Integer.numberOfLeadingZeros(n) - 4, 0);
+    return COMPRESSION_LEVEL <= f ? COMPRESSION_LEVEL : f + (COMPRESSION_LEVEL - f) / 2;
+  }
+
+  /** Splits, chooses the delta order, delta-encodes and trains bins; returns the estimated size in bits. */
+  private double plan(int mode, long param, long[] raw, int n, int binsLog) {
+    PcoNumberType type = meta.type;
+    meta.mode = mode;
+    meta.base = param;
+    meta.quantK = (int) param;
+    ModeSplit.split(mode, param, raw, n, type, prim, sec);
+    int bits = type.bits();
+    int order = chooseOrder(n, bits, binsLog);
+    meta.delta = order == 0 ? ChunkMeta.DELTA_NONE : ChunkMeta.DELTA_CONSECUTIVE;
+    meta.order = order;
+    int stored = deltaEncode(prim, n, order, bits, moments);
+    double est = binning.train(prim, 0, stored, bits, binsLog, meta.primary) + varMetaBits(meta.primary);
+    if (meta.hasSecondary()) {
+      int secLog = Math.min(binsLog, SECONDARY_MAX_BINS_LOG);
+      est += binning.train(sec, 0, n, bits, secLog, meta.secondary) + varMetaBits(meta.secondary);
+    }
+    return est + order * bits;
+  }
+
+  private void planBaseline(long[] raw, int n) {
+    PcoNumberType type = meta.type;
+    meta.mode = ChunkMeta.CLASSIC;
+    meta.delta = ChunkMeta.DELTA_NONE;
+    meta.order = 0;
+    ModeSplit.split(ChunkMeta.CLASSIC, 0, raw, n, type, prim, sec);
+    LatentVar v = meta.primary;
+    v.bits = type.bits();
+    v.ansSizeLog = 0;
+    v.nBins = 1;
+    v.weights[0] = 1;
+    v.lowers[0] = 0;
+    v.offsetBits[0] = type.bits();
+  }
+
+  private static double varMetaBits(LatentVar v) {
+    return 19 + v.nBins * (double) (v.ansSizeLog + v.bits + Latents.bitsForOffsetBits(v.bits)) + 4 * v.ansSizeLog;
+  }
+
+  /** Consecutive delta of the given order in place; returns the count of stored residuals. */
+  static int deltaEncode(long[] a, int n, int order, int bits, long[] moments) {
+    long mask = Latents.mask(bits);
+    int len = n;
+    for (int j = 0; j < order; j++) {
+      moments[j] = len > 0 ? a[0] & mask : 0;
+      for (int i = 0; i + 1 < len; i++) {
+        a[i] = a[i + 1] - a[i];
+      }
+      len = Math.max(len - 1, 0);
+    }
+    if (order > 0) {
+      long mid = Latents.mid(bits);
+      for (int i = 0; i < len; i++) {
+        a[i] = (a[i] + mid) & mask;
+      }
+    }
+    return len;
+  }
+
+  /** pco's delta choice: trial costs on a sample for no delta, then orders 1, 2, ... while they improve. */
+  private int chooseOrder(int n, int bits, int binsLog) {
+    int sampleN = buildSample(n);
+    if (trial.length < sampleN) {
+      trial = new long[sampleN];
+    }
+    int best = 0;
+    double bestCost = trialCost(sampleN, 0, bits, binsLog);
+    for (int order = 1; order <= MAX_ORDER; order++) {
+      double cost = trialCost(sampleN, order, bits, binsLog);
+      if (cost < bestCost) {
+        best = order;
+        bestCost = cost;
+      } else {
+        break;
+      }
+    }
+    return best;
+  }
+
+  private double trialCost(int sampleN, int order, int bits, int binsLog) {
+    System.arraycopy(sample, 0, trial, 0, sampleN);
+    int stored = deltaEncode(trial, sampleN, order, bits, trialMoments);
+    double body = binning.train(trial, 0, stored, bits, binsLog, trialVar);
+    double metaBits = varMetaBits(trialVar) + order * bits;
+    return Math.ceil(metaBits / 8) + Math.ceil(body / 8);
+  }
+
+  private int buildSample(int n) {
+    int extraGroups = 1 + n / N_PER_EXTRA_DELTA_GROUP;
+    int nominal = (extraGroups + 1) * DELTA_GROUP;
+    if (sample.length < nominal) {
+      sample = new long[nominal];
+    }
+    int padding = Math.max(0, n - nominal) / extraGroups;
+    int len = Math.min(DELTA_GROUP, n);
+    System.arraycopy(prim, 0, sample, 0, len);
+    int i = DELTA_GROUP;
+    for (int g = 0; g < extraGroups; g++) {
+      i += padding;
+      int take = Math.max(0, Math.min(DELTA_GROUP, n - i));
+      System.arraycopy(prim, Math.min(i, n), sample, len, take);
+      len += take;
+      i += DELTA_GROUP;
+    }
+    return len;
+  }
+
+  private void write(BitWriter w, int n) {
+    PcoNumberType type = meta.type;
+    int order = meta.order;
+    int stored = Math.max(0, n - order);
+    primEnc.encode(meta.primary, prim, 0, stored);
+    boolean secondary = meta.hasSecondary();
+    if (secondary) {
+      secEnc.encode(meta.secondary, sec, 0, n);
+    }
+    w.write(type.code(), 8);
+    w.write(n - 1, 24);
+    meta.write(w);
+    for (int j = 0; j < order; j++) {
+      w.write(moments[j], type.bits());
+    }
+    writeStates(w, primEnc, meta.primary);
+    if (secondary) {
+      writeStates(w, secEnc, meta.secondary);
+    }
+    w.alignZero();
+    for (int start = 0; start < n; start += PageDecoder.BATCH) {
+      int rem = n - start;
+      primEnc.writeBatch(w, start, start + Math.min(PageDecoder.BATCH, Math.max(0, rem - order)));
+      if (secondary) {
+        secEnc.writeBatch(w, start, start + Math.min(PageDecoder.BATCH, rem));
+      }
+    }
+    w.alignZero();
+  }
+
+  private static void writeStates(BitWriter w, VarEncoder enc, LatentVar v) {
+    for (int e = 0; e < 4; e++) {
+      w.write(enc.finalStates[e], v.ansSizeLog);
+    }
+  }
+}

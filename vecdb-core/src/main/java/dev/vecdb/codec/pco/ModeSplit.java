@@ -1,0 +1,173 @@
+package dev.vecdb.codec.pco;
+
+/**
+ * Mode detection and splitting of numbers into primary and secondary latents for the encoder: IntMult (common
+ * divisor of all differences), FloatMult (integers or decimal multiples such as cents), FloatQuant (trailing zero
+ * mantissa bits shared by every value). Candidates are only proposals; the chunk encoder keeps the one that
+ * compresses best. Stateless and thread-safe.
+ */
+final class ModeSplit {
+  private static final int SAMPLE = 256;
+  private static final double REQUIRED_FRACTION = 0.9;
+
+  private ModeSplit() {}
+
+  /** Splits {@code raw[0..n)} into {@code prim} and, except for Classic, {@code sec}. */
+  static void split(int mode, long param, long[] raw, int n, PcoNumberType type, long[] prim, long[] sec) {
+    int bits = type.bits();
+    long mask = Latents.mask(bits);
+    long mid = Latents.mid(bits);
+    switch (mode) {
+      case ChunkMeta.CLASSIC -> {
+        for (int i = 0; i < n; i++) {
+          prim[i] = Latents.toOrdered(raw[i], type);
+        }
+      }
+      case ChunkMeta.INT_MULT -> {
+        for (int i = 0; i < n; i++) {
+          long l = Latents.toOrdered(raw[i], type);
+          prim[i] = Long.divideUnsigned(l, param);
+          sec[i] = Long.remainderUnsigned(l, param);
+        }
+      }
+      case ChunkMeta.FLOAT_QUANT -> {
+        int k = (int) param;
+        long lowMask = (1L << k) - 1;
+        long threshold = mid >>> k;
+        for (int i = 0; i < n; i++) {
+          long l = Latents.toOrdered(raw[i], type);
+          long p = l >>> k;
+          prim[i] = p;
+          sec[i] = p >= threshold ? l & lowMask : lowMask - (l & lowMask);
+        }
+      }
+      case ChunkMeta.FLOAT_MULT -> {
+        long baseRaw = Latents.fromOrdered(param, type);
+        double base = Latents.toDouble(baseRaw, type);
+        double inv = 1 / base;
+        for (int i = 0; i < n; i++) {
+          double x = Latents.toDouble(raw[i], type);
+          long multRaw = Latents.fromDouble(roundHalfAway(x * inv), type);
+          prim[i] = Latents.intFloatToLatent(multRaw, type);
+          long u = product(multRaw, base, type);
+          sec[i] = (Latents.toOrdered(raw[i], type) - Latents.toOrdered(u, type) + mid) & mask;
+        }
+      }
+      default -> throw new IllegalStateException("mode " + mode);
+    }
+  }
+
+  /** The decoder's FloatMult product in the type's own precision, as raw bits. */
+  static long product(long multRaw, double base, PcoNumberType type) {
+    return switch (type.bits()) {
+      case 64 -> Double.doubleToRawLongBits(Double.longBitsToDouble(multRaw) * base);
+      case 32 -> Float.floatToRawIntBits(Float.intBitsToFloat((int) multRaw) * (float) base) & 0xFFFFFFFFL;
+      default -> Float.floatToFloat16(Float.float16ToFloat((short) multRaw) * (float) base) & 0xFFFFL;
+    };
+  }
+
+  static double roundHalfAway(double x) {
+    if (x - Math.floor(x) == 0.5) {
+      return x < 0 ? Math.floor(x) : Math.ceil(x);
+    }
+    return Math.rint(x);
+  }
+
+  /** IntMult candidate: the greatest common divisor of all differences from the first value, or 0. */
+  static long intMultBase(long[] raw, int n, PcoNumberType type) {
+    if (type.isFloat() || n < 2) {
+      return 0;
+    }
+    long first = Latents.toOrdered(raw[0], type);
+    long g = 0;
+    for (int i = 1; i < n && g != 1; i++) {
+      long l = Latents.toOrdered(raw[i], type);
+      long d = Long.compareUnsigned(l, first) >= 0 ? l - first : first - l;
+      g = gcd(g, d);
+    }
+    return Long.compareUnsigned(g, 1) > 0 ? g : 0;
+  }
+
+  static long gcd(long a, long b) {
+    if (a == 0) {
+      return b;
+    }
+    if (b == 0) {
+      return a;
+    }
+    int shift = Long.numberOfTrailingZeros(a | b);
+    a >>>= Long.numberOfTrailingZeros(a);
+    while (b != 0) {
+      b >>>= Long.numberOfTrailingZeros(b);
+      if (Long.compareUnsigned(a, b) > 0) {
+        long t = a;
+        a = b;
+        b = t;
+      }
+      b -= a;
+    }
+    return a << shift;
+  }
+
+  /**
+   * FloatMult candidate: base 10^-k (k = 0 means integers) for the smallest k such that nearly all sampled finite
+   * values are integer multiples of it; returns the base as an ordered latent, or -1.
+   */
+  static long floatMultBase(long[] raw, int n, PcoNumberType type) {
+    if (!type.isFloat() || n < 2) {
+      return -1;
+    }
+    int maxK = switch (type.bits()) {
+      case 16 -> 2;
+      case 32 -> 6;
+      default -> 12;
+    };
+    long limit = 1L << (type.mantissaBits() + 1);
+    int step = Math.max(1, n / SAMPLE);
+    for (int k = 0; k <= maxK; k++) {
+      double scale = Math.pow(10, k);
+      long baseRaw = Latents.fromDouble(1 / scale, type);
+      double base = Latents.toDouble(baseRaw, type);
+      int total = 0;
+      int good = 0;
+      boolean nonTrivial = false;
+      for (int i = 0; i < n; i += step) {
+        double x = Latents.toDouble(raw[i], type);
+        if (!Double.isFinite(x) || x == 0) {
+          continue;
+        }
+        total++;
+        double m = roundHalfAway(x * scale);
+        if (Math.abs(m) >= limit || m == 0) {
+          continue;
+        }
+        long u = product(Latents.fromDouble(m, type), base, type);
+        long d = Latents.toOrdered(raw[i], type) - Latents.toOrdered(u, type);
+        if (Math.abs(d) <= 2) {
+          good++;
+          nonTrivial |= Math.abs(m) > 1;
+        }
+      }
+      if (total > 0 && nonTrivial && good >= REQUIRED_FRACTION * total) {
+        return Latents.toOrdered(baseRaw, type);
+      }
+    }
+    return -1;
+  }
+
+  /** FloatQuant candidate: trailing zero mantissa bits shared by every nonzero value, or 0. */
+  static int floatQuantK(long[] raw, int n, PcoNumberType type) {
+    if (!type.isFloat()) {
+      return 0;
+    }
+    long magMask = Latents.mid(type.bits()) - 1;
+    int k = type.mantissaBits();
+    for (int i = 0; i < n && k > 0; i++) {
+      long mag = raw[i] & magMask;
+      if (mag != 0) {
+        k = Math.min(k, Long.numberOfTrailingZeros(mag));
+      }
+    }
+    return k;
+  }
+}

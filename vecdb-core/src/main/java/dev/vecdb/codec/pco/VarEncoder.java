@@ -1,0 +1,140 @@
+package dev.vecdb.codec.pco;
+
+/**
+ * Encodes the stored latents of one latent variable of a page: bin lookup, the 4-way interleaved tANS pass (run
+ * backwards so the decoder reads forwards) and the per-batch writing of symbols and offsets. Holds scratch
+ * arrays; not thread-safe.
+ */
+final class VarEncoder {
+  private int[] bins = new int[0];
+  private long[] ansBits = new long[0];
+  private int[] ansLen = new int[0];
+  private int[] minRenorm = new int[0];
+  private int[] cutoff = new int[0];
+  private int[] symStart = new int[0];
+  private int[] nextStates = new int[0];
+  private int[] spread = new int[0];
+  final int[] finalStates = new int[4];
+
+  private LatentVar var;
+  private long[] latents;
+  private int off;
+
+  /** Prepares symbols and tANS bits for latents {@code a[off..off+k)} with the trained {@code var}. */
+  void encode(LatentVar v, long[] a, int offset, int k) {
+    var = v;
+    latents = a;
+    off = offset;
+    if (bins.length < k) {
+      int c = Math.max(k, bins.length * 2);
+      bins = new int[c];
+      ansBits = new long[c];
+      ansLen = new int[c];
+    }
+    int nBins = v.nBins;
+    long[] lowers = v.lowers;
+    for (int i = 0; i < k; i++) {
+      long x = a[offset + i];
+      int lo = 0;
+      int hi = nBins - 1;
+      while (lo < hi) {
+        int m = (lo + hi + 1) >>> 1;
+        if (Long.compareUnsigned(lowers[m], x) <= 0) {
+          lo = m;
+        } else {
+          hi = m - 1;
+        }
+      }
+      bins[i] = lo;
+    }
+    int t = 1 << v.ansSizeLog;
+    if (nBins <= 1) {
+      java.util.Arrays.fill(finalStates, 0);
+      return;
+    }
+    buildTables(v, t);
+    int[] states = finalStates;
+    java.util.Arrays.fill(states, t);
+    for (int i = k - 1; i >= 0; i--) {
+      int e = i & 3;
+      int s = bins[i];
+      int x = states[e];
+      int r = x >= cutoff[s] ? minRenorm[s] + 1 : minRenorm[s];
+      ansBits[i] = x & ((1L << r) - 1);
+      ansLen[i] = r;
+      states[e] = nextStates[symStart[s] + (x >>> r) - v.weights[s]];
+    }
+    for (int e = 0; e < 4; e++) {
+      states[e] -= t;
+    }
+  }
+
+  private void buildTables(LatentVar v, int t) {
+    int nBins = v.nBins;
+    if (minRenorm.length < nBins + 1) {
+      int c = Math.max(nBins + 1, minRenorm.length * 2);
+      minRenorm = new int[c];
+      cutoff = new int[c];
+      symStart = new int[c];
+    }
+    if (nextStates.length < t) {
+      nextStates = new int[t];
+      spread = new int[t];
+    }
+    int start = 0;
+    for (int s = 0; s < nBins; s++) {
+      int w = v.weights[s];
+      int mr = v.ansSizeLog - (31 - Integer.numberOfLeadingZeros(2 * w - 1));
+      minRenorm[s] = mr;
+      cutoff[s] = (2 * w) << mr;
+      symStart[s] = start;
+      start += w;
+    }
+    symStart[nBins] = start;
+    LatentVar.spread(v.weights, nBins, v.ansSizeLog, spread);
+    int[] pos = symStartCopy(nBins);
+    for (int idx = 0; idx < t; idx++) {
+      int s = spread[idx];
+      nextStates[pos[s]++] = t + idx;
+    }
+  }
+
+  private int[] posScratch = new int[0];
+
+  private int[] symStartCopy(int nBins) {
+    if (posScratch.length < nBins) {
+      posScratch = new int[Math.max(nBins, posScratch.length * 2)];
+    }
+    System.arraycopy(symStart, 0, posScratch, 0, nBins);
+    return posScratch;
+  }
+
+  /** Writes the tANS bits then the offsets of stored latents {@code [from, to)}. */
+  void writeBatch(BitWriter w, int from, int to) {
+    if (from >= to) {
+      return;
+    }
+    w.reserve((long) (to - from) * (LatentVar.MAX_ANS_BITS + 64));
+    if (var.nBins > 1) {
+      for (int i = from; i < to; i++) {
+        w.writeUnchecked(ansBits[i], ansLen[i]);
+      }
+    }
+    long[] lowers = var.lowers;
+    int[] obs = var.offsetBits;
+    for (int i = from; i < to; i++) {
+      int b = bins[i];
+      w.writeUnchecked(latents[off + i] - lowers[b], obs[b]);
+    }
+  }
+
+  /** Exact size in bits of what {@link #writeBatch} writes for all {@code k} latents. */
+  long bodyBits(int k) {
+    long bits = 0;
+    boolean ans = var.nBins > 1;
+    for (int i = 0; i < k; i++) {
+      bits += var.offsetBits[bins[i]] + (ans ? ansLen[i] : 0);
+    }
+    return bits;
+  }
+}
