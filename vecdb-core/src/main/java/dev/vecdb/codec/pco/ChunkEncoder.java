@@ -21,8 +21,11 @@ final class ChunkEncoder {
   private final long[] trialMoments = new long[MAX_ORDER];
   private long[] prim = new long[0];
   private long[] sec = new long[0];
+  private long[] sampleRaw = new long[0];
   private long[] sample = new long[0];
+  private long[] sampleSec = new long[0];
   private long[] trial = new long[0];
+  private int chosenOrder;
 
   void encode(long[] raw, int n, PcoNumberType type, BitWriter w) {
     if (prim.length < n) {
@@ -31,10 +34,11 @@ final class ChunkEncoder {
     }
     meta.type = type;
     int binsLog = binsLog(n);
+    int sampleN = buildSample(raw, n);
     int bestMode = ChunkMeta.CLASSIC;
     long bestParam = 0;
-    double bestBits = plan(ChunkMeta.CLASSIC, 0, raw, n, binsLog);
-    int lastMode = ChunkMeta.CLASSIC;
+    double bestCost = evaluate(ChunkMeta.CLASSIC, 0, sampleN, binsLog);
+    int bestOrder = chosenOrder;
     long[] candidates = {
       ModeSplit.intMultBase(raw, n, type), ModeSplit.floatMultBase(raw, n, type), ModeSplit.floatQuantK(raw, n, type)
     };
@@ -42,18 +46,16 @@ final class ChunkEncoder {
     long[] none = {0, -1, 0};
     for (int c = 0; c < modes.length; c++) {
       if (candidates[c] != none[c]) {
-        double bits = plan(modes[c], candidates[c], raw, n, binsLog);
-        lastMode = modes[c];
-        if (bits < bestBits) {
-          bestBits = bits;
+        double cost = evaluate(modes[c], candidates[c], sampleN, binsLog);
+        if (cost < bestCost) {
+          bestCost = cost;
           bestMode = modes[c];
           bestParam = candidates[c];
+          bestOrder = chosenOrder;
         }
       }
     }
-    if (lastMode != bestMode) {
-      plan(bestMode, bestParam, raw, n, binsLog);
-    }
+    plan(bestMode, bestParam, bestOrder, raw, n, binsLog);
     long start = w.bitPosition();
     write(w, n);
     long baseline = 32 + ((27 + 15 + type.bits() + Latents.bitsForOffsetBits(type.bits()) + 7) & ~7L)
@@ -70,24 +72,47 @@ final class ChunkEncoder {
     return COMPRESSION_LEVEL <= f ? COMPRESSION_LEVEL : f + (COMPRESSION_LEVEL - f) / 2;
   }
 
-  /** Splits, chooses the delta order, delta-encodes and trains bins; returns the estimated size in bits. */
-  private double plan(int mode, long param, long[] raw, int n, int binsLog) {
+  /**
+   * Estimates a mode on the sample: splits it, chooses the delta order ({@link #chosenOrder}) and returns the
+   * estimated size in bytes of the sample's primary and secondary latents.
+   */
+  private double evaluate(int mode, long param, int sampleN, int binsLog) {
+    PcoNumberType type = meta.type;
+    ModeSplit.split(mode, param, sampleRaw, sampleN, type, sample, sampleSec);
+    int bits = type.bits();
+    chosenOrder = 0;
+    double bestCost = trialCost(sampleN, 0, bits, binsLog);
+    for (int order = 1; order <= MAX_ORDER; order++) {
+      double cost = trialCost(sampleN, order, bits, binsLog);
+      if (cost >= bestCost) {
+        break;
+      }
+      chosenOrder = order;
+      bestCost = cost;
+    }
+    if (mode != ChunkMeta.CLASSIC) {
+      int secLog = Math.min(binsLog, SECONDARY_MAX_BINS_LOG);
+      double body = binning.train(sampleSec, 0, sampleN, bits, secLog, trialVar);
+      bestCost += Math.ceil(varMetaBits(trialVar) / 8) + Math.ceil(body / 8);
+    }
+    return bestCost;
+  }
+
+  /** Splits all values, delta-encodes the primary latents and trains the bins. */
+  private void plan(int mode, long param, int order, long[] raw, int n, int binsLog) {
     PcoNumberType type = meta.type;
     meta.mode = mode;
     meta.base = param;
     meta.quantK = (int) param;
-    ModeSplit.split(mode, param, raw, n, type, prim, sec);
-    int bits = type.bits();
-    int order = chooseOrder(n, bits, binsLog);
     meta.delta = order == 0 ? ChunkMeta.DELTA_NONE : ChunkMeta.DELTA_CONSECUTIVE;
     meta.order = order;
+    ModeSplit.split(mode, param, raw, n, type, prim, sec);
+    int bits = type.bits();
     int stored = deltaEncode(prim, n, order, bits, moments);
-    double est = binning.train(prim, 0, stored, bits, binsLog, meta.primary) + varMetaBits(meta.primary);
+    binning.train(prim, 0, stored, bits, binsLog, meta.primary);
     if (meta.hasSecondary()) {
-      int secLog = Math.min(binsLog, SECONDARY_MAX_BINS_LOG);
-      est += binning.train(sec, 0, n, bits, secLog, meta.secondary) + varMetaBits(meta.secondary);
+      binning.train(sec, 0, n, bits, Math.min(binsLog, SECONDARY_MAX_BINS_LOG), meta.secondary);
     }
-    return est + order * bits;
   }
 
   private void planBaseline(long[] raw, int n) {
@@ -129,26 +154,6 @@ final class ChunkEncoder {
     return len;
   }
 
-  /** pco's delta choice: trial costs on a sample for no delta, then orders 1, 2, ... while they improve. */
-  private int chooseOrder(int n, int bits, int binsLog) {
-    int sampleN = buildSample(n);
-    if (trial.length < sampleN) {
-      trial = new long[sampleN];
-    }
-    int best = 0;
-    double bestCost = trialCost(sampleN, 0, bits, binsLog);
-    for (int order = 1; order <= MAX_ORDER; order++) {
-      double cost = trialCost(sampleN, order, bits, binsLog);
-      if (cost < bestCost) {
-        best = order;
-        bestCost = cost;
-      } else {
-        break;
-      }
-    }
-    return best;
-  }
-
   private double trialCost(int sampleN, int order, int bits, int binsLog) {
     System.arraycopy(sample, 0, trial, 0, sampleN);
     int stored = deltaEncode(trial, sampleN, order, bits, trialMoments);
@@ -157,20 +162,24 @@ final class ChunkEncoder {
     return Math.ceil(metaBits / 8) + Math.ceil(body / 8);
   }
 
-  private int buildSample(int n) {
+  /** Copies pco's delta sample (the first 200 values plus evenly spread groups of 200) into sampleRaw. */
+  private int buildSample(long[] raw, int n) {
     int extraGroups = 1 + n / N_PER_EXTRA_DELTA_GROUP;
     int nominal = (extraGroups + 1) * DELTA_GROUP;
-    if (sample.length < nominal) {
+    if (sampleRaw.length < nominal) {
+      sampleRaw = new long[nominal];
       sample = new long[nominal];
+      sampleSec = new long[nominal];
+      trial = new long[nominal];
     }
     int padding = Math.max(0, n - nominal) / extraGroups;
     int len = Math.min(DELTA_GROUP, n);
-    System.arraycopy(prim, 0, sample, 0, len);
+    System.arraycopy(raw, 0, sampleRaw, 0, len);
     int i = DELTA_GROUP;
     for (int g = 0; g < extraGroups; g++) {
       i += padding;
       int take = Math.max(0, Math.min(DELTA_GROUP, n - i));
-      System.arraycopy(prim, Math.min(i, n), sample, len, take);
+      System.arraycopy(raw, Math.min(i, n), sampleRaw, len, take);
       len += take;
       i += DELTA_GROUP;
     }
