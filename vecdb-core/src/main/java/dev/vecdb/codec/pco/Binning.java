@@ -1,7 +1,5 @@
 package dev.vecdb.codec.pco;
 
-import java.util.Arrays;
-
 /**
  * Trains the bins of one latent variable the way pco does: an equal-count histogram, an exact dynamic programme
  * merging adjacent histogram bins, and weight quantisation to a power-of-two tANS table. Returns the estimated
@@ -11,6 +9,7 @@ final class Binning {
   private static final int MAX_ANS_LOG_ESTIMATE = 12;
   private static final float SPEEDUP_WORTH_BITS_PER_NUM = 0.1f;
 
+  private final UnsignedSort sorter = new UnsignedSort();
   private long[] sorted = new long[0];
   private long[] hLower = new long[0];
   private long[] hUpper = new long[0];
@@ -20,6 +19,7 @@ final class Binning {
   private int[] bestJ = new int[0];
   private int[] groupStart = new int[0];
   private long[] groupCount = new long[0];
+  private float[] log2Counts = new float[0];
 
   /**
    * Trains {@code var} on latents {@code a[off..off+n)} (each already within {@code bits} bits).
@@ -64,13 +64,8 @@ final class Binning {
     if (sorted.length < n) {
       sorted = new long[Math.max(n, sorted.length * 2)];
     }
-    for (int i = 0; i < n; i++) {
-      sorted[i] = a[off + i] ^ Long.MIN_VALUE;
-    }
-    Arrays.sort(sorted, 0, n);
-    for (int i = 0; i < n; i++) {
-      sorted[i] ^= Long.MIN_VALUE;
-    }
+    System.arraycopy(a, off, sorted, 0, n);
+    sorter.sort(sorted, n);
     int maxBins = 1 << binsLog;
     if (hLower.length < maxBins + 1) {
       int c = maxBins + 1;
@@ -117,7 +112,8 @@ final class Binning {
     for (int i = 0; i < h; i++) {
       cumCount[i + 1] = cumCount[i] + hCount[i];
     }
-    float totalLog2 = log2Approx(total);
+    float[] log2 = log2Table(total);
+    float totalLog2 = log2[total];
     float meta = binMetaBits;
     bestCost[0] = 0;
     for (int i = 0; i < h; i++) {
@@ -127,8 +123,11 @@ final class Binning {
       int ci = cumCount[i + 1];
       for (int j = i; j >= 0; j--) {
         int count = ci - cumCount[j];
-        float cost = bestCost[j] + meta
-            + (totalLog2 - log2Approx(count) + bitLength(upper - hLower[j])) * count;
+        float offsetBits = bitLength(upper - hLower[j]);
+        if (meta + offsetBits * count >= best) {
+          break;
+        }
+        float cost = bestCost[j] + meta + (totalLog2 - log2[count] + offsetBits) * count;
         if (cost < best) {
           best = cost;
           bj = j;
@@ -148,7 +147,7 @@ final class Binning {
     float trivialCost = 0;
     for (int i = 0; i < h && trivial; i++) {
       trivial = hLower[i] == hUpper[i];
-      trivialCost += meta + (totalLog2 - log2Approx(hCount[i])) * hCount[i];
+      trivialCost += meta + (totalLog2 - log2[hCount[i]]) * hCount[i];
     }
     if (trivial && trivialCost < best + slack) {
       for (int i = 0; i < h; i++) {
@@ -166,6 +165,18 @@ final class Binning {
       groupStart[r] = t;
     }
     return groups;
+  }
+
+  /** {@code log2Approx(c)} for every count {@code c <= n}, computed once per size and reused. */
+  private float[] log2Table(int n) {
+    if (log2Counts.length <= n) {
+      int from = log2Counts.length;
+      log2Counts = java.util.Arrays.copyOf(log2Counts, Math.max(n + 1, from * 2));
+      for (int c = Math.max(from, 1); c < log2Counts.length; c++) {
+        log2Counts[c] = log2Approx(c);
+      }
+    }
+    return log2Counts;
   }
 
   private static final float SQRT2 = (float) Math.sqrt(2);

@@ -87,9 +87,10 @@ final class ChunkMeta {
         if (!type.isFloat()) {
           throw PcoException.corrupt("FloatMult mode is invalid for " + type);
         }
-        double b = Latents.toDouble(Latents.fromOrdered(base, type), type);
-        if (!Double.isFinite(b) || b == 0) {
-          throw PcoException.corrupt("FloatMult base " + b + " must be finite and nonzero");
+        long baseRaw = Latents.fromOrdered(base, type);
+        if (!Latents.isNormal(baseRaw, type)) {
+          throw PcoException.corrupt(
+              "FloatMult base " + Latents.toDouble(baseRaw, type) + " must be a normal float");
         }
       }
       case FLOAT_QUANT -> {
@@ -97,7 +98,7 @@ final class ChunkMeta {
         if (!type.isFloat()) {
           throw PcoException.corrupt("FloatQuant mode is invalid for " + type);
         }
-        if (quantK == 0 || quantK > type.mantissaBits()) {
+        if (quantK > type.mantissaBits()) {
           throw PcoException.corrupt("FloatQuant k " + quantK + " out of range for " + type);
         }
       }

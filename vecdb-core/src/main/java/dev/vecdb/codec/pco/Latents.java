@@ -73,6 +73,14 @@ final class Latents {
     }
   }
 
+  /** Whether float bits (type F16/F32/F64) are a normal number: not zero, subnormal, infinite or NaN. */
+  static boolean isNormal(long raw, PcoNumberType type) {
+    int man = type.mantissaBits();
+    long expField = (raw & (Latents.mid(type.bits()) - 1)) >>> man;
+    long expMax = (1L << (type.bits() - 1 - man)) - 1;
+    return expField != 0 && expField != expMax;
+  }
+
   /** Raw bits of a float number (type F16/F32/F64) as a double; exact for every value. */
   static double toDouble(long raw, PcoNumberType type) {
     return switch (type.bits()) {

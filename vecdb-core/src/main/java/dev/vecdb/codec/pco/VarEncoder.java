@@ -7,11 +7,13 @@ package dev.vecdb.codec.pco;
  */
 final class VarEncoder {
   private int[] bins = new int[0];
+  private long[] flipped = new long[0];
   private long[] ansBits = new long[0];
   private int[] ansLen = new int[0];
   private int[] minRenorm = new int[0];
   private int[] cutoff = new int[0];
   private int[] symStart = new int[0];
+  private int[] symBase = new int[0];
   private int[] nextStates = new int[0];
   private int[] spread = new int[0];
   final int[] finalStates = new int[4];
@@ -32,18 +34,20 @@ final class VarEncoder {
       ansLen = new int[c];
     }
     int nBins = v.nBins;
-    long[] lowers = v.lowers;
+    if (flipped.length < nBins) {
+      flipped = new long[Math.max(nBins, flipped.length * 2)];
+    }
+    for (int b = 0; b < nBins; b++) {
+      flipped[b] = v.lowers[b] ^ Long.MIN_VALUE;
+    }
+    int top = Integer.highestOneBit(Math.max(nBins, 1));
+    long[] fl = flipped;
     for (int i = 0; i < k; i++) {
-      long x = a[offset + i];
+      long x = a[offset + i] ^ Long.MIN_VALUE;
       int lo = 0;
-      int hi = nBins - 1;
-      while (lo < hi) {
-        int m = (lo + hi + 1) >>> 1;
-        if (Long.compareUnsigned(lowers[m], x) <= 0) {
-          lo = m;
-        } else {
-          hi = m - 1;
-        }
+      for (int step = top; step > 0; step >>>= 1) {
+        int m = lo + step;
+        lo = m < nBins && fl[m] <= x ? m : lo;
       }
       bins[i] = lo;
     }
@@ -53,20 +57,50 @@ final class VarEncoder {
       return;
     }
     buildTables(v, t);
-    int[] states = finalStates;
-    java.util.Arrays.fill(states, t);
-    for (int i = k - 1; i >= 0; i--) {
-      int e = i & 3;
+    int s0 = t;
+    int s1 = t;
+    int s2 = t;
+    int s3 = t;
+    int[] cut = cutoff;
+    int[] renorm = minRenorm;
+    int[] base = symBase;
+    int[] next = nextStates;
+    int i = k - 1;
+    for (; (i & 3) != 3; i--) {
       int s = bins[i];
-      int x = states[e];
-      int r = x >= cutoff[s] ? minRenorm[s] + 1 : minRenorm[s];
+      int x = switch (i & 3) {
+        case 0 -> s0;
+        case 1 -> s1;
+        default -> s2;
+      };
+      int r = x >= cut[s] ? renorm[s] + 1 : renorm[s];
       ansBits[i] = x & ((1L << r) - 1);
       ansLen[i] = r;
-      states[e] = nextStates[symStart[s] + (x >>> r) - v.weights[s]];
+      int nx = next[base[s] + (x >>> r)];
+      switch (i & 3) {
+        case 0 -> s0 = nx;
+        case 1 -> s1 = nx;
+        default -> s2 = nx;
+      }
     }
-    for (int e = 0; e < 4; e++) {
-      states[e] -= t;
+    for (; i >= 3; i -= 4) {
+      s3 = step(i, s3, cut, renorm, base, next);
+      s2 = step(i - 1, s2, cut, renorm, base, next);
+      s1 = step(i - 2, s1, cut, renorm, base, next);
+      s0 = step(i - 3, s0, cut, renorm, base, next);
     }
+    finalStates[0] = s0 - t;
+    finalStates[1] = s1 - t;
+    finalStates[2] = s2 - t;
+    finalStates[3] = s3 - t;
+  }
+
+  private int step(int i, int x, int[] cut, int[] renorm, int[] base, int[] next) {
+    int s = bins[i];
+    int r = x >= cut[s] ? renorm[s] + 1 : renorm[s];
+    ansBits[i] = x & ((1L << r) - 1);
+    ansLen[i] = r;
+    return next[base[s] + (x >>> r)];
   }
 
   private void buildTables(LatentVar v, int t) {
@@ -76,6 +110,7 @@ final class VarEncoder {
       minRenorm = new int[c];
       cutoff = new int[c];
       symStart = new int[c];
+      symBase = new int[c];
     }
     if (nextStates.length < t) {
       nextStates = new int[t];
@@ -88,6 +123,7 @@ final class VarEncoder {
       minRenorm[s] = mr;
       cutoff[s] = (2 * w) << mr;
       symStart[s] = start;
+      symBase[s] = start - w;
       start += w;
     }
     symStart[nBins] = start;
