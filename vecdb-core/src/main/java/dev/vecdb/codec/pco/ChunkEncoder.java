@@ -80,10 +80,11 @@ final class ChunkEncoder {
     PcoNumberType type = meta.type;
     ModeSplit.split(mode, param, sampleRaw, sampleN, type, sample, sampleSec);
     int bits = type.bits();
+    int trialLog = Math.min(binsLog, binsLog(sampleN));
     chosenOrder = 0;
-    double bestCost = trialCost(sampleN, 0, bits, binsLog);
+    double bestCost = trialCost(sampleN, 0, bits, trialLog);
     for (int order = 1; order <= MAX_ORDER; order++) {
-      double cost = trialCost(sampleN, order, bits, binsLog);
+      double cost = trialCost(sampleN, order, bits, trialLog);
       if (cost >= bestCost) {
         break;
       }
@@ -91,7 +92,7 @@ final class ChunkEncoder {
       bestCost = cost;
     }
     if (mode != ChunkMeta.CLASSIC) {
-      int secLog = Math.min(binsLog, SECONDARY_MAX_BINS_LOG);
+      int secLog = Math.min(trialLog, SECONDARY_MAX_BINS_LOG);
       double body = binning.train(sampleSec, 0, sampleN, bits, secLog, trialVar);
       bestCost += Math.ceil(varMetaBits(trialVar) / 8) + Math.ceil(body / 8);
     }
