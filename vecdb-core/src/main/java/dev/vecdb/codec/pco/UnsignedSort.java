@@ -3,17 +3,29 @@ package dev.vecdb.codec.pco;
 import java.util.Arrays;
 
 /**
- * Sorts {@code long}s as unsigned numbers: an LSD radix sort on bytes for large inputs (skipping bytes every key
- * shares), the JDK sort on sign-flipped keys for small ones. Holds scratch arrays; not thread-safe.
+ * Sorts {@code long}s as unsigned numbers: an LSD radix sort on the bytes of {@code x - min} (so only the bytes
+ * that vary cost a pass) when that is cheap, the JDK sort on sign-flipped keys otherwise. Holds scratch arrays;
+ * not thread-safe.
  */
 final class UnsignedSort {
-  private static final int RADIX_MIN = 1024;
+  private static final int RADIX_MIN = 128;
 
   private long[] tmp = new long[0];
-  private final int[] counts = new int[8 * 256];
+  private final int[] counts = new int[256];
 
   void sort(long[] a, int n) {
-    if (n < RADIX_MIN) {
+    if (n < 2) {
+      return;
+    }
+    long min = -1;
+    long max = 0;
+    for (int i = 0; i < n; i++) {
+      long x = a[i];
+      min = Long.compareUnsigned(x, min) < 0 ? x : min;
+      max = Long.compareUnsigned(x, max) > 0 ? x : max;
+    }
+    int passes = (Binning.bitLength(max - min) + 7) >>> 3;
+    if (n < RADIX_MIN || (passes > 3 && n < passes * 256)) {
       for (int i = 0; i < n; i++) {
         a[i] ^= Long.MIN_VALUE;
       }
@@ -26,38 +38,34 @@ final class UnsignedSort {
     if (tmp.length < n) {
       tmp = new long[Math.max(n, tmp.length * 2)];
     }
-    int[] c = counts;
-    Arrays.fill(c, 0);
     for (int i = 0; i < n; i++) {
-      long x = a[i];
-      for (int b = 0; b < 8; b++) {
-        c[(b << 8) | (int) ((x >>> (b << 3)) & 0xFF)]++;
-      }
+      a[i] -= min;
     }
     long[] src = a;
     long[] dst = tmp;
-    for (int b = 0; b < 8; b++) {
-      int base = b << 8;
-      int shift = b << 3;
-      if (c[base | (int) ((src[0] >>> shift) & 0xFF)] == n) {
-        continue;
+    int[] c = counts;
+    for (int p = 0; p < passes; p++) {
+      int shift = p << 3;
+      Arrays.fill(c, 0);
+      for (int i = 0; i < n; i++) {
+        c[(int) (src[i] >>> shift) & 0xFF]++;
       }
       int sum = 0;
       for (int d = 0; d < 256; d++) {
-        int k = c[base | d];
-        c[base | d] = sum;
+        int k = c[d];
+        c[d] = sum;
         sum += k;
       }
       for (int i = 0; i < n; i++) {
         long x = src[i];
-        dst[c[base | (int) ((x >>> shift) & 0xFF)]++] = x;
+        dst[c[(int) (x >>> shift) & 0xFF]++] = x;
       }
       long[] t = src;
       src = dst;
       dst = t;
     }
-    if (src != a) {
-      System.arraycopy(src, 0, a, 0, n);
+    for (int i = 0; i < n; i++) {
+      a[i] = src[i] + min;
     }
   }
 }
