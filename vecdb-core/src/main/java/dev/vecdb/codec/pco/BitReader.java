@@ -22,22 +22,32 @@ final class BitReader {
   byte[] buf = new byte[PADDING + 256];
   long bitPos;
   private long limitBits;
-  private int length;
 
   void load(MemorySegment src) {
     long size = src.byteSize();
     if (size > Integer.MAX_VALUE - PADDING - 16) {
       throw new IllegalArgumentException("pco input too large: " + size + " bytes");
     }
-    int n = (int) size;
+    int n = prepare((int) size);
+    MemorySegment.copy(src, ValueLayout.JAVA_BYTE, 0, buf, 0, n);
+  }
+
+  void load(byte[] src, int off, int len) {
+    java.util.Objects.checkFromIndexSize(off, len, src.length);
+    if (len > Integer.MAX_VALUE - PADDING - 16) {
+      throw new IllegalArgumentException("pco input too large: " + len + " bytes");
+    }
+    System.arraycopy(src, off, buf, 0, prepare(len));
+  }
+
+  private int prepare(int n) {
     if (buf.length < n + PADDING) {
       buf = new byte[Math.max(n + PADDING, buf.length * 2)];
     }
-    MemorySegment.copy(src, ValueLayout.JAVA_BYTE, 0, buf, 0, n);
-    Arrays.fill(buf, n, Math.min(buf.length, n + PADDING), (byte) 0);
-    length = n;
+    Arrays.fill(buf, n, n + PADDING, (byte) 0);
     limitBits = (long) n * 8;
     bitPos = 0;
+    return n;
   }
 
   static long word(byte[] b, int byteIdx) {
@@ -94,9 +104,5 @@ final class BitReader {
 
   int bytePosition() {
     return (int) ((bitPos + 7) >>> 3);
-  }
-
-  int length() {
-    return length;
   }
 }

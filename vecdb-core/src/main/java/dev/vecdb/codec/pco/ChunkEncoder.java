@@ -11,6 +11,7 @@ final class ChunkEncoder {
   private static final int MAX_ORDER = 7;
   private static final int DELTA_GROUP = 200;
   private static final int N_PER_EXTRA_DELTA_GROUP = 10_000;
+  private static final long NO_CANDIDATE = ModeSplit.NO_CANDIDATE;
 
   private final ChunkMeta meta = new ChunkMeta();
   private final Binning binning = new Binning();
@@ -39,18 +40,18 @@ final class ChunkEncoder {
     long bestParam = 0;
     double bestCost = evaluate(ChunkMeta.CLASSIC, 0, sampleN, binsLog);
     int bestOrder = chosenOrder;
-    long[] candidates = {
-      ModeSplit.intMultBase(raw, n, type), ModeSplit.floatMultBase(raw, n, type), ModeSplit.floatQuantK(raw, n, type)
-    };
-    int[] modes = {ChunkMeta.INT_MULT, ChunkMeta.FLOAT_MULT, ChunkMeta.FLOAT_QUANT};
-    long[] none = {0, -1, 0};
-    for (int c = 0; c < modes.length; c++) {
-      if (candidates[c] != none[c]) {
-        double cost = evaluate(modes[c], candidates[c], sampleN, binsLog);
+    for (int mode = ChunkMeta.INT_MULT; mode <= ChunkMeta.FLOAT_QUANT; mode++) {
+      long param = switch (mode) {
+        case ChunkMeta.INT_MULT -> ModeSplit.intMultBase(raw, n, type);
+        case ChunkMeta.FLOAT_MULT -> ModeSplit.floatMultBase(raw, n, type);
+        default -> ModeSplit.floatQuantK(raw, n, type);
+      };
+      if (param != NO_CANDIDATE) {
+        double cost = evaluate(mode, param, sampleN, binsLog);
         if (cost < bestCost) {
           bestCost = cost;
-          bestMode = modes[c];
-          bestParam = candidates[c];
+          bestMode = mode;
+          bestParam = param;
           bestOrder = chosenOrder;
         }
       }

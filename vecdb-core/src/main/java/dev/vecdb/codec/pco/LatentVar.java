@@ -35,7 +35,7 @@ final class LatentVar {
     bits = latentBits;
     ansSizeLog = r.readInt(4, "ANS size log");
     nBins = r.readInt(BITS_N_BINS, "bin count");
-    if ((1 << ansSizeLog) < nBins && ansSizeLog <= MAX_ANS_BITS) {
+    if ((1 << ansSizeLog) < nBins) {
       throw PcoException.corrupt("ANS size log " + ansSizeLog + " is too small for " + nBins + " bins");
     }
     if (nBins == 1 && ansSizeLog > 0) {

@@ -7,6 +7,9 @@ package dev.vecdb.codec.pco;
  * compresses best. Stateless and thread-safe.
  */
 final class ModeSplit {
+  /** Returned by the detectors when a mode does not apply. */
+  static final long NO_CANDIDATE = -1;
+
   private static final int SAMPLE = 256;
   private static final double REQUIRED_FRACTION = 0.9;
 
@@ -73,10 +76,10 @@ final class ModeSplit {
     return Math.rint(x);
   }
 
-  /** IntMult candidate: the greatest common divisor of all differences from the first value, or 0. */
+  /** IntMult candidate: the greatest common divisor (> 1) of all differences from the first value. */
   static long intMultBase(long[] raw, int n, PcoNumberType type) {
     if (type.isFloat() || n < 2) {
-      return 0;
+      return NO_CANDIDATE;
     }
     long first = Latents.toOrdered(raw[0], type);
     long g = 0;
@@ -85,7 +88,7 @@ final class ModeSplit {
       long d = Long.compareUnsigned(l, first) >= 0 ? l - first : first - l;
       g = gcd(g, d);
     }
-    return Long.compareUnsigned(g, 1) > 0 ? g : 0;
+    return g != 0 && g != 1 ? g : NO_CANDIDATE;
   }
 
   static long gcd(long a, long b) {
@@ -111,11 +114,11 @@ final class ModeSplit {
 
   /**
    * FloatMult candidate: base 10^-k (k = 0 means integers) for the smallest k such that nearly all sampled finite
-   * values are integer multiples of it; returns the base as an ordered latent, or -1.
+   * values are integer multiples of it; returns the base as an ordered latent.
    */
   static long floatMultBase(long[] raw, int n, PcoNumberType type) {
     if (!type.isFloat() || n < 2) {
-      return -1;
+      return NO_CANDIDATE;
     }
     int maxK = switch (type.bits()) {
       case 16 -> 2;
@@ -152,13 +155,13 @@ final class ModeSplit {
         return Latents.toOrdered(baseRaw, type);
       }
     }
-    return -1;
+    return NO_CANDIDATE;
   }
 
-  /** FloatQuant candidate: trailing zero mantissa bits shared by every nonzero value, or 0. */
-  static int floatQuantK(long[] raw, int n, PcoNumberType type) {
+  /** FloatQuant candidate: the count (> 0) of trailing zero mantissa bits shared by every nonzero value. */
+  static long floatQuantK(long[] raw, int n, PcoNumberType type) {
     if (!type.isFloat()) {
-      return 0;
+      return NO_CANDIDATE;
     }
     long magMask = Latents.mid(type.bits()) - 1;
     int k = type.mantissaBits();
@@ -168,6 +171,6 @@ final class ModeSplit {
         k = Math.min(k, Long.numberOfTrailingZeros(mag));
       }
     }
-    return k;
+    return k > 0 ? k : NO_CANDIDATE;
   }
 }

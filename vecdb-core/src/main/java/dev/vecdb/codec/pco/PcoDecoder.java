@@ -28,6 +28,8 @@ public final class PcoDecoder {
   private final ChunkMeta meta = new ChunkMeta();
   private final PageDecoder page = new PageDecoder();
   private int lastInputLength;
+  private PcoNumberType uniformType;
+  private long countHint;
 
   /**
    * Reads the header of a standalone blob.
@@ -38,13 +40,13 @@ public final class PcoDecoder {
    */
   public PcoHeader readHeader(MemorySegment src) {
     reader.load(src);
-    Standalone h = readStandaloneHeader();
-    PcoNumberType type = h.uniform;
+    readStandaloneHeader();
+    PcoNumberType type = uniformType;
     if (type == null) {
       int b = reader.readAlignedByte("chunk number type");
       type = b == 0 ? null : chunkType(b);
     }
-    return new PcoHeader(type, h.nHint);
+    return new PcoHeader(type, countHint);
   }
 
   /**
@@ -60,30 +62,36 @@ public final class PcoDecoder {
   public int decode(MemorySegment src, PcoNumberType type, Object dst, int dstOff) {
     int capacity = ArrayIo.capacity(type, dst, dstOff);
     reader.load(src);
-    Standalone h = readStandaloneHeader();
+    return decodeStandalone(type, dst, dstOff, capacity);
+  }
+
+  /** Same as {@link #decode(MemorySegment, PcoNumberType, Object, int)} for {@code src[off..off+len)}. */
+  public int decode(byte[] src, int off, int len, PcoNumberType type, Object dst, int dstOff) {
+    int capacity = ArrayIo.capacity(type, dst, dstOff);
+    reader.load(src, off, len);
+    return decodeStandalone(type, dst, dstOff, capacity);
+  }
+
+  private int decodeStandalone(PcoNumberType type, Object dst, int dstOff, int capacity) {
+    int major = readStandaloneHeader();
     int total = 0;
     while (true) {
       int b = reader.readAlignedByte("chunk number type");
       if (b == 0) {
         break;
       }
-      if (h.uniform != null && b != h.uniform.code()) {
-        throw PcoException.corrupt("chunk type " + b + " differs from the uniform type " + h.uniform);
+      if (uniformType != null && b != uniformType.code()) {
+        throw PcoException.corrupt("chunk type " + b + " differs from the uniform type " + uniformType);
       }
       PcoNumberType chunkType = chunkType(b);
       if (chunkType != type) {
         throw PcoException.corrupt("requested " + type + " but the chunk holds " + chunkType);
       }
       int n = reader.readInt(24, "chunk size") + 1;
-      total = decodeChunkPage(h.formatMajor, type, n, capacity, total, dst, dstOff);
+      total = decodeChunkPage(major, type, n, capacity, total, dst, dstOff);
     }
     lastInputLength = reader.bytePosition();
     return total;
-  }
-
-  /** Same as {@link #decode(MemorySegment, PcoNumberType, Object, int)} for {@code src[off..off+len)}. */
-  public int decode(byte[] src, int off, int len, PcoNumberType type, Object dst, int dstOff) {
-    return decode(MemorySegment.ofArray(src).asSlice(off, len), type, dst, dstOff);
   }
 
   /**
@@ -141,36 +149,35 @@ public final class PcoDecoder {
     }
   }
 
-  private record Standalone(PcoNumberType uniform, long nHint, int formatMajor) {}
-
-  private Standalone readStandaloneHeader() {
+  /** Reads the standalone header into {@link #uniformType} and {@link #countHint}; returns the format major. */
+  private int readStandaloneHeader() {
     int magic = (int) reader.readChecked(32, "magic header");
     if (magic != MAGIC) {
       throw PcoException.corrupt("magic header is not pco!");
     }
     int version = reader.readInt(8, "standalone version");
-    PcoNumberType uniform = null;
-    long nHint = 0;
+    uniformType = null;
+    countHint = 0;
     if (version < 2) {
       reader.bitPos -= 8;
     } else {
       if (version >= 3) {
         int b = reader.readInt(8, "uniform number type");
         if (b != 0) {
-          uniform = PcoNumberType.fromCode(b);
-          if (uniform == null) {
+          uniformType = PcoNumberType.fromCode(b);
+          if (uniformType == null) {
             throw PcoException.corrupt("unknown uniform number type " + b);
           }
         }
       }
       int power = reader.readInt(6, "size hint") + 1;
-      nHint = reader.readChecked(power, "size hint");
+      countHint = reader.readChecked(power, "size hint");
       reader.alignZero("size hint");
     }
     if (version > MAX_STANDALONE_VERSION) {
       throw PcoException.corrupt("standalone version " + version + " exceeds " + MAX_STANDALONE_VERSION);
     }
-    return new Standalone(uniform, nHint, readFormatVersion());
+    return readFormatVersion();
   }
 
   private int readFormatVersion() {
