@@ -28,7 +28,8 @@ final class BitReader {
     if (size > Integer.MAX_VALUE - PADDING - 16) {
       throw new IllegalArgumentException("pco input too large: " + size + " bytes");
     }
-    int n = prepare((int) size);
+    int n = (int) size;
+    prepare(n);
     MemorySegment.copy(src, ValueLayout.JAVA_BYTE, 0, buf, 0, n);
   }
 
@@ -37,17 +38,17 @@ final class BitReader {
     if (len > Integer.MAX_VALUE - PADDING - 16) {
       throw new IllegalArgumentException("pco input too large: " + len + " bytes");
     }
-    System.arraycopy(src, off, buf, 0, prepare(len));
+    prepare(len);
+    System.arraycopy(src, off, buf, 0, len);
   }
 
-  private int prepare(int n) {
+  private void prepare(int n) {
     if (buf.length < n + PADDING) {
       buf = new byte[Math.max(n + PADDING, buf.length * 2)];
     }
     Arrays.fill(buf, n, n + PADDING, (byte) 0);
     limitBits = (long) n * 8;
     bitPos = 0;
-    return n;
   }
 
   static long word(byte[] b, int byteIdx) {
