@@ -72,6 +72,51 @@ class PcoRobustnessTest {
     }
   }
 
+  static Stream<org.junit.jupiter.params.provider.Arguments> encodedCases() {
+    return Stream.of(PcoNumberType.values())
+        .flatMap(t -> Stream.of(PcoRoundTripPropertyTest.Shape.values())
+            .map(s -> org.junit.jupiter.params.provider.Arguments.of(t, s)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("encodedCases")
+  void corruptedJavaEncodedBlobsFailCleanly(PcoNumberType type, PcoRoundTripPropertyTest.Shape shape) {
+    long seed = type.ordinal() * 31L + shape.ordinal();
+    SplittableRandom rnd = new SplittableRandom(seed);
+    long[] bits = PcoRoundTripPropertyTest.generate(type, shape, 700, rnd);
+    Object values = PcoTestData.newArray(type, bits.length);
+    ArrayIo.store(type, bits, bits.length, values, 0);
+    byte[] src = new PcoEncoder().encode(type, values, 0, bits.length);
+    PcoDecoder dec = new PcoDecoder();
+    Object dst = PcoTestData.newArray(type, 2000);
+    for (int len = 0; len < src.length; len += 1 + len / 64) {
+      int l = len;
+      assertThatThrownBy(() -> dec.decode(src, 0, l, type, dst, 0))
+          .as("seed %d prefix of %d bytes", seed, l)
+          .isInstanceOf(PcoException.class)
+          .hasMessageContaining("insufficient data");
+    }
+    for (int t = 0; t < 100; t++) {
+      byte[] bad = src.clone();
+      int pos = rnd.nextInt(bad.length);
+      bad[pos] ^= (byte) (1 << rnd.nextInt(8));
+      decodeCleanly(dec, bad, type, dst, "seed " + seed + " trial " + t);
+    }
+  }
+
+  @Test
+  void truncatedWrappedDataIsInsufficientData() {
+    byte[] src = PcoTestData.bytes(PcoTestData.dir().resolve("rust-1.0.2").resolve("wrapped_i64_pages_300_700.bin"));
+    PcoDecoder dec = new PcoDecoder();
+    long[] dst = new long[1000];
+    for (int len = 0; len < src.length; len++) {
+      MemorySegment prefix = MemorySegment.ofArray(src).asSlice(0, len);
+      assertThatThrownBy(() -> dec.decodeWrapped(prefix, PcoNumberType.I64, new int[] {300, 700}, dst, 0))
+          .isInstanceOf(PcoException.class)
+          .hasMessageContaining("insufficient data");
+    }
+  }
+
   @Test
   void randomGarbageFailsCleanly() {
     long seed = 42;
