@@ -28,6 +28,7 @@ final class ChunkEncoder {
   private long[] trial = new long[0];
   private int chosenOrder;
 
+  /** Writes a chunk of the {@code n} number bits in {@code raw} (1 to 2^24 values). */
   void encode(long[] raw, int n, PcoNumberType type, BitWriter w) {
     if (prim.length < n) {
       prim = new long[n];
@@ -59,7 +60,7 @@ final class ChunkEncoder {
     plan(bestMode, bestParam, bestOrder, raw, n, binsLog);
     long start = w.bitPosition();
     write(w, n);
-    long baseline = 32 + ((27 + 15 + type.bits() + Latents.bitsForOffsetBits(type.bits()) + 7) & ~7L)
+    long baseline = 32 + ((27 + type.bits() + Latents.bitsForOffsetBits(type.bits()) + 7) & ~7L)
         + (((long) n * type.bits() + 7) & ~7L);
     if (w.bitPosition() - start > baseline) {
       w.truncate(start);
@@ -68,6 +69,7 @@ final class ChunkEncoder {
     }
   }
 
+  /** pco's unoptimised histogram size (log2) for {@code n} latents at compression level 8. */
   static int binsLog(int n) {
     int f = Math.max(31 - Integer.numberOfLeadingZeros(n) - 4, 0);
     return COMPRESSION_LEVEL <= f ? COMPRESSION_LEVEL : f + (COMPRESSION_LEVEL - f) / 2;
@@ -117,6 +119,7 @@ final class ChunkEncoder {
     }
   }
 
+  /** Raw Classic latents: one bin covering every latent with full-width offsets, no delta. */
   private void planBaseline(long[] raw, int n) {
     PcoNumberType type = meta.type;
     meta.mode = ChunkMeta.CLASSIC;
@@ -132,6 +135,7 @@ final class ChunkEncoder {
     v.offsetBits[0] = type.bits();
   }
 
+  /** Chunk and page metadata bits of one latent variable. */
   private static double varMetaBits(LatentVar v) {
     return 19 + v.nBins * (double) (v.ansSizeLog + v.bits + Latents.bitsForOffsetBits(v.bits)) + 4 * v.ansSizeLog;
   }
@@ -156,6 +160,7 @@ final class ChunkEncoder {
     return len;
   }
 
+  /** Estimated bytes of the sample compressed as one Classic page with the given consecutive delta order. */
   private double trialCost(int sampleN, int order, int bits, int binsLog) {
     System.arraycopy(sample, 0, trial, 0, sampleN);
     int stored = deltaEncode(trial, sampleN, order, bits, trialMoments);
@@ -188,6 +193,7 @@ final class ChunkEncoder {
     return len;
   }
 
+  /** Writes the planned chunk: header, metadata, page metadata and the batches of the single page. */
   private void write(BitWriter w, int n) {
     PcoNumberType type = meta.type;
     int order = meta.order;

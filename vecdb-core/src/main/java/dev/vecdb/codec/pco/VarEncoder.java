@@ -12,7 +12,9 @@ final class VarEncoder {
   private int[] ansLen = new int[0];
   private int[] minRenorm = new int[0];
   private int[] cutoff = new int[0];
+  /** Per symbol: the next free slot of its run in {@link #nextStates} (scratch while building). */
   private int[] symStart = new int[0];
+  /** Per symbol: the start of its run in {@link #nextStates} minus its weight. */
   private int[] symBase = new int[0];
   private int[] nextStates = new int[0];
   private int[] spread = new int[0];
@@ -105,8 +107,8 @@ final class VarEncoder {
 
   private void buildTables(LatentVar v, int t) {
     int nBins = v.nBins;
-    if (minRenorm.length < nBins + 1) {
-      int c = Math.max(nBins + 1, minRenorm.length * 2);
+    if (minRenorm.length < nBins) {
+      int c = Math.max(nBins, minRenorm.length * 2);
       minRenorm = new int[c];
       cutoff = new int[c];
       symStart = new int[c];
@@ -126,23 +128,11 @@ final class VarEncoder {
       symBase[s] = start - w;
       start += w;
     }
-    symStart[nBins] = start;
     LatentVar.spread(v.weights, nBins, v.ansSizeLog, spread);
-    int[] pos = symStartCopy(nBins);
     for (int idx = 0; idx < t; idx++) {
       int s = spread[idx];
-      nextStates[pos[s]++] = t + idx;
+      nextStates[symStart[s]++] = t + idx;
     }
-  }
-
-  private int[] posScratch = new int[0];
-
-  private int[] symStartCopy(int nBins) {
-    if (posScratch.length < nBins) {
-      posScratch = new int[Math.max(nBins, posScratch.length * 2)];
-    }
-    System.arraycopy(symStart, 0, posScratch, 0, nBins);
-    return posScratch;
   }
 
   /** Writes the tANS bits then the offsets of stored latents {@code [from, to)}. */
@@ -162,15 +152,5 @@ final class VarEncoder {
       int b = bins[i];
       w.writeUnchecked(latents[off + i] - lowers[b], obs[b]);
     }
-  }
-
-  /** Exact size in bits of what {@link #writeBatch} writes for all {@code k} latents. */
-  long bodyBits(int k) {
-    long bits = 0;
-    boolean ans = var.nBins > 1;
-    for (int i = 0; i < k; i++) {
-      bits += var.offsetBits[bins[i]] + (ans ? ansLen[i] : 0);
-    }
-    return bits;
   }
 }
