@@ -60,9 +60,9 @@ final class Join {
       case 32 -> {
         float b = (float) base;
         for (int i = 0; i < n; i++) {
-          float u = Float.intBitsToFloat((int) Latents.intFloatFromLatent(p[i], type)) * b;
-          long raw = Float.floatToRawIntBits(u) & 0xFFFFFFFFL;
-          p[i] = Latents.toOrdered(raw, type) + s[i] + mid;
+          float u = Float.intBitsToFloat(intFloat32((int) p[i])) * b;
+          int raw = Float.floatToRawIntBits(u);
+          p[i] = (raw < 0 ? ~raw : raw ^ Integer.MIN_VALUE) + s[i] + mid;
         }
       }
       default -> {
@@ -85,6 +85,17 @@ final class Join {
     long a = negative ? Long.MAX_VALUE - l : l - Long.MIN_VALUE;
     long magnitude = a < G64 ? Double.doubleToRawLongBits((double) a) : G64_BITS + (a - G64);
     return negative ? magnitude | Long.MIN_VALUE : magnitude;
+  }
+
+  private static final int G32 = 1 << 24;
+  private static final int G32_BITS = Float.floatToRawIntBits(0x1p24f);
+
+  /** {@link Latents#intFloatFromLatent} specialised for f32 (the latent in the low 32 bits). */
+  private static int intFloat32(int l) {
+    boolean negative = l >= 0;
+    int a = negative ? Integer.MAX_VALUE - l : l - Integer.MIN_VALUE;
+    int magnitude = a >= 0 && a < G32 ? Float.floatToRawIntBits((float) a) : G32_BITS + (a - G32);
+    return negative ? magnitude | Integer.MIN_VALUE : magnitude;
   }
 
   private static long ordered64(long raw) {

@@ -202,7 +202,11 @@ final class LatentVar {
     states[3] = s3;
     long[] low = lowers;
     int[] obs = offsetBits;
-    if (maxOffsetBits <= 56) {
+    if (maxOffsetBits == 0) {
+      for (int j = 0; j < k; j++) {
+        dst[off + j] = low[binScratch[j]];
+      }
+    } else if (maxOffsetBits <= 56) {
       for (int j = 0; j < k; j++) {
         int bin = binScratch[j];
         int ob = obs[bin];
