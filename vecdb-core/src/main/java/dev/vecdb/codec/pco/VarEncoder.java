@@ -6,8 +6,11 @@ package dev.vecdb.codec.pco;
  * arrays; not thread-safe.
  */
 final class VarEncoder {
+  private static final long MAX_DIRECT_RANGE = 1 << 16;
+
   private int[] bins = new int[0];
   private long[] flipped = new long[0];
+  private int[] direct = new int[0];
   private long[] ansBits = new long[0];
   private int[] ansLen = new int[0];
   private int[] minRenorm = new int[0];
@@ -36,22 +39,16 @@ final class VarEncoder {
       ansLen = new int[c];
     }
     int nBins = v.nBins;
-    if (flipped.length < nBins) {
-      flipped = new long[Math.max(nBins, flipped.length * 2)];
-    }
-    for (int b = 0; b < nBins; b++) {
-      flipped[b] = v.lowers[b] ^ Long.MIN_VALUE;
-    }
-    int top = Integer.highestOneBit(Math.max(nBins, 1));
-    long[] fl = flipped;
-    for (int i = 0; i < k; i++) {
-      long x = a[offset + i] ^ Long.MIN_VALUE;
-      int lo = 0;
-      for (int step = top; step > 0; step >>>= 1) {
-        int m = lo + step;
-        lo = m < nBins && fl[m] <= x ? m : lo;
-      }
-      bins[i] = lo;
+    long first = nBins == 0 ? 0 : v.lowers[0];
+    long lastLower = nBins == 0 ? 0 : v.lowers[nBins - 1];
+    long last = lastLower + Latents.mask(v.offsetBits[Math.max(nBins - 1, 0)]);
+    long range = last - first;
+    boolean narrow = Long.compareUnsigned(last, lastLower) >= 0
+        && Long.compareUnsigned(range, Math.min(MAX_DIRECT_RANGE, 4L * k)) < 0;
+    if (nBins > 1 && narrow) {
+      lookupDirect(v, a, offset, k, first, (int) range);
+    } else {
+      lookupBinary(v, a, offset, k);
     }
     int t = 1 << v.ansSizeLog;
     if (nBins <= 1) {
@@ -95,6 +92,43 @@ final class VarEncoder {
     finalStates[1] = s1 - t;
     finalStates[2] = s2 - t;
     finalStates[3] = s3 - t;
+  }
+
+  /** Bin of each latent via a table indexed by {@code latent - first}, for narrow latent ranges. */
+  private void lookupDirect(LatentVar v, long[] a, int offset, int k, long first, int range) {
+    if (direct.length <= range) {
+      direct = new int[Math.max(range + 1, direct.length * 2)];
+    }
+    for (int b = 0; b < v.nBins; b++) {
+      int from = (int) (v.lowers[b] - first);
+      int to = b + 1 < v.nBins ? (int) (v.lowers[b + 1] - first) : range + 1;
+      java.util.Arrays.fill(direct, from, to, b);
+    }
+    for (int i = 0; i < k; i++) {
+      bins[i] = direct[(int) (a[offset + i] - first)];
+    }
+  }
+
+  /** Bin of each latent by branch-free binary search of the bin lowers. */
+  private void lookupBinary(LatentVar v, long[] a, int offset, int k) {
+    int nBins = v.nBins;
+    if (flipped.length < nBins) {
+      flipped = new long[Math.max(nBins, flipped.length * 2)];
+    }
+    for (int b = 0; b < nBins; b++) {
+      flipped[b] = v.lowers[b] ^ Long.MIN_VALUE;
+    }
+    int top = Integer.highestOneBit(Math.max(nBins, 1));
+    long[] fl = flipped;
+    for (int i = 0; i < k; i++) {
+      long x = a[offset + i] ^ Long.MIN_VALUE;
+      int lo = 0;
+      for (int step = top; step > 0; step >>>= 1) {
+        int m = lo + step;
+        lo = m < nBins && fl[m] <= x ? m : lo;
+      }
+      bins[i] = lo;
+    }
   }
 
   private int step(int i, int x, int[] cut, int[] renorm, int[] base, int[] next) {
