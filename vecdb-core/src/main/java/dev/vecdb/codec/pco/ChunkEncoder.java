@@ -26,6 +26,7 @@ final class ChunkEncoder {
   private long[] sample = new long[0];
   private long[] sampleSec = new long[0];
   private long[] trial = new long[0];
+  private final int[] trailingZeroCounts = new int[64];
   private int chosenOrder;
 
   /** Writes a chunk of the {@code n} number bits in {@code raw} (1 to 2^24 values). */
@@ -45,7 +46,7 @@ final class ChunkEncoder {
       long param = switch (mode) {
         case ChunkMeta.INT_MULT -> ModeSplit.intMultBase(raw, n, type);
         case ChunkMeta.FLOAT_MULT -> ModeSplit.floatMultBase(raw, n, type);
-        default -> ModeSplit.floatQuantK(raw, n, type);
+        default -> ModeSplit.floatQuantK(raw, n, type, trailingZeroCounts);
       };
       if (param != NO_CANDIDATE) {
         double cost = evaluate(mode, param, sampleN, binsLog);

@@ -158,19 +158,29 @@ final class ModeSplit {
     return NO_CANDIDATE;
   }
 
-  /** FloatQuant candidate: the count (> 0) of trailing zero mantissa bits shared by every nonzero value. */
-  static long floatQuantK(long[] raw, int n, PcoNumberType type) {
-    if (!type.isFloat()) {
+  /**
+   * FloatQuant candidate: the largest count k (> 0) of trailing zero bits in the magnitude shared by nearly all
+   * values (the rest go to the secondary latents).
+   *
+   * @param counts scratch of at least 53 entries
+   */
+  static long floatQuantK(long[] raw, int n, PcoNumberType type, int[] counts) {
+    if (!type.isFloat() || n == 0) {
       return NO_CANDIDATE;
     }
     long magMask = Latents.mid(type.bits()) - 1;
-    int k = type.mantissaBits();
-    for (int i = 0; i < n && k > 0; i++) {
-      long mag = raw[i] & magMask;
-      if (mag != 0) {
-        k = Math.min(k, Long.numberOfTrailingZeros(mag));
+    int man = type.mantissaBits();
+    java.util.Arrays.fill(counts, 0, man + 1, 0);
+    for (int i = 0; i < n; i++) {
+      counts[Math.min(man, Long.numberOfTrailingZeros(raw[i] & magMask))]++;
+    }
+    int atLeast = 0;
+    for (int k = man; k > 0; k--) {
+      atLeast += counts[k];
+      if (atLeast >= REQUIRED_FRACTION * n) {
+        return k;
       }
     }
-    return k > 0 ? k : NO_CANDIDATE;
+    return NO_CANDIDATE;
   }
 }
