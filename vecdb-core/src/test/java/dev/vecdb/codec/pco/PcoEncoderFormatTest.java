@@ -65,6 +65,36 @@ class PcoEncoderFormatTest {
   }
 
   @Test
+  void widenedFloatsUseFloatQuant() {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(9);
+    double[] v = new double[2048];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) (rnd.nextDouble() * 1000);
+    }
+    byte[] blob = new PcoEncoder().encode(PcoNumberType.F64, v, 0, v.length);
+    assertThat(blob[15] & 0x0F).as("mode nibble").isEqualTo(ChunkMeta.FLOAT_QUANT);
+    assertThat(blob.length).isLessThan(2048 * 4 + 100);
+    double[] out = new double[v.length];
+    new PcoDecoder().decode(blob, 0, blob.length, PcoNumberType.F64, out, 0);
+    assertThat(out).isEqualTo(v);
+  }
+
+  @Test
+  void commonMultiplesUseIntMult() {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+    long[] v = new long[2048];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = 7 + 1000L * rnd.nextInt(1 << 20);
+    }
+    byte[] blob = new PcoEncoder().encode(PcoNumberType.I64, v, 0, v.length);
+    assertThat(blob[15] & 0x0F).as("mode nibble").isEqualTo(ChunkMeta.INT_MULT);
+    assertThat(blob.length).isLessThan(2048 * 21 / 8 + 100);
+    long[] out = new long[v.length];
+    new PcoDecoder().decode(blob, 0, blob.length, PcoNumberType.I64, out, 0);
+    assertThat(out).isEqualTo(v);
+  }
+
+  @Test
   void arrayMustMatchTheType() {
     assertThatThrownBy(() -> new PcoEncoder().encode(PcoNumberType.U64, new int[4], 0, 4))
         .isInstanceOf(IllegalArgumentException.class);
