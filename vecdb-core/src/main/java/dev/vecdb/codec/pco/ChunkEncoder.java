@@ -27,6 +27,7 @@ final class ChunkEncoder {
   private long[] sampleSec = new long[0];
   private long[] trial = new long[0];
   private final int[] trailingZeroCounts = new int[64];
+  private final long[] tripleGcds = new long[ModeSplit.TRIPLES];
   private int chosenOrder;
 
   /** Writes a chunk of the {@code n} number bits in {@code raw} (1 to 2^24 values). */
@@ -44,7 +45,7 @@ final class ChunkEncoder {
     int bestOrder = chosenOrder;
     for (int mode = ChunkMeta.INT_MULT; mode <= ChunkMeta.FLOAT_QUANT; mode++) {
       long param = switch (mode) {
-        case ChunkMeta.INT_MULT -> ModeSplit.intMultBase(raw, n, type);
+        case ChunkMeta.INT_MULT -> ModeSplit.intMultBase(raw, n, type, tripleGcds);
         case ChunkMeta.FLOAT_MULT -> ModeSplit.floatMultBase(raw, n, type);
         default -> ModeSplit.floatQuantK(raw, n, type, trailingZeroCounts);
       };

@@ -11,6 +11,7 @@ final class ModeSplit {
   static final long NO_CANDIDATE = -1;
 
   private static final int SAMPLE = 256;
+  static final int TRIPLES = 100;
   private static final double REQUIRED_FRACTION = 0.9;
 
   private ModeSplit() {}
@@ -76,19 +77,49 @@ final class ModeSplit {
     return Math.rint(x);
   }
 
-  /** IntMult candidate: the greatest common divisor (> 1) of all differences from the first value. */
-  static long intMultBase(long[] raw, int n, PcoNumberType type) {
+  /**
+   * IntMult candidate: the greatest common divisor (> 1) of all differences from the first value; failing that,
+   * the divisor most often shared by triples of sampled values (a third of them at least), as pco's detector does.
+   *
+   * @param gcds scratch of at least {@value #TRIPLES} entries
+   */
+  static long intMultBase(long[] raw, int n, PcoNumberType type, long[] gcds) {
     if (type.isFloat() || n < 2) {
       return NO_CANDIDATE;
     }
     long first = Latents.toOrdered(raw[0], type);
     long g = 0;
     for (int i = 1; i < n && g != 1; i++) {
-      long l = Latents.toOrdered(raw[i], type);
-      long d = Long.compareUnsigned(l, first) >= 0 ? l - first : first - l;
-      g = gcd(g, d);
+      g = gcd(g, absDiff(Latents.toOrdered(raw[i], type), first));
     }
-    return g != 0 && g != 1 ? g : NO_CANDIDATE;
+    if (g != 0 && g != 1) {
+      return g;
+    }
+    int triples = Math.min(TRIPLES, n / 3);
+    int step = n / Math.max(triples * 3, 1);
+    for (int t = 0; t < triples; t++) {
+      int i = 3 * t * step;
+      long a = Latents.toOrdered(raw[i], type);
+      gcds[t] = gcd(absDiff(Latents.toOrdered(raw[i + step], type), a),
+          absDiff(Latents.toOrdered(raw[i + 2 * step], type), a)) ^ Long.MIN_VALUE;
+    }
+    java.util.Arrays.sort(gcds, 0, triples);
+    long best = NO_CANDIDATE;
+    int bestRun = Math.max(2, (triples + 2) / 3) - 1;
+    for (int i = 0, j; i < triples; i = j) {
+      long v = gcds[i];
+      for (j = i + 1; j < triples && gcds[j] == v; j++) {}
+      long candidate = v ^ Long.MIN_VALUE;
+      if (j - i > bestRun && candidate != 0 && candidate != 1) {
+        bestRun = j - i;
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  private static long absDiff(long x, long y) {
+    return Long.compareUnsigned(x, y) >= 0 ? x - y : y - x;
   }
 
   static long gcd(long a, long b) {

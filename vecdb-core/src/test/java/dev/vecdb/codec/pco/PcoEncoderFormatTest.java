@@ -95,6 +95,20 @@ class PcoEncoderFormatTest {
   }
 
   @Test
+  void mostlyCommonMultiplesUseIntMult() {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(13);
+    long[] v = new long[2048];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = 1000L * rnd.nextInt(1 << 20) + (rnd.nextInt(20) == 0 ? rnd.nextInt(1000) : 0);
+    }
+    byte[] blob = new PcoEncoder().encode(PcoNumberType.U64, v, 0, v.length);
+    assertThat(blob[15] & 0x0F).as("mode nibble").isEqualTo(ChunkMeta.INT_MULT);
+    long[] out = new long[v.length];
+    new PcoDecoder().decode(blob, 0, blob.length, PcoNumberType.U64, out, 0);
+    assertThat(out).isEqualTo(v);
+  }
+
+  @Test
   void arrayMustMatchTheType() {
     assertThatThrownBy(() -> new PcoEncoder().encode(PcoNumberType.U64, new int[4], 0, 4))
         .isInstanceOf(IllegalArgumentException.class);
