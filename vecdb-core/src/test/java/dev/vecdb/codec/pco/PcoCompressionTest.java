@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * per value (pco-format.md section 8.2): every dataset must be within 3%.
  */
 class PcoCompressionTest {
-  private static final int VALUES = 1 << 18;
+  private static final int VALUES = 1 << 20;
   private static final double TOLERANCE = 1.03;
 
   @Test

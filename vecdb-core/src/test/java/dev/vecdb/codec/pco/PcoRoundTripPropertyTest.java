@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Seeded datasets of every number type and shape survive encode then strict decode bit-exactly. */
 class PcoRoundTripPropertyTest {
-  private static final int[] SIZES = {0, 1, 2, 3, 4, 7, 9, 255, 256, 257, 513, 1000, 2048, 4096};
-  private static final int SEEDS = 3;
+  private static final int[] SIZES = {0, 1, 2, 3, 4, 7, 8, 9, 255, 256, 257, 511, 513, 1000, 2048, 4096, 16384};
+  private static final int SEEDS = 4;
 
   enum Shape {
     RANDOM,
