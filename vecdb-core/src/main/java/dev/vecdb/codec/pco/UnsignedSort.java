@@ -1,0 +1,71 @@
+package dev.vecdb.codec.pco;
+
+import java.util.Arrays;
+
+/**
+ * Sorts {@code long}s as unsigned numbers: an LSD radix sort on the bytes of {@code x - min} (so only the bytes
+ * that vary cost a pass) when that is cheap, the JDK sort on sign-flipped keys otherwise. Holds scratch arrays;
+ * not thread-safe.
+ */
+final class UnsignedSort {
+  private static final int RADIX_MIN = 128;
+
+  private long[] tmp = new long[0];
+  private final int[] counts = new int[256];
+
+  void sort(long[] a, int n) {
+    if (n < 2) {
+      return;
+    }
+    long min = -1;
+    long max = 0;
+    for (int i = 0; i < n; i++) {
+      long x = a[i];
+      min = Long.compareUnsigned(x, min) < 0 ? x : min;
+      max = Long.compareUnsigned(x, max) > 0 ? x : max;
+    }
+    int passes = (Binning.bitLength(max - min) + 7) >>> 3;
+    if (n < RADIX_MIN || (passes > 3 && n < passes * 256)) {
+      for (int i = 0; i < n; i++) {
+        a[i] ^= Long.MIN_VALUE;
+      }
+      Arrays.sort(a, 0, n);
+      for (int i = 0; i < n; i++) {
+        a[i] ^= Long.MIN_VALUE;
+      }
+      return;
+    }
+    if (tmp.length < n) {
+      tmp = new long[Math.max(n, tmp.length * 2)];
+    }
+    for (int i = 0; i < n; i++) {
+      a[i] -= min;
+    }
+    long[] src = a;
+    long[] dst = tmp;
+    int[] c = counts;
+    for (int p = 0; p < passes; p++) {
+      int shift = p << 3;
+      Arrays.fill(c, 0);
+      for (int i = 0; i < n; i++) {
+        c[(int) (src[i] >>> shift) & 0xFF]++;
+      }
+      int sum = 0;
+      for (int d = 0; d < 256; d++) {
+        int k = c[d];
+        c[d] = sum;
+        sum += k;
+      }
+      for (int i = 0; i < n; i++) {
+        long x = src[i];
+        dst[c[(int) (x >>> shift) & 0xFF]++] = x;
+      }
+      long[] t = src;
+      src = dst;
+      dst = t;
+    }
+    for (int i = 0; i < n; i++) {
+      a[i] = src[i] + min;
+    }
+  }
+}
