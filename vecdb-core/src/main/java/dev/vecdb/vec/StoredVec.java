@@ -107,15 +107,16 @@ public abstract class StoredVec {
     this.spec = spec;
     this.size = spec.size();
     this.order = format == Format.ZERO_COPY ? ByteOrder.nativeOrder() : ByteOrder.LITTLE_ENDIAN;
-    if (format == Format.PCO) {
-      throw new IllegalArgumentException("vector '" + name + "': format " + format
-          + " is not supported yet; use BYTES, ZERO_COPY, LZ4 or ZSTD");
+    if (format == Format.PCO && dev.vecdb.codec.NumberType.ofCode(spec.typeCode()) == null) {
+      throw new IllegalArgumentException("vector '" + name + "': format PCO compresses numeric values only, not "
+          + spec.label() + "; use LZ4, ZSTD, BYTES or ZERO_COPY");
     }
     this.updates = new UpdateMap(size);
     Header loaded = store.atomically(() -> load(options));
     this.header = loaded;
     this.region = store.get(name);
-    this.paging = format.isRaw() ? null : new Paging(store, name, size, region, pageCodecs(format, options));
+    this.paging = format.isRaw() ? null
+        : new Paging(store, name, size, region, pageCodecs(format, options, spec));
     this.realLen = paging == null ? (region.length() - Header.SIZE) / size : paging.table().valueCount();
     this.storedLen = realLen;
     this.storedView = region.segment();
@@ -814,9 +815,10 @@ public abstract class StoredVec {
   }
 
   private static java.util.function.Supplier<dev.vecdb.codec.PageCodec> pageCodecs(Format format,
-      VecOptions options) {
+      VecOptions options, ValueSpec spec) {
     return switch (format) {
       case LZ4 -> dev.vecdb.codec.Lz4PageCodec::new;
+      case PCO -> () -> new dev.vecdb.codec.PcoPageCodec(dev.vecdb.codec.NumberType.ofCode(spec.typeCode()));
       case ZSTD -> {
         try {
           Class.forName("com.github.luben.zstd.Zstd");

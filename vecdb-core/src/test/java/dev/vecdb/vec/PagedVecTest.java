@@ -18,7 +18,7 @@ class PagedVecTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @EnumSource(value = Format.class, names = {"LZ4", "ZSTD"})
+  @EnumSource(value = Format.class, names = {"LZ4", "ZSTD", "PCO"})
   void pagesSurviveAppendsTruncationUpdatesRollbackAndReopen(Format format) {
     VecOptions options = VecOptions.of(format).withSavedStampedChanges(4);
     try (Database db = Database.open(dir)) {
@@ -74,7 +74,7 @@ class PagedVecTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Format.class, names = {"LZ4", "ZSTD"})
+  @EnumSource(value = Format.class, names = {"LZ4", "ZSTD", "PCO"})
   void corruptPageIsReportedNeverServed(Format format) {
     try (Database db = Database.open(dir)) {
       LongVec v = db.longVec("v", NumberType.I64, VecOptions.of(format));
