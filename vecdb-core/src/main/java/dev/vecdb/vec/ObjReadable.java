@@ -19,14 +19,14 @@ import java.util.stream.StreamSupport;
  *
  * @param <T> the value type
  */
-public interface ObjReadable<T> {
-  /** The vector's name. */
+public interface ObjReadable<T> extends Exportable {
+  @Override
   String name();
 
   /** How values are encoded. */
   ValueCodec<T> codec();
 
-  /** Number of values, holes included. */
+  @Override
   long len();
 
   /** Whether {@code index} is a hole. */
@@ -156,7 +156,7 @@ public interface ObjReadable<T> {
     return new ObjCursor<>(this, from, to);
   }
 
-  /** Appends the values of {@code [from, to)} as CSV: one value per line, an empty line at a hole. */
+  @Override
   default StringBuilder appendCsv(StringBuilder out, long from, long to) {
     long end = StoredVec.clampTo(from, to, len());
     for (long i = StoredVec.clampFrom(from, len()); i < end; i++) {
@@ -168,7 +168,7 @@ public interface ObjReadable<T> {
     return out;
   }
 
-  /** Appends the values of {@code [from, to)} as a JSON array ({@code null} at a hole), without spaces. */
+  @Override
   default StringBuilder appendJson(StringBuilder out, long from, long to) {
     long start = StoredVec.clampFrom(from, len());
     long end = StoredVec.clampTo(from, to, len());
@@ -184,15 +184,5 @@ public interface ObjReadable<T> {
       }
     }
     return out.append(']');
-  }
-
-  /** The CSV of {@code [from, to)}. */
-  default String toCsv(long from, long to) {
-    return appendCsv(new StringBuilder(), from, to).toString();
-  }
-
-  /** The JSON array of {@code [from, to)}. */
-  default String toJson(long from, long to) {
-    return appendJson(new StringBuilder(), from, to).toString();
   }
 }
