@@ -121,9 +121,12 @@ public final class RegionStore implements AutoCloseable {
     return directory;
   }
 
-  /** Returns the region {@code id}, creating an empty one if it does not exist. */
+  /**
+   * Returns the region {@code id}, creating an empty one if it does not exist. A new region reserves one page; the
+   * data file grows to cover it (to at least 1 MiB).
+   */
   public Region createIfNeeded(String id) {
-    Region existing = byId.get(id);
+    Region existing = id == null ? null : byId.get(id);
     if (existing != null) {
       checkOpen();
       return existing;
@@ -135,8 +138,14 @@ public final class RegionStore implements AutoCloseable {
         if (region != null) {
           return region;
         }
-        int slot = freeSlot();
         long start = layout.allocate(SpaceLayout.PAGE);
+        try {
+          data.ensureLength(start + SpaceLayout.PAGE);
+        } catch (IOException e) {
+          layout.releaseNow(start, SpaceLayout.PAGE);
+          throw storageError("create region '" + id + "'", e);
+        }
+        int slot = freeSlot();
         region = new Region(this, slot, id, new Region.Extent(start, 0, SpaceLayout.PAGE, MemorySegment.NULL),
             false);
         slots.set(slot, region);

@@ -63,7 +63,7 @@ final class RegionTable implements AutoCloseable {
   /** Decodes every used slot; corruption is an exception, never a skipped slot. */
   List<Slot> readAll() throws IOException {
     long size = channel.size();
-    if ((size - HEADER_SIZE) % SLOT_SIZE != 0) {
+    if (size < HEADER_SIZE || (size - HEADER_SIZE) % SLOT_SIZE != 0) {
       throw new CorruptionException("region table " + path + ": length " + size + " is not a " + HEADER_SIZE
           + "-byte header plus whole " + SLOT_SIZE + "-byte slots (torn or truncated file)");
     }
