@@ -51,7 +51,15 @@ public final class RegionStore implements AutoCloseable {
   private static final String JOURNAL = "journal";
   private static final String LOCK = "lock";
 
+  /**
+   * Real paths of the directories open in this JVM. An OS file lock cannot refuse a second open in the same process,
+   * and closing any channel of the lock file would drop the process's lock, so a second open in this JVM is refused
+   * here, before it touches the lock file.
+   */
+  private static final Set<Path> OPEN_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+
   private final Path directory;
+  private final Path lockKey;
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final Arena arena;
@@ -69,16 +77,33 @@ public final class RegionStore implements AutoCloseable {
   private volatile boolean open = true;
   private volatile Throwable failure;
 
-  private RegionStore(Path directory, FileChannel lockChannel, FileLock lock) throws IOException {
+  private RegionStore(Path directory, Path lockKey, FileChannel lockChannel, FileLock lock) throws IOException {
     this.directory = directory;
+    this.lockKey = lockKey;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.arena = Arena.ofShared();
-    this.journal = new Journal(directory.resolve(JOURNAL));
-    this.table = new RegionTable(directory.resolve(TABLE));
-    this.data = new DataFile(directory.resolve(DATA), arena);
-    recover();
-    load();
+    Journal journal = null;
+    RegionTable table = null;
+    DataFile data = null;
+    try {
+      journal = new Journal(directory.resolve(JOURNAL));
+      table = new RegionTable(directory.resolve(TABLE));
+      data = new DataFile(directory.resolve(DATA), arena);
+    } catch (IOException | RuntimeException e) {
+      closeFiles(data, table, journal);
+      throw e;
+    }
+    this.journal = journal;
+    this.table = table;
+    this.data = data;
+    try {
+      recover();
+      load();
+    } catch (IOException | RuntimeException e) {
+      closeFiles(data, table, journal);
+      throw e;
+    }
   }
 
   /**
@@ -91,9 +116,15 @@ public final class RegionStore implements AutoCloseable {
    */
   public static RegionStore open(Path directory) {
     Path dir = directory.toAbsolutePath().normalize();
+    Path key = null;
     FileChannel lockChannel = null;
     try {
       Files.createDirectories(dir);
+      Path realDir = dir.toRealPath();
+      if (!OPEN_IN_THIS_JVM.add(realDir)) {
+        throw locked(dir);
+      }
+      key = realDir;
       lockChannel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock;
       try {
@@ -102,17 +133,29 @@ public final class RegionStore implements AutoCloseable {
         lock = null;
       }
       if (lock == null) {
-        throw new DatabaseLockedException("database " + dir + " is already open (by this or another process)");
+        throw locked(dir);
       }
-      RegionStore store = new RegionStore(dir, lockChannel, lock);
+      RegionStore store = new RegionStore(dir, key, lockChannel, lock);
       syncDirectory(dir);
       return store;
     } catch (IOException e) {
       closeQuietly(lockChannel);
+      forget(key);
       throw new StorageException("cannot open database " + dir + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       closeQuietly(lockChannel);
+      forget(key);
       throw e;
+    }
+  }
+
+  private static DatabaseLockedException locked(Path dir) {
+    return new DatabaseLockedException("database " + dir + " is already open (by this or another process)");
+  }
+
+  private static void forget(Path key) {
+    if (key != null) {
+      OPEN_IN_THIS_JVM.remove(key);
     }
   }
 
@@ -365,6 +408,7 @@ public final class RegionStore implements AutoCloseable {
         // closing the channel below releases the lock as well
       }
       closeQuietly(lockChannel);
+      forget(lockKey);
     } finally {
       commitLock.writeLock().unlock();
     }
@@ -591,6 +635,14 @@ public final class RegionStore implements AutoCloseable {
     } catch (IOException ignored) {
       // not every file system can sync a directory; the files themselves are synced
     }
+  }
+
+  /** Closes what a failed open had opened, the mappings included. */
+  private void closeFiles(AutoCloseable... files) {
+    for (AutoCloseable file : files) {
+      closeQuietly(file);
+    }
+    arena.close();
   }
 
   private static void closeQuietly(AutoCloseable closeable) {

@@ -1,0 +1,71 @@
+package dev.vecdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vecdb.store.Region;
+import dev.vecdb.store.RegionReader;
+import dev.vecdb.store.RegionStore;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.Set;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseLifecycleTest {
+  @TempDir Path dir;
+
+  @Test
+  void closeFlushesNothing() {
+    try (Database db = Database.open(dir)) {
+      Region a = db.regions().createIfNeeded("a");
+      a.append(new byte[] {1, 2});
+      db.flush();
+      a.append(new byte[] {3});
+      a.writeAt(0, new byte[] {9});
+      db.regions().createIfNeeded("b").append(new byte[] {4});
+    }
+    try (Database db = Database.open(dir)) {
+      assertThat(db.regions().ids()).containsExactly("a");
+      assertThat(db.regions().get("a").readAll()).containsExactly(1, 2);
+    }
+  }
+
+  @Test
+  void flushAndCloseFlushes() {
+    Database db = Database.open(dir);
+    db.regions().createIfNeeded("a").append(new byte[] {5});
+    db.flushAndClose();
+    assertThat(db.isOpen()).isFalse();
+    try (Database again = Database.open(dir)) {
+      assertThat(again.regions().get("a").readAll()).containsExactly(5);
+    }
+  }
+
+  @Test
+  void everyUseAfterCloseIsAClosedException() {
+    Database db = Database.open(dir);
+    RegionStore store = db.regions();
+    Region a = store.createIfNeeded("a");
+    a.append(new byte[] {1, 2, 3});
+    RegionReader reader = a.reader();
+    db.close();
+
+    ThrowingCallable[] uses = {
+        db::flush, db::compact, db::diskUsage,
+        () -> store.createIfNeeded("a"), () -> store.createIfNeeded("new"), () -> store.get("a"),
+        () -> store.find("a"), () -> store.contains("a"), store::ids, store::regions, () -> store.remove("a"),
+        () -> store.removeIfExists("a"), () -> store.rename("a", "b"), () -> store.retain(Set.of()),
+        store::fileLength, store::flush,
+        () -> a.append(new byte[1]), () -> a.writeAt(0, new byte[1]), () -> a.truncate(1),
+        () -> a.truncateAndWrite(0, new byte[1]), a::segment, a::readAll, () -> a.read(0, 1),
+        () -> a.read(0, MemorySegment.ofArray(new byte[1])), a::reader, () -> a.rename("c"), a::remove,
+        reader::segment};
+    for (ThrowingCallable use : uses) {
+      assertThatThrownBy(use).isInstanceOf(ClosedException.class).hasMessageContaining(dir.toString());
+    }
+    reader.close();
+    assertThat(a.length()).isEqualTo(3);
+  }
+}
