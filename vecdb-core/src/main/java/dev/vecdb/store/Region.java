@@ -259,10 +259,14 @@ public final class Region {
     return grown;
   }
 
+  /** Makes a new extent visible; the slot needs rewriting only if the extent's numbers changed. */
   private Extent publish(long start, long length, long reserved) {
+    Extent old = extent;
     Extent e = new Extent(start, length, reserved, store.view(start, length));
     extent = e;
-    store.markDirty(slot);
+    if (old.start() != start || old.length() != length || old.reserved() != reserved) {
+      store.markDirty(slot);
+    }
     return e;
   }
 

@@ -44,10 +44,15 @@ final class RegionTable implements AutoCloseable {
     this.path = path;
     this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
-    if (channel.size() == 0) {
-      writeHeader();
-    } else {
-      checkHeader();
+    try {
+      if (channel.size() == 0) {
+        writeHeader();
+      } else {
+        checkHeader();
+      }
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
     }
   }
 
