@@ -246,20 +246,26 @@ public final class RegionStore implements AutoCloseable {
   /** Removes region {@code id} if it exists; returns whether it did. */
   public boolean removeIfExists(String id) {
     return mutate(() -> {
-      synchronized (this) {
+      while (true) {
         Region region = byId.get(id);
         if (region == null) {
           return false;
         }
+        // lock order: a region's write lock, then this (a write marks its slot dirty under this)
         region.writeLock().lock();
         try {
-          byId.remove(id);
-          slots.set(region.slot(), null);
-          dirtySlots.set(region.slot());
-          region.markRemoved();
-          Region.Extent e = region.extent();
-          layout.release(e.start(), e.reserved(), region::isPinned);
-          return true;
+          synchronized (this) {
+            if (byId.get(id) != region) {
+              continue;
+            }
+            byId.remove(id);
+            slots.set(region.slot(), null);
+            dirtySlots.set(region.slot());
+            region.markRemoved();
+            Region.Extent e = region.extent();
+            layout.release(e.start(), e.reserved(), region::isPinned);
+            return true;
+          }
         } finally {
           region.writeLock().unlock();
         }
