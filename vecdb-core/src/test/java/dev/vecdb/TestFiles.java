@@ -15,7 +15,8 @@ public final class TestFiles {
 
   /**
    * Copies every regular file of {@code from} except the lock file into a new directory {@code to}: the image a
-   * process crash at this instant leaves behind (writes go to the page cache, which the copy reads).
+   * process crash at this instant leaves behind (writes go to the page cache, which the copy reads). Holes stay
+   * holes ({@code cp --sparse=always}), so copying a sparse multi-GiB data file costs no disk.
    */
   public static Path crashCopy(Path from, Path to) {
     try {
@@ -23,13 +24,32 @@ public final class TestFiles {
       try (Stream<Path> files = Files.list(from)) {
         for (Path file : files.toList()) {
           if (Files.isRegularFile(file) && !file.getFileName().toString().equals("lock")) {
-            Files.copy(file, to.resolve(file.getFileName()));
+            if (run("cp", "--sparse=always", file.toString(), to.resolve(file.getFileName()).toString()) != 0) {
+              throw new IOException("cannot copy " + file + " to " + to);
+            }
           }
         }
       }
       return to;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs a command to completion.
+   *
+   * @return its exit code; its output is discarded
+   */
+  public static int run(String... command) throws IOException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      return process.waitFor();
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while running " + String.join(" ", command), e);
     }
   }
 
