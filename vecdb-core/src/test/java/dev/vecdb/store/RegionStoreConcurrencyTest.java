@@ -287,4 +287,39 @@ class RegionStoreConcurrencyTest {
     store = RegionStore.open(dir);
     assertThat(store.ids()).isSubsetOf("victim");
   }
+
+  @Test
+  void closingWhileOtherThreadsReadAndWriteReleasesEverything() throws Exception {
+    Region region = store.createIfNeeded("r");
+    appendPattern(region, 2, 50_000);
+    store.flush();
+    AtomicLong unexpected = new AtomicLong();
+    CountDownLatch running = new CountDownLatch(6);
+    List<Future<Void>> users = new ArrayList<>();
+    for (int t = 0; t < 6; t++) {
+      boolean writer = t < 2;
+      users.add(pool.submit(() -> {
+        running.countDown();
+        try {
+          while (true) {
+            if (writer) {
+              store.createIfNeeded("w" + Thread.currentThread().threadId()).append(new byte[1000]);
+            } else if (!matches(region.segment(), 2)) {
+              unexpected.incrementAndGet();
+            }
+          }
+        } catch (dev.vecdb.ClosedException | IllegalStateException closed) {
+          return null;
+        }
+      }));
+    }
+    running.await();
+    store.close();
+    for (Future<Void> user : users) {
+      user.get(20, TimeUnit.SECONDS);
+    }
+    assertThat(unexpected.get()).isZero();
+    store = RegionStore.open(dir);
+    assertThat(matches(store.get("r").segment(), 2)).isTrue();
+  }
 }

@@ -227,4 +227,34 @@ class SpaceManagementTest {
     assertThat(usage.allocatedBytes()).isPositive().isLessThan(200_000);
     assertThat(usage.toString()).contains("allocated").contains("1.0 MiB logical");
   }
+
+  @Test
+  void closingAReaderTwiceReleasesOnlyItsOwnPin() {
+    Region a = page("a");
+    page("b");
+    RegionReader first = a.reader();
+    RegionReader second = a.reader();
+    first.close();
+    first.close();
+    store.remove("a");
+    store.flush();
+    assertThat(page("c").start()).as("still pinned by the second reader").isNotZero();
+    second.close();
+    store.flush();
+    assertThat(page("d").start()).isZero();
+  }
+
+  @Test
+  void compactHandlesReservationsReachingPastTheEndOfTheFile() {
+    page("a");
+    Region big = store.createIfNeeded("big");
+    big.append(pattern(600_000, 4));
+    assertThat(big.start() + big.reserved()).isGreaterThan(store.fileLength());
+    big.truncate(100);
+    assertThat(store.compact().punched()).isTrue();
+    assertThat(big.readAll()).containsExactly(java.util.Arrays.copyOf(pattern(600_000, 4), 100));
+    store.close();
+    store = RegionStore.open(dir);
+    assertThat(store.get("big").readAll()).containsExactly(java.util.Arrays.copyOf(pattern(600_000, 4), 100));
+  }
 }
