@@ -87,6 +87,7 @@ public final class RegionStore implements AutoCloseable {
     RegionTable table = null;
     DataFile data = null;
     try {
+      checkTableNotLost(directory);
       journal = new Journal(directory.resolve(JOURNAL));
       table = new RegionTable(directory.resolve(TABLE));
       data = new DataFile(directory.resolve(DATA), arena);
@@ -146,6 +147,17 @@ public final class RegionStore implements AutoCloseable {
       closeQuietly(lockChannel);
       forget(key);
       throw e;
+    }
+  }
+
+  /** A missing or empty region table is a new database only if the data file is empty too. */
+  private static void checkTableNotLost(Path dir) throws IOException {
+    Path dataFile = dir.resolve(DATA);
+    Path tableFile = dir.resolve(TABLE);
+    long dataLength = Files.exists(dataFile) ? Files.size(dataFile) : 0;
+    if (dataLength > 0 && (!Files.exists(tableFile) || Files.size(tableFile) == 0)) {
+      throw new CorruptionException("region table " + tableFile + " is missing or empty but the data file holds "
+          + dataLength + " bytes");
     }
   }
 

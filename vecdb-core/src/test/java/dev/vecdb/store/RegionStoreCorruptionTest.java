@@ -67,6 +67,21 @@ class RegionStoreCorruptionTest {
   }
 
   @Test
+  void emptiedTableIsReportedNotTakenForANewDatabase() {
+    TestFiles.truncate(table(), 0);
+    assertThatThrownBy(() -> RegionStore.open(dir)).isInstanceOf(CorruptionException.class)
+        .hasMessageContaining(table().toString()).hasMessageContaining("missing or empty");
+  }
+
+  @Test
+  void deletedTableIsReported() throws IOException {
+    Files.delete(table());
+    assertThatThrownBy(() -> RegionStore.open(dir)).isInstanceOf(CorruptionException.class)
+        .hasMessageContaining("missing or empty");
+    assertThat(Files.exists(table())).as("nothing was recreated").isFalse();
+  }
+
+  @Test
   void failedOpenReleasesTheLockAndLeaksNoFiles() throws IOException {
     TestFiles.flipByte(table(), 0);
     long filesBefore = openFileCount();
