@@ -68,4 +68,11 @@ class DatabaseLifecycleTest {
     reader.close();
     assertThat(a.length()).isEqualTo(3);
   }
+
+  @Test
+  void openingARegularFileFailsNamingIt() throws java.io.IOException {
+    Path file = java.nio.file.Files.createFile(dir.resolve("not-a-directory"));
+    assertThatThrownBy(() -> Database.open(file)).isInstanceOf(StorageException.class)
+        .hasMessageContaining(file.toString()).hasCauseInstanceOf(java.io.IOException.class);
+  }
 }
