@@ -565,7 +565,7 @@ public final class RegionStore implements AutoCloseable {
       if (r.target() == Journal.DATA) {
         data.write(r.offset(), MemorySegment.ofArray(r.bytes()));
       } else {
-        table.writeRaw(r.offset(), ByteBuffer.wrap(r.bytes()));
+        table.restore(r.offset(), r.bytes());
       }
     }
     data.force();

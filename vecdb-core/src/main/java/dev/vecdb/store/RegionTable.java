@@ -111,6 +111,20 @@ final class RegionTable implements AutoCloseable {
     }
   }
 
+  /**
+   * Journal recovery: puts back the old bytes of a slot. A free (all-zero) image of a slot at the end of the file is
+   * restored by cutting the file before it instead, which needs no disk space: the flush that appended the slot may
+   * have failed for lack of space, and recovery must work on the same full disk.
+   */
+  void restore(long position, byte[] bytes) throws IOException {
+    long size = channel.size();
+    if (position >= HEADER_SIZE && position + bytes.length >= size && isZero(ByteBuffer.wrap(bytes))) {
+      channel.truncate(Math.min(size, position));
+    } else {
+      writeRaw(position, ByteBuffer.wrap(bytes));
+    }
+  }
+
   static long offset(int index) {
     return HEADER_SIZE + (long) index * SLOT_SIZE;
   }
@@ -180,8 +194,8 @@ final class RegionTable implements AutoCloseable {
   }
 
   private static boolean isZero(ByteBuffer image) {
-    for (int i = 0; i < SLOT_SIZE; i += 8) {
-      if (image.getLong(i) != 0) {
+    for (int i = 0; i < image.limit(); i++) {
+      if (image.get(i) != 0) {
         return false;
       }
     }

@@ -136,4 +136,22 @@ class DiskFullTest {
       assertThat(store.get("a").readAll()).containsExactly(1, 2, 3);
     }
   }
+
+  @Test
+  void flushFailingWhileGrowingTheTableIsUndoneAtReopenOnTheStillFullDisk() throws IOException {
+    try (RegionStore store = RegionStore.open(db)) {
+      store.createIfNeeded("a").append(new byte[] {1});
+      store.createIfNeeded("b").append(new byte[] {2});
+      store.flush();
+      store.rename("a", "a2");
+      store.createIfNeeded("c");
+      fillLeaving(2);
+      assertThatThrownBy(store::flush).isInstanceOf(StorageException.class).hasMessageContaining(db.toString());
+    }
+    assertThat(TestFiles.size(db.resolve("journal"))).as("the flush got as far as the table").isPositive();
+    try (RegionStore store = RegionStore.open(db)) {
+      assertThat(store.ids()).containsExactly("a", "b");
+      assertThat(store.get("a").readAll()).containsExactly(1);
+    }
+  }
 }

@@ -117,4 +117,26 @@ class RegionTableTest {
     assertThatThrownBy(() -> new RegionTable(file())).isInstanceOf(CorruptionException.class)
         .hasMessageContaining("format version 9");
   }
+
+  @Test
+  void restoringFreeImagesCutsTrailingSlotsInsteadOfWritingZeros() throws IOException {
+    try (RegionTable table = new RegionTable(file())) {
+      for (int i = 0; i < 3; i++) {
+        table.writeSlot(i, RegionTable.encode("r" + i, i * 4096L, 0, 4096));
+      }
+      table.writeRaw(RegionTable.offset(3), java.nio.ByteBuffer.wrap(new byte[1000]));
+      byte[] free = new byte[RegionTable.SLOT_SIZE];
+
+      table.restore(RegionTable.offset(3), free);
+      assertThat(TestFiles.size(file())).as("torn appended slot cut off").isEqualTo(RegionTable.offset(3));
+      table.restore(RegionTable.offset(1), free);
+      assertThat(TestFiles.size(file())).as("a middle slot is zeroed in place").isEqualTo(RegionTable.offset(3));
+      table.restore(RegionTable.offset(2), free);
+      assertThat(TestFiles.size(file())).isEqualTo(RegionTable.offset(2));
+      table.restore(RegionTable.offset(5), free);
+      assertThat(TestFiles.size(file())).as("nothing to restore past the end").isEqualTo(RegionTable.offset(2));
+      table.restore(RegionTable.offset(0), RegionTable.encode("back", 0, 1, 4096).array());
+      assertThat(table.readAll()).containsExactly(new RegionTable.Slot(0, "back", 0, 1, 4096));
+    }
+  }
 }
