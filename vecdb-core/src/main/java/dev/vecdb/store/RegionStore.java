@@ -263,26 +263,45 @@ public final class RegionStore implements AutoCloseable {
         if (region == null) {
           return false;
         }
-        // lock order: a region's write lock, then this (a write marks its slot dirty under this)
-        region.writeLock().lock();
-        try {
-          synchronized (this) {
-            if (byId.get(id) != region) {
-              continue;
-            }
-            byId.remove(id);
-            slots.set(region.slot(), null);
-            dirtySlots.set(region.slot());
-            region.markRemoved();
-            Region.Extent e = region.extent();
-            layout.release(e.start(), e.reserved(), region::isPinned);
-            return true;
-          }
-        } finally {
-          region.writeLock().unlock();
+        if (removeLocked(region, id)) {
+          return true;
         }
       }
     });
+  }
+
+  /** Removes {@code region} itself (not whatever region has its id by now). */
+  void remove(Region region) {
+    mutate(() -> {
+      while (!region.isRemoved()) {
+        if (removeLocked(region, region.id())) {
+          return;
+        }
+      }
+      throw new NotFoundException("region '" + region.id() + "' of database " + directory + " was removed");
+    });
+  }
+
+  /** Removes {@code region} if it is still the region {@code id}; returns whether it did. */
+  private boolean removeLocked(Region region, String id) {
+    // lock order: a region's write lock, then this (a write marks its slot dirty under this)
+    region.writeLock().lock();
+    try {
+      synchronized (this) {
+        if (byId.get(id) != region) {
+          return false;
+        }
+        byId.remove(id);
+        slots.set(region.slot(), null);
+        dirtySlots.set(region.slot());
+        region.markRemoved();
+        Region.Extent e = region.extent();
+        layout.release(e.start(), e.reserved(), region::isPinned);
+        return true;
+      }
+    } finally {
+      region.writeLock().unlock();
+    }
   }
 
   /**
@@ -292,13 +311,24 @@ public final class RegionStore implements AutoCloseable {
    * @throws AlreadyExistsException if {@code to} exists
    */
   public void rename(String from, String to) {
+    rename(from, null, to);
+  }
+
+  /** Renames {@code region} itself (not whatever region has its id by now). */
+  void rename(Region region, String to) {
+    rename(null, region, to);
+  }
+
+  /** Renames {@code expected} if not null, else the region {@code from}. */
+  private void rename(String fromId, Region expected, String to) {
     RegionIds.validate(to);
     mutate(() -> {
       synchronized (this) {
+        String from = expected == null ? fromId : expected.id();
         Region region = byId.get(from);
-        if (region == null) {
+        if (region == null || (expected != null && region != expected)) {
           throw new NotFoundException("cannot rename region '" + from + "' of database " + directory
-              + ": it does not exist");
+              + (expected != null && expected.isRemoved() ? ": it was removed" : ": it does not exist"));
         }
         if (byId.containsKey(to)) {
           throw new AlreadyExistsException("cannot rename region '" + from + "' to '" + to + "' in database "

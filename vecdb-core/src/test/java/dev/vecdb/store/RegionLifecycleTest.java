@@ -87,6 +87,23 @@ class RegionLifecycleTest {
   }
 
   @Test
+  void aRemovedHandleNeverActsOnTheRegionThatTookItsId() {
+    try (RegionStore store = RegionStore.open(dir)) {
+      Region old = store.createIfNeeded("a");
+      old.remove();
+      Region current = store.createIfNeeded("a");
+      current.append(new byte[] {1});
+      assertThatThrownBy(old::remove).isInstanceOf(NotFoundException.class).hasMessageContaining("removed");
+      assertThatThrownBy(() -> old.rename("b")).isInstanceOf(NotFoundException.class)
+          .hasMessageContaining("removed");
+      assertThat(store.ids()).containsExactly("a");
+      assertThat(store.get("a")).isSameAs(current);
+      assertThat(current.isRemoved()).isFalse();
+      assertThat(current.readAll()).containsExactly(1);
+    }
+  }
+
+  @Test
   void regionRemoveRemovesItself() {
     try (RegionStore store = RegionStore.open(dir)) {
       Region a = store.createIfNeeded("a");
