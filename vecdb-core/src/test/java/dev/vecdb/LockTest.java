@@ -56,12 +56,14 @@ class LockTest {
   }
 
   @Test
-  void secondOpenInTheSameJvmFailsNamingTheDirectory() {
+  void secondOpenInTheSameJvmFailsNamingTheDirectory() throws IOException {
     Path dir = tmp.resolve("db");
     try (Database db = Database.open(dir)) {
       assertThatThrownBy(() -> Database.open(dir)).isInstanceOf(DatabaseLockedException.class)
           .hasMessageContaining(dir.toString());
       assertThatThrownBy(() -> Database.open(tmp.resolve("x/../db"))).isInstanceOf(DatabaseLockedException.class);
+      Path link = Files.createSymbolicLink(tmp.resolve("link"), dir);
+      assertThatThrownBy(() -> Database.open(link)).isInstanceOf(DatabaseLockedException.class);
       assertThat(db.isOpen()).isTrue();
       db.regions().createIfNeeded("still-usable").append(new byte[] {1});
     }
