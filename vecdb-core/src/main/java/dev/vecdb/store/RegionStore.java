@@ -112,7 +112,8 @@ public final class RegionStore implements AutoCloseable {
    * completed flush if the previous user crashed.
    *
    * @throws DatabaseLockedException if the directory is open elsewhere, in this JVM or another process
-   * @throws CorruptionException if the region table is damaged beyond what the journal repairs
+   * @throws CorruptionException if the region table is damaged beyond what the journal repairs, or missing while the
+   *     data file is not empty
    * @throws StorageException if the files cannot be opened
    */
   public static RegionStore open(Path directory) {
