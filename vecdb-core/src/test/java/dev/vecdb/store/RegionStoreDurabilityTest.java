@@ -139,6 +139,9 @@ class RegionStoreDurabilityTest {
       Region b = store.get("b");
       b.truncate(0);
       b.append(filled(3000, 2));
+      Region a = store.get("a");
+      a.writeAt(0, filled(100, 9));
+      a.append(pattern(30_000, 8));
       store.remove("a");
       store.createIfNeeded("a").append(filled(20_000, 3));
       crashCopy(db(), tmp.resolve("crash"));
