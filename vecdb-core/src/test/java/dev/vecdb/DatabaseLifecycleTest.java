@@ -75,4 +75,37 @@ class DatabaseLifecycleTest {
     assertThatThrownBy(() -> Database.open(file)).isInstanceOf(StorageException.class)
         .hasMessageContaining(file.toString()).hasCauseInstanceOf(java.io.IOException.class);
   }
+
+  @Test
+  void closeReleasesTheLockEvenWhileASegmentIsBusyInNativeIo() throws Exception {
+    Database db = Database.open(dir);
+    Region a = db.regions().createIfNeeded("a");
+    a.append(new byte[1 << 20]);
+    java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+    Thread writer = Thread.ofPlatform().daemon().start(() -> {
+      try {
+        pipe.sink().write(a.segment().asByteBuffer());
+      } catch (java.io.IOException | IllegalStateException expected) {
+        // the pipe closed, or the segment's arena did
+      }
+    });
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+        java.util.Arrays.stream(writer.getStackTrace()).anyMatch(f -> f.getMethodName().startsWith("write0")));
+    try {
+      db.close();
+    } catch (IllegalStateException segmentInUse) {
+      assertThat(segmentInUse).hasMessageContaining("acquired");
+    }
+    try {
+      assertThat(db.isOpen()).isFalse();
+      assertThatThrownBy(() -> db.regions().get("a")).isInstanceOf(ClosedException.class);
+      try (Database again = Database.open(dir)) {
+        assertThat(again.regions().ids()).isEmpty();
+      }
+    } finally {
+      pipe.source().close();
+      pipe.sink().close();
+      writer.join(10_000);
+    }
+  }
 }

@@ -115,6 +115,9 @@ class LockTest {
     assertThat(db.isOpen()).isFalse();
     try (Database again = Database.open(dir)) {
       assertThat(again.isOpen()).isTrue();
+      db.close();
+      assertThatThrownBy(() -> Database.open(dir)).as("closing the old handle again changes nothing")
+          .isInstanceOf(DatabaseLockedException.class);
     }
   }
 }

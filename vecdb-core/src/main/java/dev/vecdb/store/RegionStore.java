@@ -438,6 +438,10 @@ public final class RegionStore implements AutoCloseable {
   /**
    * Closes the store without flushing: changes since the last flush are discarded at the next open. Releases the
    * lock; every later use of this store or its regions fails with {@link ClosedException}. Idempotent.
+   *
+   * @throws IllegalStateException if a segment of the store is still in use by a native operation (such as a
+   *     channel write from {@code segment().asByteBuffer()}): the store is closed and its lock released all the same,
+   *     but its mappings cannot be unmapped and stay until the JVM exits
    */
   @Override
   public void close() {
@@ -447,17 +451,20 @@ public final class RegionStore implements AutoCloseable {
         return;
       }
       open = false;
-      closeQuietly(data);
-      closeQuietly(table);
-      closeQuietly(journal);
-      arena.close();
       try {
-        lock.release();
-      } catch (IOException ignored) {
-        // closing the channel below releases the lock as well
+        closeQuietly(data);
+        closeQuietly(table);
+        closeQuietly(journal);
+        arena.close();
+      } finally {
+        try {
+          lock.release();
+        } catch (IOException ignored) {
+          // closing the channel below releases the lock as well
+        }
+        closeQuietly(lockChannel);
+        forget(lockKey);
       }
-      closeQuietly(lockChannel);
-      forget(lockKey);
     } finally {
       commitLock.writeLock().unlock();
     }
