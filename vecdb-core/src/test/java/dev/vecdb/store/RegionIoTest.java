@@ -184,4 +184,19 @@ class RegionIoTest {
       assertThat(reader.segment().toArray(ValueLayout.JAVA_BYTE)).containsExactly(4, 5, 6);
     }
   }
+
+  @Test
+  void segmentsOfTheStoreCanBeWrittenBackIntoIt() {
+    byte[] bytes = pattern(3000, 7);
+    region.append(bytes);
+    Region copy = store.createIfNeeded("copy");
+    copy.append(region.segment());
+    assertThat(copy.readAll()).containsExactly(bytes);
+    long start = region.start();
+    region.append(region.segment());
+    assertThat(region.start()).as("doubled past its reservation and moved").isNotEqualTo(start);
+    assertThat(region.read(0, 3000)).containsExactly(bytes);
+    assertThat(region.read(3000, 3000)).containsExactly(bytes);
+    store.flush();
+  }
 }
