@@ -6,10 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionReader;
 import dev.vecdb.store.RegionStore;
+import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.nio.channels.Pipe;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,10 +76,10 @@ class DatabaseLifecycleTest {
   }
 
   @Test
-  void openingARegularFileFailsNamingIt() throws java.io.IOException {
-    Path file = java.nio.file.Files.createFile(dir.resolve("not-a-directory"));
+  void openingARegularFileFailsNamingIt() throws IOException {
+    Path file = Files.createFile(dir.resolve("not-a-directory"));
     assertThatThrownBy(() -> Database.open(file)).isInstanceOf(StorageException.class)
-        .hasMessageContaining(file.toString()).hasCauseInstanceOf(java.io.IOException.class);
+        .hasMessageContaining(file.toString()).hasCauseInstanceOf(IOException.class);
   }
 
   @Test
@@ -81,16 +87,16 @@ class DatabaseLifecycleTest {
     Database db = Database.open(dir);
     Region a = db.regions().createIfNeeded("a");
     a.append(new byte[1 << 20]);
-    java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+    Pipe pipe = Pipe.open();
     Thread writer = Thread.ofPlatform().daemon().start(() -> {
       try {
         pipe.sink().write(a.segment().asByteBuffer());
-      } catch (java.io.IOException | IllegalStateException expected) {
+      } catch (IOException | IllegalStateException expected) {
         // the pipe closed, or the segment's arena did
       }
     });
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
-        java.util.Arrays.stream(writer.getStackTrace()).anyMatch(f -> f.getMethodName().startsWith("write0")));
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+        Arrays.stream(writer.getStackTrace()).anyMatch(f -> f.getMethodName().startsWith("write0")));
     try {
       db.close();
     } catch (IllegalStateException segmentInUse) {

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.stream.Stream;
 
 /** Small file helpers shared by the storage tests: crash copies, byte flips and raw reads. */
@@ -116,7 +117,7 @@ public final class TestFiles {
   /** {@code length} copies of {@code value}. */
   public static byte[] filled(int length, int value) {
     byte[] bytes = new byte[length];
-    java.util.Arrays.fill(bytes, (byte) value);
+    Arrays.fill(bytes, (byte) value);
     return bytes;
   }
 }

@@ -10,6 +10,7 @@ import dev.vecdb.TestFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +30,7 @@ class DiskFullTest {
   @BeforeEach
   void mountSmallTmpfs() throws IOException {
     mount = tmp.resolve("mnt");
-    java.nio.file.Files.createDirectories(mount);
+    Files.createDirectories(mount);
     int rc;
     try {
       rc = TestFiles.run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString());

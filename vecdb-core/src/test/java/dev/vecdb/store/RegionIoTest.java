@@ -8,6 +8,7 @@ import dev.vecdb.OutOfRangeException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class RegionIoTest {
     region.truncateAndWrite(10, new byte[] {42});
     assertThat(region.length()).isEqualTo(11);
     assertThat(region.read(10, 1)).containsExactly(42);
-    assertThat(region.read(0, 10)).containsExactly(java.util.Arrays.copyOf(pattern(100, 1), 10));
+    assertThat(region.read(0, 10)).containsExactly(Arrays.copyOf(pattern(100, 1), 10));
     region.truncateAndWrite(11, pattern(5000, 2));
     assertThat(region.length()).isEqualTo(5011);
     assertThat(region.read(11, 5000)).containsExactly(pattern(5000, 2));

@@ -3,6 +3,7 @@ package dev.vecdb.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vecdb.AlreadyExistsException;
+import dev.vecdb.ClosedException;
 import dev.vecdb.NotFoundException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -308,7 +309,7 @@ class RegionStoreConcurrencyTest {
               unexpected.incrementAndGet();
             }
           }
-        } catch (dev.vecdb.ClosedException | IllegalStateException closed) {
+        } catch (ClosedException | IllegalStateException closed) {
           return null;
         }
       }));

@@ -6,8 +6,10 @@ import static dev.vecdb.TestFiles.pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vecdb.TestFiles;
+import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -161,7 +163,7 @@ class RegionStoreDurabilityTest {
     }
     Path torn = tmp.resolve("first");
     long firstRecordEnd = TestFiles.size(torn.resolve("journal"));
-    Files.copy(tmp.resolve("second/journal"), torn.resolve("journal"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(tmp.resolve("second/journal"), torn.resolve("journal"), StandardCopyOption.REPLACE_EXISTING);
     long secondRecordEnd = TestFiles.size(torn.resolve("journal"));
     TestFiles.truncate(torn.resolve("journal"), (firstRecordEnd + secondRecordEnd) / 2);
     assertThat(contentsAfterReopen(torn)).containsExactlyInAnyOrderEntriesOf(flushed);
@@ -176,8 +178,8 @@ class RegionStoreDurabilityTest {
       start = store.get("c").start();
     }
     try (Journal journal = new Journal(db().resolve("journal"))) {
-      journal.append(Journal.DATA, start, java.lang.foreign.MemorySegment.ofArray(pattern(100, 3)));
-      journal.append(Journal.DATA, start, java.lang.foreign.MemorySegment.ofArray(filled(100, 0x44)));
+      journal.append(Journal.DATA, start, MemorySegment.ofArray(pattern(100, 3)));
+      journal.append(Journal.DATA, start, MemorySegment.ofArray(filled(100, 0x44)));
     }
     TestFiles.writeBytes(db().resolve("data"), start, filled(100, 0x33));
     assertThat(contentsAfterReopen(db())).containsExactlyInAnyOrderEntriesOf(flushed);

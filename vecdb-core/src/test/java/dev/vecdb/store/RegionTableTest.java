@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vecdb.CorruptionException;
 import dev.vecdb.TestFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,10 +112,10 @@ class RegionTableTest {
     new RegionTable(file()).close();
     byte[] header = TestFiles.readBytes(file(), 0, 16);
     header[8] = 9;
-    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    CRC32C crc = new CRC32C();
     crc.update(header);
     TestFiles.writeBytes(file(), 0, header);
-    TestFiles.writeBytes(file(), 16, java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+    TestFiles.writeBytes(file(), 16, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
         .putInt((int) crc.getValue()).array());
     assertThatThrownBy(() -> new RegionTable(file())).isInstanceOf(CorruptionException.class)
         .hasMessageContaining("format version 9");
@@ -124,7 +127,7 @@ class RegionTableTest {
       for (int i = 0; i < 3; i++) {
         table.writeSlot(i, RegionTable.encode("r" + i, i * 4096L, 0, 4096));
       }
-      table.writeRaw(RegionTable.offset(3), java.nio.ByteBuffer.wrap(new byte[1000]));
+      table.writeRaw(RegionTable.offset(3), ByteBuffer.wrap(new byte[1000]));
       byte[] free = new byte[RegionTable.SLOT_SIZE];
 
       table.restore(RegionTable.offset(3), free);

@@ -6,7 +6,10 @@ import static dev.vecdb.store.SpaceLayout.PAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vecdb.TestFiles;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,7 +163,7 @@ class SpaceManagementTest {
     store.flush();
     store.compact();
     assertThat(page("c").start()).isNotZero();
-    assertThat(reader.segment().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE)).containsExactly(1);
+    assertThat(reader.segment().toArray(ValueLayout.JAVA_BYTE)).containsExactly(1);
     reader.close();
     store.flush();
     assertThat(page("d").start()).isZero();
@@ -171,13 +174,13 @@ class SpaceManagementTest {
     Region a = page("a");
     page("b");
     try (RegionReader reader = a.reader()) {
-      java.lang.foreign.MemorySegment old = reader.segment();
+      MemorySegment old = reader.segment();
       a.append(new byte[5000]);
       store.flush();
       Region c = page("c");
       assertThat(c.start()).isNotZero();
       c.append(filled(3000, 9));
-      assertThat(old.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0)).isEqualTo((byte) 1);
+      assertThat(old.get(ValueLayout.JAVA_BYTE, 0)).isEqualTo((byte) 1);
     }
     store.flush();
     assertThat(page("d").start()).isZero();
@@ -252,9 +255,9 @@ class SpaceManagementTest {
     assertThat(big.start() + big.reserved()).isGreaterThan(store.fileLength());
     big.truncate(100);
     assertThat(store.compact().punched()).isTrue();
-    assertThat(big.readAll()).containsExactly(java.util.Arrays.copyOf(pattern(600_000, 4), 100));
+    assertThat(big.readAll()).containsExactly(Arrays.copyOf(pattern(600_000, 4), 100));
     store.close();
     store = RegionStore.open(dir);
-    assertThat(store.get("big").readAll()).containsExactly(java.util.Arrays.copyOf(pattern(600_000, 4), 100));
+    assertThat(store.get("big").readAll()).containsExactly(Arrays.copyOf(pattern(600_000, 4), 100));
   }
 }
