@@ -54,6 +54,18 @@ class LargeFileTest {
     assertThat(allocated(file)).isLessThan(MAX_ALLOCATED);
   }
 
+  /**
+   * Writes region {@code far} at {@link #FAR} into a closed store, as a flush would have, and an empty region
+   * {@code filler} reserving everything between the first page and it.
+   */
+  private void placeRegionBeyond4GiBWithNothingFreeBelow(byte[] contents) throws IOException {
+    placeRegionBeyond4GiB(contents);
+    try (RegionTable table = new RegionTable(dir.resolve("regions"))) {
+      table.writeSlot(2, RegionTable.encode("filler", 4096, 0, FAR - 4096));
+      table.force();
+    }
+  }
+
   /** Writes region {@code far} at {@link #FAR} into a closed store, as a flush would have. */
   private void placeRegionBeyond4GiB(byte[] contents) throws IOException {
     try (RegionStore store = RegionStore.open(dir)) {
@@ -116,5 +128,27 @@ class LargeFileTest {
       assertThat(TestFiles.readBytes(dir.resolve("data"), FAR + 4095, 2)).containsExactly(7, 0);
       assertThat(far.readAll()).containsExactly(filled(10, 7));
     }
+  }
+
+  @Test
+  void storeRelocatesARegionPast4GiBAndFlushesIt() throws IOException {
+    placeRegionBeyond4GiBWithNothingFreeBelow(pattern(100, 5));
+    byte[] grown = pattern(6000, 6);
+    long start;
+    try (RegionStore store = RegionStore.open(dir)) {
+      Region low = store.get("low");
+      low.append(grown);
+      start = low.start();
+      assertThat(start).as("no room below, so past the far region").isGreaterThan(FAR);
+      assertThat(low.read(0, 1)).containsExactly(1);
+      store.flush();
+    }
+    try (RegionStore store = RegionStore.open(dir)) {
+      Region low = store.get("low");
+      assertThat(low.start()).isEqualTo(start);
+      assertThat(low.read(1, 6000)).containsExactly(grown);
+      assertThat(store.createIfNeeded("reused").start()).as("the page low left").isZero();
+    }
+    assertThat(allocated(dir.resolve("data"))).isLessThan(MAX_ALLOCATED);
   }
 }
