@@ -175,14 +175,22 @@ public final class Region {
     });
   }
 
-  /** Renames the region; see {@link RegionStore#rename(String, String)}. */
+  /**
+   * Renames this region; see {@link RegionStore#rename(String, String)}.
+   *
+   * @throws NotFoundException if this region was removed (even if another region now has its id)
+   */
   public void rename(String newId) {
-    store.rename(id, newId);
+    store.rename(this, newId);
   }
 
-  /** Removes the region; see {@link RegionStore#remove(String)}. */
+  /**
+   * Removes this region; see {@link RegionStore#remove(String)}.
+   *
+   * @throws NotFoundException if this region was removed already (even if another region now has its id)
+   */
   public void remove() {
-    store.remove(id);
+    store.remove(this);
   }
 
   @Override
@@ -259,10 +267,14 @@ public final class Region {
     return grown;
   }
 
+  /** Makes a new extent visible; the slot needs rewriting only if the extent's numbers changed. */
   private Extent publish(long start, long length, long reserved) {
+    Extent old = extent;
     Extent e = new Extent(start, length, reserved, store.view(start, length));
     extent = e;
-    store.markDirty(slot);
+    if (old.start() != start || old.length() != length || old.reserved() != reserved) {
+      store.markDirty(slot);
+    }
     return e;
   }
 

@@ -51,7 +51,15 @@ public final class RegionStore implements AutoCloseable {
   private static final String JOURNAL = "journal";
   private static final String LOCK = "lock";
 
+  /**
+   * Real paths of the directories open in this JVM. An OS file lock cannot refuse a second open in the same process,
+   * and closing any channel of the lock file would drop the process's lock, so a second open in this JVM is refused
+   * here, before it touches the lock file.
+   */
+  private static final Set<Path> OPEN_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+
   private final Path directory;
+  private final Path lockKey;
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final Arena arena;
@@ -69,16 +77,34 @@ public final class RegionStore implements AutoCloseable {
   private volatile boolean open = true;
   private volatile Throwable failure;
 
-  private RegionStore(Path directory, FileChannel lockChannel, FileLock lock) throws IOException {
+  private RegionStore(Path directory, Path lockKey, FileChannel lockChannel, FileLock lock) throws IOException {
     this.directory = directory;
+    this.lockKey = lockKey;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.arena = Arena.ofShared();
-    this.journal = new Journal(directory.resolve(JOURNAL));
-    this.table = new RegionTable(directory.resolve(TABLE));
-    this.data = new DataFile(directory.resolve(DATA), arena);
-    recover();
-    load();
+    Journal journal = null;
+    RegionTable table = null;
+    DataFile data = null;
+    try {
+      checkTableNotLost(directory);
+      journal = new Journal(directory.resolve(JOURNAL));
+      table = new RegionTable(directory.resolve(TABLE));
+      data = new DataFile(directory.resolve(DATA), arena);
+    } catch (IOException | RuntimeException e) {
+      closeFiles(data, table, journal);
+      throw e;
+    }
+    this.journal = journal;
+    this.table = table;
+    this.data = data;
+    try {
+      recover();
+      load();
+    } catch (IOException | RuntimeException e) {
+      closeFiles(data, table, journal);
+      throw e;
+    }
   }
 
   /**
@@ -86,14 +112,21 @@ public final class RegionStore implements AutoCloseable {
    * completed flush if the previous user crashed.
    *
    * @throws DatabaseLockedException if the directory is open elsewhere, in this JVM or another process
-   * @throws CorruptionException if the region table is damaged beyond what the journal repairs
+   * @throws CorruptionException if the region table is damaged beyond what the journal repairs, or missing while the
+   *     data file is not empty
    * @throws StorageException if the files cannot be opened
    */
   public static RegionStore open(Path directory) {
     Path dir = directory.toAbsolutePath().normalize();
+    Path key = null;
     FileChannel lockChannel = null;
     try {
       Files.createDirectories(dir);
+      Path realDir = dir.toRealPath();
+      if (!OPEN_IN_THIS_JVM.add(realDir)) {
+        throw locked(dir);
+      }
+      key = realDir;
       lockChannel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock;
       try {
@@ -102,17 +135,40 @@ public final class RegionStore implements AutoCloseable {
         lock = null;
       }
       if (lock == null) {
-        throw new DatabaseLockedException("database " + dir + " is already open (by this or another process)");
+        throw locked(dir);
       }
-      RegionStore store = new RegionStore(dir, lockChannel, lock);
+      RegionStore store = new RegionStore(dir, key, lockChannel, lock);
       syncDirectory(dir);
       return store;
     } catch (IOException e) {
       closeQuietly(lockChannel);
+      forget(key);
       throw new StorageException("cannot open database " + dir + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       closeQuietly(lockChannel);
+      forget(key);
       throw e;
+    }
+  }
+
+  /** A missing or empty region table is a new database only if the data file is empty too. */
+  private static void checkTableNotLost(Path dir) throws IOException {
+    Path dataFile = dir.resolve(DATA);
+    Path tableFile = dir.resolve(TABLE);
+    long dataLength = Files.exists(dataFile) ? Files.size(dataFile) : 0;
+    if (dataLength > 0 && (!Files.exists(tableFile) || Files.size(tableFile) == 0)) {
+      throw new CorruptionException("region table " + tableFile + " is missing or empty but the data file holds "
+          + dataLength + " bytes");
+    }
+  }
+
+  private static DatabaseLockedException locked(Path dir) {
+    return new DatabaseLockedException("database " + dir + " is already open (by this or another process)");
+  }
+
+  private static void forget(Path key) {
+    if (key != null) {
+      OPEN_IN_THIS_JVM.remove(key);
     }
   }
 
@@ -121,9 +177,12 @@ public final class RegionStore implements AutoCloseable {
     return directory;
   }
 
-  /** Returns the region {@code id}, creating an empty one if it does not exist. */
+  /**
+   * Returns the region {@code id}, creating an empty one if it does not exist. A new region reserves one page; the
+   * data file grows to cover it (to at least 1 MiB).
+   */
   public Region createIfNeeded(String id) {
-    Region existing = byId.get(id);
+    Region existing = id == null ? null : byId.get(id);
     if (existing != null) {
       checkOpen();
       return existing;
@@ -135,8 +194,14 @@ public final class RegionStore implements AutoCloseable {
         if (region != null) {
           return region;
         }
-        int slot = freeSlot();
         long start = layout.allocate(SpaceLayout.PAGE);
+        try {
+          data.ensureLength(start + SpaceLayout.PAGE);
+        } catch (IOException e) {
+          layout.releaseNow(start, SpaceLayout.PAGE);
+          throw storageError("create region '" + id + "'", e);
+        }
+        int slot = freeSlot();
         region = new Region(this, slot, id, new Region.Extent(start, 0, SpaceLayout.PAGE, MemorySegment.NULL),
             false);
         slots.set(slot, region);
@@ -194,25 +259,50 @@ public final class RegionStore implements AutoCloseable {
   /** Removes region {@code id} if it exists; returns whether it did. */
   public boolean removeIfExists(String id) {
     return mutate(() -> {
-      synchronized (this) {
+      while (true) {
         Region region = byId.get(id);
         if (region == null) {
           return false;
         }
-        region.writeLock().lock();
-        try {
-          byId.remove(id);
-          slots.set(region.slot(), null);
-          dirtySlots.set(region.slot());
-          region.markRemoved();
-          Region.Extent e = region.extent();
-          layout.release(e.start(), e.reserved(), region::isPinned);
+        if (removeLocked(region, id)) {
           return true;
-        } finally {
-          region.writeLock().unlock();
         }
       }
     });
+  }
+
+  /** Removes {@code region} itself (not whatever region has its id by now). */
+  void remove(Region region) {
+    mutate(() -> {
+      while (!region.isRemoved()) {
+        if (removeLocked(region, region.id())) {
+          return;
+        }
+      }
+      throw new NotFoundException("region '" + region.id() + "' of database " + directory + " was removed");
+    });
+  }
+
+  /** Removes {@code region} if it is still the region {@code id}; returns whether it did. */
+  private boolean removeLocked(Region region, String id) {
+    // lock order: a region's write lock, then this (a write marks its slot dirty under this)
+    region.writeLock().lock();
+    try {
+      synchronized (this) {
+        if (byId.get(id) != region) {
+          return false;
+        }
+        byId.remove(id);
+        slots.set(region.slot(), null);
+        dirtySlots.set(region.slot());
+        region.markRemoved();
+        Region.Extent e = region.extent();
+        layout.release(e.start(), e.reserved(), region::isPinned);
+        return true;
+      }
+    } finally {
+      region.writeLock().unlock();
+    }
   }
 
   /**
@@ -222,13 +312,24 @@ public final class RegionStore implements AutoCloseable {
    * @throws AlreadyExistsException if {@code to} exists
    */
   public void rename(String from, String to) {
+    rename(from, null, to);
+  }
+
+  /** Renames {@code region} itself (not whatever region has its id by now). */
+  void rename(Region region, String to) {
+    rename(null, region, to);
+  }
+
+  /** Renames {@code expected} if not null, else the region {@code from}. */
+  private void rename(String fromId, Region expected, String to) {
     RegionIds.validate(to);
     mutate(() -> {
       synchronized (this) {
+        String from = expected == null ? fromId : expected.id();
         Region region = byId.get(from);
-        if (region == null) {
+        if (region == null || (expected != null && region != expected)) {
           throw new NotFoundException("cannot rename region '" + from + "' of database " + directory
-              + ": it does not exist");
+              + (expected != null && expected.isRemoved() ? ": it was removed" : ": it does not exist"));
         }
         if (byId.containsKey(to)) {
           throw new AlreadyExistsException("cannot rename region '" + from + "' to '" + to + "' in database "
@@ -337,6 +438,10 @@ public final class RegionStore implements AutoCloseable {
   /**
    * Closes the store without flushing: changes since the last flush are discarded at the next open. Releases the
    * lock; every later use of this store or its regions fails with {@link ClosedException}. Idempotent.
+   *
+   * @throws IllegalStateException if a segment of the store is still in use by a native operation (such as a
+   *     channel write from {@code segment().asByteBuffer()}): the store is closed and its lock released all the same,
+   *     but its mappings cannot be unmapped and stay until the JVM exits
    */
   @Override
   public void close() {
@@ -346,16 +451,20 @@ public final class RegionStore implements AutoCloseable {
         return;
       }
       open = false;
-      closeQuietly(data);
-      closeQuietly(table);
-      closeQuietly(journal);
-      arena.close();
       try {
-        lock.release();
-      } catch (IOException ignored) {
-        // closing the channel below releases the lock as well
+        closeQuietly(data);
+        closeQuietly(table);
+        closeQuietly(journal);
+        arena.close();
+      } finally {
+        try {
+          lock.release();
+        } catch (IOException ignored) {
+          // closing the channel below releases the lock as well
+        }
+        closeQuietly(lockChannel);
+        forget(lockKey);
       }
-      closeQuietly(lockChannel);
     } finally {
       commitLock.writeLock().unlock();
     }
@@ -502,7 +611,7 @@ public final class RegionStore implements AutoCloseable {
       if (r.target() == Journal.DATA) {
         data.write(r.offset(), MemorySegment.ofArray(r.bytes()));
       } else {
-        table.writeRaw(r.offset(), ByteBuffer.wrap(r.bytes()));
+        table.restore(r.offset(), r.bytes());
       }
     }
     data.force();
@@ -590,6 +699,14 @@ public final class RegionStore implements AutoCloseable {
     } catch (IOException ignored) {
       // not every file system can sync a directory; the files themselves are synced
     }
+  }
+
+  /** Closes what a failed open had opened, the mappings included. */
+  private void closeFiles(AutoCloseable... files) {
+    for (AutoCloseable file : files) {
+      closeQuietly(file);
+    }
+    arena.close();
   }
 
   private static void closeQuietly(AutoCloseable closeable) {

@@ -44,10 +44,15 @@ final class RegionTable implements AutoCloseable {
     this.path = path;
     this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
-    if (channel.size() == 0) {
-      writeHeader();
-    } else {
-      checkHeader();
+    try {
+      if (channel.size() == 0) {
+        writeHeader();
+      } else {
+        checkHeader();
+      }
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
     }
   }
 
@@ -63,7 +68,7 @@ final class RegionTable implements AutoCloseable {
   /** Decodes every used slot; corruption is an exception, never a skipped slot. */
   List<Slot> readAll() throws IOException {
     long size = channel.size();
-    if ((size - HEADER_SIZE) % SLOT_SIZE != 0) {
+    if (size < HEADER_SIZE || (size - HEADER_SIZE) % SLOT_SIZE != 0) {
       throw new CorruptionException("region table " + path + ": length " + size + " is not a " + HEADER_SIZE
           + "-byte header plus whole " + SLOT_SIZE + "-byte slots (torn or truncated file)");
     }
@@ -103,6 +108,20 @@ final class RegionTable implements AutoCloseable {
   void writeRaw(long position, ByteBuffer bytes) throws IOException {
     while (bytes.hasRemaining()) {
       channel.write(bytes, position + bytes.position());
+    }
+  }
+
+  /**
+   * Journal recovery: puts back the old bytes of a slot. A free (all-zero) image of a slot at the end of the file is
+   * restored by cutting the file before it instead, which needs no disk space: the flush that appended the slot may
+   * have failed for lack of space, and recovery must work on the same full disk.
+   */
+  void restore(long position, byte[] bytes) throws IOException {
+    long size = channel.size();
+    if (position >= HEADER_SIZE && position + bytes.length >= size && isZero(ByteBuffer.wrap(bytes))) {
+      channel.truncate(Math.min(size, position));
+    } else {
+      writeRaw(position, ByteBuffer.wrap(bytes));
     }
   }
 
@@ -175,8 +194,8 @@ final class RegionTable implements AutoCloseable {
   }
 
   private static boolean isZero(ByteBuffer image) {
-    for (int i = 0; i < SLOT_SIZE; i += 8) {
-      if (image.getLong(i) != 0) {
+    for (int i = 0; i < image.limit(); i++) {
+      if (image.get(i) != 0) {
         return false;
       }
     }

@@ -1,0 +1,145 @@
+package dev.vecdb.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vecdb.CorruptionException;
+import dev.vecdb.TestFiles;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegionTableTest {
+  @TempDir Path dir;
+
+  private Path file() {
+    return dir.resolve("regions");
+  }
+
+  @Test
+  void slotsRoundTripThroughReopenIncludingStartsBeyond4GiB() throws IOException {
+    long far = 6L << 30;
+    try (RegionTable table = new RegionTable(file())) {
+      assertThat(table.slotCount()).isZero();
+      table.writeSlot(0, RegionTable.encode("near", 4096, 10, 8192));
+      table.writeSlot(2, RegionTable.encode("fär ✓", far, 1L << 32, 1L << 33));
+      table.force();
+    }
+    assertThat(TestFiles.size(file())).isEqualTo(RegionTable.offset(3));
+    try (RegionTable table = new RegionTable(file())) {
+      assertThat(table.slotCount()).isEqualTo(3);
+      assertThat(table.readAll()).containsExactly(
+          new RegionTable.Slot(0, "near", 4096, 10, 8192),
+          new RegionTable.Slot(2, "fär ✓", far, 1L << 32, 1L << 33));
+    }
+  }
+
+  @Test
+  void freedSlotReadsAsFree() throws IOException {
+    try (RegionTable table = new RegionTable(file())) {
+      table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
+      table.writeSlot(0, RegionTable.freeImage());
+      assertThat(table.readAll()).isEmpty();
+    }
+  }
+
+  @Test
+  void slotFailingItsChecksumNamesSlotAndRegion() throws IOException {
+    try (RegionTable table = new RegionTable(file())) {
+      table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
+      table.writeSlot(1, RegionTable.encode("b", 4096, 0, 4096));
+    }
+    TestFiles.flipByte(file(), RegionTable.offset(1) + 8);
+    try (RegionTable table = new RegionTable(file())) {
+      assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
+          .hasMessageContaining("slot 1").hasMessageContaining("'b'").hasMessageContaining("checksum");
+    }
+  }
+
+  @Test
+  void slotWithAValidChecksumButAnInvalidExtentIsCorruption() throws IOException {
+    try (RegionTable table = new RegionTable(file())) {
+      table.writeSlot(0, RegionTable.encode("a", 100, 0, 4096));
+      assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
+          .hasMessageContaining("slot 0").hasMessageContaining("invalid extent");
+      table.writeSlot(0, RegionTable.encode("a", 0, 8193, 8192));
+      assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
+          .hasMessageContaining("invalid extent");
+      table.writeSlot(0, RegionTable.encode("a/b", 0, 0, 4096));
+      assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
+          .hasMessageContaining("invalid id");
+    }
+  }
+
+  @Test
+  void tornFileLengthIsCorruption() throws IOException {
+    try (RegionTable table = new RegionTable(file())) {
+      table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
+    }
+    TestFiles.truncate(file(), RegionTable.offset(1) - 100);
+    try (RegionTable table = new RegionTable(file())) {
+      assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
+          .hasMessageContaining(file().toString()).hasMessageContaining("torn or truncated");
+    }
+  }
+
+  @Test
+  void fileCutInsideItsHeaderIsCorruption() throws IOException {
+    try (RegionTable table = new RegionTable(file())) {
+      table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
+    }
+    TestFiles.truncate(file(), RegionTable.SLOT_SIZE);
+    try (RegionTable table = new RegionTable(file())) {
+      assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
+          .hasMessageContaining("torn or truncated");
+    }
+  }
+
+  @Test
+  void corruptHeaderIsCorruption() throws IOException {
+    new RegionTable(file()).close();
+    TestFiles.flipByte(file(), 3);
+    assertThatThrownBy(() -> new RegionTable(file())).isInstanceOf(CorruptionException.class)
+        .hasMessageContaining(file().toString()).hasMessageContaining("header");
+  }
+
+  @Test
+  void unknownFormatVersionIsNamed() throws IOException {
+    new RegionTable(file()).close();
+    byte[] header = TestFiles.readBytes(file(), 0, 16);
+    header[8] = 9;
+    CRC32C crc = new CRC32C();
+    crc.update(header);
+    TestFiles.writeBytes(file(), 0, header);
+    TestFiles.writeBytes(file(), 16, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
+        .putInt((int) crc.getValue()).array());
+    assertThatThrownBy(() -> new RegionTable(file())).isInstanceOf(CorruptionException.class)
+        .hasMessageContaining("format version 9");
+  }
+
+  @Test
+  void restoringFreeImagesCutsTrailingSlotsInsteadOfWritingZeros() throws IOException {
+    try (RegionTable table = new RegionTable(file())) {
+      for (int i = 0; i < 3; i++) {
+        table.writeSlot(i, RegionTable.encode("r" + i, i * 4096L, 0, 4096));
+      }
+      table.writeRaw(RegionTable.offset(3), ByteBuffer.wrap(new byte[1000]));
+      byte[] free = new byte[RegionTable.SLOT_SIZE];
+
+      table.restore(RegionTable.offset(3), free);
+      assertThat(TestFiles.size(file())).as("torn appended slot cut off").isEqualTo(RegionTable.offset(3));
+      table.restore(RegionTable.offset(1), free);
+      assertThat(TestFiles.size(file())).as("a middle slot is zeroed in place").isEqualTo(RegionTable.offset(3));
+      table.restore(RegionTable.offset(2), free);
+      assertThat(TestFiles.size(file())).isEqualTo(RegionTable.offset(2));
+      table.restore(RegionTable.offset(5), free);
+      assertThat(TestFiles.size(file())).as("nothing to restore past the end").isEqualTo(RegionTable.offset(2));
+      table.restore(RegionTable.offset(0), RegionTable.encode("back", 0, 1, 4096).array());
+      assertThat(table.readAll()).containsExactly(new RegionTable.Slot(0, "back", 0, 1, 4096));
+    }
+  }
+}
