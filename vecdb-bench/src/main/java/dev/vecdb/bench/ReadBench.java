@@ -119,7 +119,36 @@ public class ReadBench {
     return sum;
   }
 
+  /**
+   * Diagnostic: the baseline's hand-written loop over vecdb's own mapping ({@link LongVec#storedValues()}), to
+   * separate the cost of vecdb's code from that of its file and mapping.
+   */
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public long foldStoredValues(Vecdb s) {
+    MemorySegment map = s.vec.storedValues();
+    long n = map.byteSize() / 8;
+    long sum = 0;
+    for (long i = 0; i < n; i++) {
+      sum += map.get(LE, i * 8);
+    }
+    return sum;
+  }
+
   // ---- 100,000 random point reads: ns per read ----
+
+  /** Diagnostic: the baseline's random reads over vecdb's own mapping ({@link LongVec#storedValues()}). */
+  @Benchmark
+  @OperationsPerInvocation(READS)
+  public long randomGetStoredValues(Vecdb s) {
+    MemorySegment map = s.vec.storedValues();
+    long[] indices = s.indices;
+    long sum = 0;
+    for (long index : indices) {
+      sum += map.get(LE, index * 8);
+    }
+    return sum;
+  }
 
   @Benchmark
   @OperationsPerInvocation(READS)
