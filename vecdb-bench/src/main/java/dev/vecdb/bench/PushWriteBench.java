@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       is reused, the values are appended past the previous ones, so the file pages are new) vs
  *       {@link #baselinePwriteFreshFile} (a reused native buffer, a new file).
  *   <li><b>warm buffer, warm file pages</b>: {@link #vecdbRewrite} (the same vector, {@code clear()} in the untimed
- *       setup, then push + write over the same file range) vs {@link #baselinePwriteReusedFile} (reused buffer,
+ *       setup, then push + write over the same file range; {@link #vecdbPushOnlyWarm} is its push step alone) vs {@link #baselinePwriteReusedFile} (reused buffer,
  *       positional write over the same file range) and {@link #baselineMmapReusedFile} (the limit: a loop storing
  *       into an existing read-write mapping of an existing file).
  * </ul>
@@ -117,8 +117,22 @@ public class PushWriteBench {
     }
 
     @TearDown(Level.Iteration)
-    public void check() {
+    public void verifyContents() {
       checkRewritten(vec);
+    }
+  }
+
+  /** {@link WarmVecdb}, emptied before every iteration, for the push step alone (nothing is written). */
+  @State(Scope.Benchmark)
+  public static class PushOnlyVecdb extends WarmVecdb {
+    @Setup(Level.Iteration)
+    public void clear() {
+      vec.clear();
+    }
+
+    @TearDown(Level.Iteration)
+    public void verifyContents() {
+      PushWriteBench.check(vec.pushedLen() == N && vec.get(N - 1) == N - 1, "pushed vector");
     }
   }
 
@@ -135,6 +149,19 @@ public class PushWriteBench {
   @Benchmark
   public long vecdbRewrite(RewriteVecdb s) {
     return pushAndWrite(s.vec);
+  }
+
+  /**
+   * The push step of {@link #vecdbRewrite} alone (the Rust baseline's step (b)): N pushes into the warm push buffer
+   * of a cleared vector, no write. Compare with the fill loop of {@link #baselineMmapReusedFile}.
+   */
+  @Benchmark
+  public long vecdbPushOnlyWarm(PushOnlyVecdb s) {
+    LongVec vec = s.vec;
+    for (long i = 0; i < N; i++) {
+      vec.push(i);
+    }
+    return vec.len();
   }
 
   private static long pushAndWrite(LongVec vec) {
