@@ -45,7 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       up front: one zeroed native buffer of the final size, filled, one positional write).
  *   <li><b>warm buffer, fresh file pages</b>: {@link #vecdbAppend} (the same vector every iteration: the push buffer
  *       is reused, the values are appended past the previous ones, so the file pages are new) vs
- *       {@link #baselinePwriteFreshFile} (a reused native buffer, a new file).
+ *       {@link #baselinePwriteFreshFile} (a reused native buffer, a new file, deleted after the iteration) and
+ *       {@link #baselinePwriteAppend} (a reused native buffer appended to one growing file, like vecdbAppend: its dirty
+ *       pages pile up and reach the kernel's writeback age during the trial).
  *   <li><b>warm buffer, warm file pages</b>: {@link #vecdbRewrite} (the same vector, {@code clear()} in the untimed
  *       setup, then push + write over the same file range; {@link #vecdbPushOnlyWarm} is its push step alone) vs {@link #baselinePwriteReusedFile} (reused buffer,
  *       positional write over the same file range) and {@link #baselineMmapReusedFile} (the limit: a loop storing
@@ -286,6 +288,37 @@ public class PushWriteBench {
       BenchSupport.writeFully(ch, b.buffer, 0);
       return ch.size();
     }
+  }
+
+  /** One file for the whole trial, appended to by every iteration (the counterpart of {@link #vecdbAppend}). */
+  @State(Scope.Benchmark)
+  public static class AppendFile {
+    Path dir;
+    FileChannel channel;
+
+    @Setup(Level.Trial)
+    public void create() throws IOException {
+      dir = BenchSupport.newDir("baseline-append");
+      channel = FileChannel.open(dir.resolve("data"), StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
+    }
+
+    @TearDown(Level.Trial)
+    public void delete() throws IOException {
+      channel.close();
+      BenchSupport.deleteRecursively(dir);
+    }
+  }
+
+  /**
+   * vecdb's technique, warm buffer, appending: fill a reused native buffer, one positional write at the end of a
+   * file that keeps growing over the trial, so its dirty pages accumulate and age as {@link #vecdbAppend}'s do.
+   */
+  @Benchmark
+  public long baselinePwriteAppend(ReusedBuffer b, AppendFile f) throws IOException {
+    fill(b.buffer);
+    BenchSupport.writeFully(f.channel, b.buffer, f.channel.size());
+    return f.channel.size();
   }
 
   /** vecdb's technique, all warm: fill a reused native buffer, one positional write over the same file range. */
