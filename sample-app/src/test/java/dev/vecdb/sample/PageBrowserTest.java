@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * chromedriver. Skipped when {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver} is absent.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-    "sample.feed.initial-blocks=1500", "sample.feed.interval=0s"})
+    "sample.feed.initial-blocks=5000", "sample.feed.interval=0s",
+    "logging.level.org.openqa.selenium.devtools=error"})
 class PageBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -83,8 +84,8 @@ class PageBrowserTest {
     assertThat(chart.getDomAttribute("data-points")).isEqualTo("500");
     assertThat(pointCount("series-line")).isEqualTo(500);
     assertThat(pointCount("sma-line")).isEqualTo(500 - 50 + 1);
-    assertThat(browser.findElement(By.id("chart-caption")).getText()).startsWith("price: heights 1000 to 1499");
-    assertThat(browser.findElement(By.id("latest")).getText()).startsWith("Latest block 1499");
+    assertThat(browser.findElement(By.id("chart-caption")).getText()).startsWith("price: heights 4500 to 4999");
+    assertThat(browser.findElement(By.id("latest")).getText()).startsWith("Latest block 4999");
 
     List<WebElement> rows = browser.findElements(By.cssSelector("#vectors tbody tr"));
     assertThat(rows).extracting(row -> row.findElement(By.cssSelector("td")).getText())
@@ -102,7 +103,7 @@ class PageBrowserTest {
     assertThat(pointCount("series-line")).isEqualTo(200);
     assertThat(pointCount("sma-line")).isEqualTo(200 - 20 + 1);
     assertThat(chart.getDomAttribute("data-sma-points")).isEqualTo("181");
-    assertThat(browser.findElement(By.id("chart-caption")).getText()).startsWith("fees: heights 1300 to 1499");
+    assertThat(browser.findElement(By.id("chart-caption")).getText()).startsWith("fees: heights 4800 to 4999");
   }
 
   private WebElement awaitChart() {
