@@ -5,39 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import dev.vecdb.sample.chain.ChainVectors;
 import dev.vecdb.vec.StoredVec;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** Ingestion and every read endpoint of the running service, over real HTTP. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+@TestPropertySource(properties = {
     "sample.feed.initial-blocks=2500", "sample.feed.batch-size=500", "sample.feed.interval=0s",
     "sample.api.max-values=1000"})
-class ChainApiTest {
+class ChainApiTest extends RunningSample {
   private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
-
-  @TempDir
-  static Path dir;
-
-  @DynamicPropertySource
-  static void databasePath(DynamicPropertyRegistry registry) {
-    registry.add("vecdb.path", () -> dir.toString());
-  }
-
-  @LocalServerPort
-  int port;
 
   @Autowired
   ChainVectors vectors;
@@ -46,7 +29,7 @@ class ChainApiTest {
 
   @BeforeEach
   void client() {
-    api = new HttpApi(port);
+    api = api();
   }
 
   @Test

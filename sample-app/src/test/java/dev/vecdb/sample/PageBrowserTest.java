@@ -20,36 +20,21 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The page at {@code /} in a real browser: headless system Chromium driven by Selenium WebDriver through the system
  * chromedriver. Skipped when {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver} is absent.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+@TestPropertySource(properties = {
     "sample.feed.initial-blocks=5000", "sample.feed.interval=0s",
     "logging.level.org.openqa.selenium.devtools=error"})
-class PageBrowserTest {
+class PageBrowserTest extends RunningSample {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   @TempDir
-  static Path dir;
-
-  @TempDir
   Path profile;
-
-  @DynamicPropertySource
-  static void databasePath(DynamicPropertyRegistry registry) {
-    registry.add("vecdb.path", () -> dir.toString());
-  }
-
-  @LocalServerPort
-  int port;
 
   private WebDriver browser;
 

@@ -5,40 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import dev.vecdb.sample.chain.ChainVectors;
 import dev.vecdb.vec.StoredVec;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** {@code POST /api/reorg}: every vector rolls back with its change sets and takes an alternative branch. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+@TestPropertySource(properties = {
     "sample.feed.initial-blocks=3000", "sample.feed.batch-size=400", "sample.feed.interval=0s"})
-class ReorgTest {
-  @TempDir
-  static Path dir;
-
-  @DynamicPropertySource
-  static void databasePath(DynamicPropertyRegistry registry) {
-    registry.add("vecdb.path", () -> dir.toString());
-  }
-
-  @LocalServerPort
-  int port;
-
+class ReorgTest extends RunningSample {
   @Autowired
   ChainVectors vectors;
 
   @Test
   void reorgReplacesTheBlocksFromTheHeightAndKeepsTheOnesBelow() {
-    HttpApi api = new HttpApi(port);
+    HttpApi api = api();
     List<String> hashesBefore = api.read("/api/series/hash?from=2500&to=3000", "$.values");
     List<Double> pricesBefore = api.read("/api/series/price?from=2500&to=3000", "$.values");
     List<Long> feesBefore = api.read("/api/series/fees?from=2500&to=3000", "$.values");
