@@ -6,6 +6,9 @@ const HEIGHT = 300;
 
 const $ = (id) => document.getElementById(id);
 
+// Names of every series the API serves, loaded at start.
+let seriesNames = [];
+
 async function getJson(url) {
   const response = await fetch(url);
   const body = await response.json();
@@ -42,25 +45,36 @@ function toPoints(values, offset, count, min, max) {
   }).join(' ');
 }
 
+// The SMA of a chart: the stored series `<name>-sma` that vecdb computes (DerivedMetrics), read over the same heights,
+// or else one computed here over the values shown.
+async function movingAverageOf(name, range, values, window) {
+  if (seriesNames.includes(`${name}-sma`)) {
+    const stored = await getJson(`api/series/${encodeURIComponent(name)}-sma?from=${range.from}&to=${range.to}`);
+    return {values: stored.values, offset: 0, label: `stored series ${name}-sma, computed by vecdb`};
+  }
+  return {values: movingAverage(values, window), offset: window - 1, label: `over ${window} blocks, computed in the page`};
+}
+
 async function drawChart() {
   const chart = $('chart');
   chart.dataset.rendered = 'false';
   const name = $('series').value;
   const points = Number($('points').value);
   const window = Number($('window').value);
+  $('window').disabled = seriesNames.includes(`${name}-sma`);
   try {
     const range = await getJson(`api/series/${encodeURIComponent(name)}?from=-${points}`);
     const values = range.values.filter((value) => value !== null);
-    const sma = movingAverage(values, window);
-    const min = Math.min(...values);
-    const max = Math.max(...values);
+    const sma = await movingAverageOf(name, range, values, window);
+    const min = Math.min(...values, ...sma.values);
+    const max = Math.max(...values, ...sma.values);
     $('series-line').setAttribute('points', toPoints(values, 0, values.length, min, max));
-    $('sma-line').setAttribute('points', toPoints(sma, window - 1, values.length, min, max));
+    $('sma-line').setAttribute('points', toPoints(sma.values, sma.offset, values.length, min, max));
     chart.dataset.points = String(values.length);
-    chart.dataset.smaPoints = String(sma.length);
+    chart.dataset.smaPoints = String(sma.values.length);
     $('chart-caption').className = '';
     $('chart-caption').textContent = `${name}: heights ${range.from} to ${range.to - 1} (${values.length} values, `
-        + `min ${min}, max ${max}); SMA over ${window} blocks (${sma.length} values)`;
+        + `min ${Math.min(...values)}, max ${Math.max(...values)}); SMA ${sma.label} (${sma.values.length} values)`;
   } catch (error) {
     $('chart-caption').className = 'error';
     $('chart-caption').textContent = `Cannot chart ${name}: ${error.message}`;
@@ -93,6 +107,7 @@ async function showVectors() {
 
 async function start() {
   const series = await getJson('api/series');
+  seriesNames = series.map((s) => s.name);
   $('series').replaceChildren(...series.filter((s) => s.numeric).map((s) => new Option(s.name, s.name)));
   $('series').value = 'price';
   $('controls').addEventListener('submit', (event) => {

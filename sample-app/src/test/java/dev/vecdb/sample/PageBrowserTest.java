@@ -69,7 +69,8 @@ class PageBrowserTest extends RunningSample {
     assertThat(chart.getDomAttribute("data-points")).isEqualTo("500");
     assertThat(pointCount("series-line")).isEqualTo(500);
     assertThat(pointCount("sma-line")).isEqualTo(500 - 50 + 1);
-    assertThat(browser.findElement(By.id("chart-caption")).getText()).startsWith("price: heights 4500 to 4999");
+    assertThat(browser.findElement(By.id("chart-caption")).getText()).startsWith("price: heights 4500 to 4999")
+        .contains("SMA over 50 blocks, computed in the page (451 values)");
     assertThat(browser.findElement(By.id("latest")).getText()).startsWith("Latest block 4999");
 
     List<WebElement> rows = browser.findElements(By.cssSelector("#vectors tbody tr"));
@@ -81,14 +82,18 @@ class PageBrowserTest extends RunningSample {
     assertThat(new Select(browser.findElement(By.id("series"))).getOptions()).extracting(WebElement::getText)
         .containsExactly("timestamp", "price", "tx-count", "fees");
 
+    new Select(browser.findElement(By.id("series"))).selectByValue("fees");
+    awaitChart();
+    assertThat(pointCount("series-line")).isEqualTo(500);
     setValue("points", "200");
     setValue("window", "20");
-    new Select(browser.findElement(By.id("series"))).selectByValue("fees");
+    browser.findElement(By.cssSelector("#controls button")).click();
     chart = awaitChart();
     assertThat(pointCount("series-line")).isEqualTo(200);
     assertThat(pointCount("sma-line")).isEqualTo(200 - 20 + 1);
     assertThat(chart.getDomAttribute("data-sma-points")).isEqualTo("181");
-    assertThat(browser.findElement(By.id("chart-caption")).getText()).startsWith("fees: heights 4800 to 4999");
+    assertThat(browser.findElement(By.id("chart-caption")).getText()).startsWith("fees: heights 4800 to 4999")
+        .contains("SMA over 20 blocks, computed in the page (181 values)");
   }
 
   private WebElement awaitChart() {

@@ -2,23 +2,28 @@ package dev.vecdb.sample.api;
 
 import dev.vecdb.spring.VecdbVectors;
 import dev.vecdb.vec.StoredVec;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The series the API serves: every vector declared under {@code vecdb.vectors}. Threads: immutable after startup.
+ * The series the API serves: every vector declared under {@code vecdb.vectors}, in declaration order. Threads:
+ * immutable after startup.
  */
 @Component
 class SeriesCatalog {
-  private final VecdbVectors vectors;
+  private final Map<String, Series> series = new LinkedHashMap<>();
 
   SeriesCatalog(VecdbVectors vectors) {
-    this.vectors = vectors;
+    for (StoredVec vector : vectors.all()) {
+      series.put(vector.name(), new StoredSeries(vector, "source"));
+    }
   }
 
-  /** Every series, in declaration order. */
-  List<StoredVec> all() {
-    return vectors.all();
+  /** Every series. */
+  List<Series> all() {
+    return List.copyOf(series.values());
   }
 
   /**
@@ -26,11 +31,11 @@ class SeriesCatalog {
    *
    * @throws ApiProblem (404) listing the known series when there is none of that name
    */
-  StoredVec get(String name) {
-    return vectors.find(name).orElseThrow(() -> ApiProblem.unknownSeries(name, names()));
-  }
-
-  private List<String> names() {
-    return all().stream().map(StoredVec::name).toList();
+  Series get(String name) {
+    Series found = series.get(name);
+    if (found == null) {
+      throw ApiProblem.unknownSeries(name, List.copyOf(series.keySet()));
+    }
+    return found;
   }
 }
