@@ -52,7 +52,11 @@ async function movingAverageOf(name, range, values, window) {
     const stored = await getJson(`api/series/${encodeURIComponent(name)}-sma?from=${range.from}&to=${range.to}`);
     return {values: stored.values, offset: 0, label: `stored series ${name}-sma, computed by vecdb`};
   }
-  return {values: movingAverage(values, window), offset: window - 1, label: `over ${window} blocks, computed in the page`};
+  return {
+    values: movingAverage(values, window),
+    offset: window - 1,
+    label: `over ${window} blocks, computed in the page`,
+  };
 }
 
 async function drawChart() {

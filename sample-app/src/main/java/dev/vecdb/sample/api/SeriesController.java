@@ -10,9 +10,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/series}: every series with its kind, sizes and format; {@code GET /api/series/{name}?from=&to=&format=}:
- * a range of one series as JSON (default) or CSV, exported by vecdb ({@code toJson}, {@code appendCsv}). Reads go
- * through vecdb readers: lock-free, on request threads; the range is resolved against the length the read sees.
+ * {@code GET /api/series}: every series with its kind, sizes and format;
+ * {@code GET /api/series/{name}?from=&to=&format=}: a range of one series as JSON (default) or CSV, exported by vecdb
+ * ({@code toJson}, {@code appendCsv}). Reads go through vecdb readers: lock-free, on request threads; the range is
+ * resolved against the length the read sees.
  */
 @RestController
 @RequestMapping("/api/series")
