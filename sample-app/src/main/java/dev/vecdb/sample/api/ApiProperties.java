@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the REST API ({@code sample.api.*}). Immutable.
  *
- * @param maxValues most values one series request returns; a larger range is refused
- * @param defaultValues values a series request returns when it gives no {@code from}: the last ones
+ * @param maxValues Most values one series request returns; a larger range is refused
+ * @param defaultValues Values a series request without a from bound returns: the last ones
  */
 @ConfigurationProperties("sample.api")
 public record ApiProperties(int maxValues, int defaultValues) {

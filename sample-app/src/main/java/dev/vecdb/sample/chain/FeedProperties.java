@@ -6,10 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the synthetic block feed ({@code sample.feed.*}). Bound once at startup; read-only afterwards.
  *
- * @param seed seed of the main branch: the same seed always produces the same blocks
- * @param initialBlocks blocks the chain holds after startup (a restart on existing data only tops up)
- * @param batchSize blocks per stamped write and flush while catching up or re-ingesting
- * @param interval delay between two new blocks once caught up; zero disables new blocks
+ * @param seed Seed of the main branch: the same seed always produces the same blocks
+ * @param initialBlocks Blocks the chain holds after startup (a restart on existing data only tops up)
+ * @param batchSize Blocks per stamped write and flush while catching up or re-ingesting
+ * @param interval Delay between two new blocks once caught up; zero disables new blocks
  */
 @ConfigurationProperties("sample.feed")
 public record FeedProperties(long seed, long initialBlocks, int batchSize, Duration interval) {
