@@ -31,13 +31,21 @@ final class StoredChunks {
     this.decoder = vec.paging == null ? null : vec.paging.decoder();
   }
 
-  /** Number of written values this consumer may read now (a reader's view may lag a concurrent truncation). */
+  /**
+   * Number of written values this consumer may read now (a reader's view may lag a concurrent truncation). For a
+   * reader of a raw vector it also takes the view that the following {@link #chunk} calls read, so that a truncation
+   * written meanwhile, which shortens the region, never leaves the reader past the end of the bytes it counted.
+   */
   long visibleLen() {
     long stored = vec.storedLen;
     if (vec.paging != null) {
       return Math.min(stored, vec.paging.table().valueCount());
     }
-    return Math.min(stored, (view().byteSize() - Header.SIZE) / vec.size);
+    MemorySegment view = view();
+    if (pin != null) {
+      segment = view;
+    }
+    return Math.min(stored, (view.byteSize() - Header.SIZE) / vec.size);
   }
 
   /**
@@ -47,7 +55,9 @@ final class StoredChunks {
    */
   long chunk(long index, long end) {
     if (vec.paging == null) {
-      segment = view();
+      if (pin == null || segment == null) {
+        segment = view();
+      }
       origin = Header.SIZE;
       return end;
     }
