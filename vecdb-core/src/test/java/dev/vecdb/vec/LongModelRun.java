@@ -73,22 +73,14 @@ final class LongModelRun {
   private String step() {
     long len = model.len();
     int r = random.nextInt(100);
-    if (r < 22) {
-      int n = random.nextInt(1, 6);
+    if (r < 25) {
+      int n = r < 22 ? random.nextInt(1, 6) : len > BIG ? 1 : random.nextInt(200, 4_000);
       for (int k = 0; k < n; k++) {
         long v = value();
         vec.push(v);
         model.push(v);
       }
       return "push " + n;
-    } else if (r < 25) {
-      int n = len > BIG ? 1 : random.nextInt(200, 4_000);
-      for (int k = 0; k < n; k++) {
-        long v = value();
-        vec.push(v);
-        model.push(v);
-      }
-      return "push run " + n;
     } else if (r < 30) {
       return checkedPush(len);
     } else if (r < 43) {
