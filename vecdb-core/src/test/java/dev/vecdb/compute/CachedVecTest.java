@@ -2,8 +2,9 @@ package dev.vecdb.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static dev.vecdb.compute.TestVectors.longs;
+
 import dev.vecdb.Database;
-import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
 import dev.vecdb.vec.DoubleVec;
 import dev.vecdb.vec.LongReader;
@@ -16,19 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CachedVecTest {
   @TempDir Path dir;
 
-  private static LongVec longs(Database db, String name, long... values) {
-    LongVec vec = db.longVec(name, NumberType.I64, VecOptions.DEFAULT);
-    for (long v : values) {
-      vec.push(v);
-    }
-    vec.write();
-    return vec;
-  }
-
   @Test
   void copiesOnFirstReadAndAgainWhenTheLengthChanges() {
     try (Database db = Database.open(dir)) {
-      LongVec prices = longs(db, "prices", 5, 6, 7);
+      LongVec prices = longs(db, "prices", NumberType.I64, 5, 6, 7);
       prices.delete(1);
       prices.write();
       try (LongReader reader = prices.reader()) {
@@ -52,7 +44,7 @@ class CachedVecTest {
   @Test
   void anUpdateInPlaceIsNotNoticedUntilCleared() {
     try (Database db = Database.open(dir)) {
-      LongVec prices = longs(db, "prices", 5, 6, 7);
+      LongVec prices = longs(db, "prices", NumberType.I64, 5, 6, 7);
       try (LongReader reader = prices.reader()) {
         CachedLongVec cached = CachedLongVec.wrap(reader);
         assertThat(cached.collect()).containsExactly(5, 6, 7);
@@ -69,7 +61,7 @@ class CachedVecTest {
   @Test
   void copiesAgainWhenTheVersionChanges() {
     try (Database db = Database.open(dir)) {
-      LongVec prices = longs(db, "prices", 5, 6, 7);
+      LongVec prices = longs(db, "prices", NumberType.I64, 5, 6, 7);
       AtomicInteger version = new AtomicInteger(1);
       try (LongReader reader = prices.reader()) {
         LazyLongSource versioned = new LazyLongSource("prices", NumberType.I64, reader::len, version::get,
@@ -90,8 +82,8 @@ class CachedVecTest {
   @Test
   void aSharedBudgetGrantsOneCopyAndRefusedReadsGoToTheVector() {
     try (Database db = Database.open(dir)) {
-      LongVec a = longs(db, "a", 1, 2);
-      LongVec b = longs(db, "b", 3, 4);
+      LongVec a = longs(db, "a", NumberType.I64, 1, 2);
+      LongVec b = longs(db, "b", NumberType.I64, 3, 4);
       try (LongReader ra = a.reader(); LongReader rb = b.reader()) {
         CachedVecBudget oneCopy = CachedVecBudget.slots(1);
         CachedLongVec ca = CachedLongVec.wrapBudgeted(ra, oneCopy);
@@ -113,10 +105,7 @@ class CachedVecTest {
   @Test
   void aBudgetCanWaitForEnoughReads() {
     try (Database db = Database.open(dir)) {
-      DoubleVec prices = db.doubleVec("prices", VecOptions.DEFAULT);
-      prices.push(1.5);
-      prices.push(2.5);
-      prices.write();
+      DoubleVec prices = TestVectors.doubles(db, "prices", 1.5, 2.5);
       CachedDoubleVec cached = CachedDoubleVec.wrapBudgeted(
           LazyDoubleFrom.halve("half", 0, LazySources.doubles(prices.reader())), accessCount -> accessCount >= 3);
       assertThat(cached.sum()).isEqualTo(2.0);

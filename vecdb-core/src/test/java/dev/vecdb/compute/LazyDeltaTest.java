@@ -3,8 +3,10 @@ package dev.vecdb.compute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import static dev.vecdb.compute.TestVectors.longs;
+import static dev.vecdb.compute.TestVectors.u32s;
+
 import dev.vecdb.Database;
-import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
 import dev.vecdb.vec.DoubleVec;
 import dev.vecdb.vec.IntReader;
@@ -19,30 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 class LazyDeltaTest {
   @TempDir Path dir;
 
-  /** Window of 3 ending at each index. */
-  private static IntVec starts(Database db, int... starts) {
-    IntVec vec = db.intVec("starts", NumberType.U32, VecOptions.DEFAULT);
-    for (int s : starts) {
-      vec.push(s);
-    }
-    vec.write();
-    return vec;
-  }
-
-  private static LongVec longs(Database db, String name, NumberType type, long... values) {
-    LongVec vec = db.longVec(name, type, VecOptions.DEFAULT);
-    for (long v : values) {
-      vec.push(v);
-    }
-    vec.write();
-    return vec;
-  }
-
   @Test
   void rollingSumAndAverageFromACumulative() {
     try (Database db = Database.open(dir)) {
       LongVec cumulative = longs(db, "cum", NumberType.U64, 1, 3, 6, 10, 15, 21);
-      IntVec starts = starts(db, 0, 0, 0, 1, 2, 3);
+      IntVec starts = u32s(db, "starts", 0, 0, 0, 1, 2, 3);
       try (LongReader cum = cumulative.reader(); IntReader ws = starts.reader()) {
         LazyLongDelta sum = LazyDeltas.rollingSum("sum3", 0, LazySources.longs(cum), LazySources.longs(ws));
         assertThat(sum.collect()).containsExactly(1, 3, 6, 9, 12, 15);
@@ -58,7 +41,7 @@ class LazyDeltaTest {
   void changeAndRateOverWindowStarts() {
     try (Database db = Database.open(dir)) {
       LongVec values = longs(db, "values", NumberType.I64, 1, 2, 3, 4, 5, 6);
-      IntVec starts = starts(db, 0, 0, 0, 1, 2, 3);
+      IntVec starts = u32s(db, "starts", 0, 0, 0, 1, 2, 3);
       try (LongReader v = values.reader(); IntReader ws = starts.reader()) {
         LazyLongSource windowStarts = LazySources.longs(ws);
         assertThat(LazyDeltas.change("change", 0, LazySources.longs(v), windowStarts).collect())
@@ -74,13 +57,9 @@ class LazyDeltaTest {
   @Test
   void rateFromZeroIsZeroAndUnderflowGivesZero() {
     try (Database db = Database.open(dir)) {
-      DoubleVec prices = db.doubleVec("prices", VecOptions.DEFAULT);
-      for (double p : new double[] {0, 5, 10}) {
-        prices.push(p);
-      }
-      prices.write();
+      DoubleVec prices = TestVectors.doubles(db, "prices", 0, 5, 10);
       LongVec notCumulative = longs(db, "cum", NumberType.U64, 5, 3, 4);
-      IntVec starts = starts(db, 0, 0, 1);
+      IntVec starts = u32s(db, "starts", 0, 0, 1);
       try (IntReader ws = starts.reader(); LongReader cum = notCumulative.reader()) {
         assertThat(LazyDeltas.rate("rate", 0, LazySources.doubles(prices.reader()), LazySources.longs(ws)).collect())
             .containsExactly(0, 0, 1);
@@ -96,7 +75,7 @@ class LazyDeltaTest {
       LongVec values = longs(db, "values", NumberType.I64, 10, 20, 30, 40, 50);
       values.delete(1);
       values.write();
-      IntVec starts = starts(db, 0, 0, 1, 5, 2);
+      IntVec starts = u32s(db, "starts", 0, 0, 1, 5, 2);
       try (LongReader v = values.reader(); IntReader ws = starts.reader()) {
         LazyLongDelta change = LazyDeltas.change("change", 0, LazySources.longs(v), LazySources.longs(ws));
         assertThat(change.collectHoled(0, 5)).containsExactly(OptionalLong.of(0), OptionalLong.empty(),
@@ -112,7 +91,7 @@ class LazyDeltaTest {
   void followsBothSourcesAsTheyGrow() {
     try (Database db = Database.open(dir)) {
       LongVec cumulative = longs(db, "cum", NumberType.I64, 1, 3, 6);
-      IntVec starts = starts(db, 0, 0);
+      IntVec starts = u32s(db, "starts", 0, 0);
       try (LongReader cum = cumulative.reader(); IntReader ws = starts.reader()) {
         LazyLongDelta sum = LazyDeltas.rollingSum("sum", 0, LazySources.longs(cum), LazySources.longs(ws));
         assertThat(sum.collect()).as("as long as the shorter source").containsExactly(1, 3);

@@ -3,6 +3,8 @@ package dev.vecdb.compute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static dev.vecdb.compute.TestVectors.longs;
+
 import dev.vecdb.Database;
 import dev.vecdb.HoleException;
 import dev.vecdb.OutOfRangeException;
@@ -21,15 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LazyFromTest {
   @TempDir Path dir;
-
-  private static LongVec longs(Database db, String name, NumberType type, long... values) {
-    LongVec vec = db.longVec(name, type, VecOptions.DEFAULT.withVersion(3));
-    for (long v : values) {
-      vec.push(v);
-    }
-    vec.write();
-    return vec;
-  }
 
   @Test
   void transformsOfOneAndTwoSources() {
@@ -75,11 +68,7 @@ class LazyFromTest {
   @Test
   void feePerTransactionOverAFloatingAndAnIntegerVector() {
     try (Database db = Database.open(dir)) {
-      DoubleVec fees = db.doubleVec("fees", VecOptions.DEFAULT);
-      for (double f : new double[] {1.5, 0, 9, 12}) {
-        fees.push(f);
-      }
-      fees.write();
+      DoubleVec fees = TestVectors.doubles(db, "fees", 1.5, 0, 9, 12);
       LongVec txCount = longs(db, "tx_count", NumberType.U64, 3, 0, 4, 8);
       LazyDoubleFrom feePerTx = LazyDoubleFrom.divide("fee_per_tx", 1, LazySources.doubles(fees.reader()),
           LazySources.doubles(txCount.reader()));
@@ -148,11 +137,7 @@ class LazyFromTest {
   void rangedReadsCrossManyBlocks() {
     try (Database db = Database.open(dir)) {
       int n = LazyLongVec.BLOCK * 3 + 17;
-      LongVec a = db.longVec("a", NumberType.I64, VecOptions.DEFAULT);
-      for (long i = 0; i < n; i++) {
-        a.push(i);
-      }
-      a.write();
+      LongVec a = TestVectors.sequence(db, "a", n);
       a.delete(LazyLongVec.BLOCK + 1);
       a.write();
       try (LongReader ra = a.reader()) {
@@ -195,7 +180,7 @@ class LazyFromTest {
       db.flush();
     }
     try (Database db = Database.open(dir)) {
-      LongVec a = db.longVec("a", NumberType.I64, VecOptions.DEFAULT.withVersion(3));
+      LongVec a = db.longVec("a", NumberType.I64, VecOptions.DEFAULT);
       try (LongReader ra = a.reader()) {
         LazyLongFrom square = LazyLongFrom.from1("square", 2, LazyLongSource.of(ra), (i, v) -> v * v);
         assertThat(square.collect()).containsExactly(49, 64, 81);

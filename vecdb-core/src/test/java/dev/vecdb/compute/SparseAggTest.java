@@ -2,8 +2,10 @@ package dev.vecdb.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static dev.vecdb.compute.TestVectors.longs;
+import static dev.vecdb.compute.TestVectors.u32s;
+
 import dev.vecdb.Database;
-import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
 import dev.vecdb.vec.DoubleVec;
 import dev.vecdb.vec.IntReader;
@@ -18,29 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SparseAggTest {
   @TempDir Path dir;
 
-  private static LongVec longs(Database db, String name, NumberType type, long... values) {
-    LongVec vec = db.longVec(name, type, VecOptions.DEFAULT);
-    for (long v : values) {
-      vec.push(v);
-    }
-    vec.write();
-    return vec;
-  }
-
-  private static IntVec firstBlockOfDay(Database db, int... firsts) {
-    IntVec vec = db.intVec("first_block_of_day", NumberType.U32, VecOptions.DEFAULT);
-    for (int f : firsts) {
-      vec.push(f);
-    }
-    vec.write();
-    return vec;
-  }
-
   @Test
   void everyKindOverDaysWithAnEmptyDay() {
     try (Database db = Database.open(dir)) {
       LongVec fees = longs(db, "fees", NumberType.I64, 1, 2, 3, 4, 5, 6, 7);
-      IntVec days = firstBlockOfDay(db, 0, 3, 3, 5);
+      IntVec days = u32s(db, "first_block_of_day", 0, 3, 3, 5);
       try (LongReader f = fees.reader(); IntReader d = days.reader()) {
         LazyLongSource blocks = LazySources.longs(f);
         LazyLongSource firsts = LazySources.longs(d);
@@ -68,7 +52,7 @@ class SparseAggTest {
       fees.delete(5);
       fees.delete(6);
       fees.write();
-      IntVec days = firstBlockOfDay(db, 0, 3, 5);
+      IntVec days = u32s(db, "first_block_of_day", 0, 3, 5);
       try (LongReader f = fees.reader(); IntReader d = days.reader()) {
         LazyLongSource blocks = LazySources.longs(f);
         LazyLongSource firsts = LazySources.longs(d);
@@ -84,12 +68,8 @@ class SparseAggTest {
   void unsignedExtremesAndDoubleValues() {
     try (Database db = Database.open(dir)) {
       LongVec amounts = longs(db, "amounts", NumberType.U64, 1, -1, 7);
-      DoubleVec prices = db.doubleVec("prices", VecOptions.DEFAULT);
-      for (double p : new double[] {1.5, 2.5, 4}) {
-        prices.push(p);
-      }
-      prices.write();
-      IntVec days = firstBlockOfDay(db, 0, 2);
+      DoubleVec prices = TestVectors.doubles(db, "prices", 1.5, 2.5, 4);
+      IntVec days = u32s(db, "first_block_of_day", 0, 2);
       try (LongReader a = amounts.reader(); IntReader d = days.reader()) {
         LazyLongSource firsts = LazySources.longs(d);
         assertThat(SparseLongAgg.max("max", 0, firsts, LazySources.longs(a)).toJson(0, 2))
@@ -106,12 +86,8 @@ class SparseAggTest {
   @Test
   void rangesSpanningManyBlocksAgreeWithPointReads() {
     try (Database db = Database.open(dir)) {
-      LongVec values = db.longVec("values", NumberType.I64, VecOptions.DEFAULT);
-      for (long i = 0; i < 10_000; i++) {
-        values.push(i);
-      }
-      values.write();
-      IntVec days = firstBlockOfDay(db, 0, 100, 5_000, 9_000);
+      LongVec values = TestVectors.sequence(db, "values", 10_000);
+      IntVec days = u32s(db, "first_block_of_day", 0, 100, 5_000, 9_000);
       try (LongReader v = values.reader(); IntReader d = days.reader()) {
         SparseLongAgg sum = SparseLongAgg.sum("sum", 0, LazySources.longs(d), LazySources.longs(v));
         long[] expected = {sumOf(0, 100), sumOf(100, 5_000), sumOf(5_000, 9_000), sumOf(9_000, 10_000)};
@@ -127,7 +103,7 @@ class SparseAggTest {
   void theLastDayGrowsWithTheBlocksAndANewDayStartsEmpty() {
     try (Database db = Database.open(dir)) {
       LongVec fees = longs(db, "fees", NumberType.I64, 1, 2, 3);
-      IntVec days = firstBlockOfDay(db, 0, 2);
+      IntVec days = u32s(db, "first_block_of_day", 0, 2);
       try (LongReader f = fees.reader(); IntReader d = days.reader()) {
         SparseLongAgg sum = SparseLongAgg.sum("sum", 0, LazySources.longs(d), LazySources.longs(f));
         SparseLongAgg last = SparseLongAgg.last("last", 0, LazySources.longs(d), LazySources.longs(f));
