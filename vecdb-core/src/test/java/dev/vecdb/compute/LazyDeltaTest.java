@@ -33,6 +33,8 @@ class LazyDeltaTest {
         assertThat(sum.version()).isEqualTo(cumulative.version() + starts.version());
         LazyDoubleDelta avg = LazyDeltas.average("avg3", 0, LazySources.doubles(cum), LazySources.longs(ws));
         assertThat(avg.collect()).containsExactly(1, 1.5, 2, 3, 4, 5);
+        assertThat(LazyDeltas.rollingSum("sum3_f", 0, LazySources.doubles(cum), LazySources.longs(ws)).collect())
+            .containsExactly(1, 3, 6, 9, 12, 15);
       }
     }
   }

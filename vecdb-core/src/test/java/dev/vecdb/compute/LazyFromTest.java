@@ -42,6 +42,8 @@ class LazyFromTest {
         LazyLongFrom weighted = LazyLongFrom.from3("w", 0, sa, sb, sa, (i, x, y, z) -> i * 1000 + x * y + z);
         assertThat(weighted.len()).isEqualTo(4);
         assertThat(weighted.collect()).containsExactly(30, 1000 - 56, 2000 - 6, 3000 + 40);
+        assertThatThrownBy(() -> LazyLongFrom.identity(" ", 0, sa)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("name");
       }
     }
   }
