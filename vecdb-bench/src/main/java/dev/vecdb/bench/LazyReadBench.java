@@ -9,6 +9,7 @@ import dev.vecdb.codec.NumberType;
 import dev.vecdb.compute.CachedLongVec;
 import dev.vecdb.compute.LazyLongFrom;
 import dev.vecdb.compute.LazyLongSource;
+import dev.vecdb.vec.LongReadable;
 import dev.vecdb.vec.LongReader;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -76,43 +77,47 @@ public class LazyReadBench {
   @Benchmark
   @OperationsPerInvocation(N)
   public long foldReader(Lazy s) {
-    return s.reader.fold(0, N, 0L, Long::sum);
+    return sum(s.reader);
   }
 
   @Benchmark
   @OperationsPerInvocation(N)
   public long foldLazyIdentity(Lazy s) {
-    return s.identity.fold(0, N, 0L, Long::sum);
+    return sum(s.identity);
   }
 
   @Benchmark
   @OperationsPerInvocation(N)
   public long foldLazyPlus(Lazy s) {
-    return s.plus.fold(0, N, 0L, Long::sum);
+    return sum(s.plus);
   }
 
   @Benchmark
   @OperationsPerInvocation(N)
   public long foldCachedPlus(Lazy s) {
-    return s.cached.fold(0, N, 0L, Long::sum);
+    return sum(s.cached);
   }
 
   @Benchmark
   @OperationsPerInvocation(READS)
   public long getReader(Lazy s) {
-    long sum = 0;
-    for (long i : s.indices) {
-      sum += s.reader.get(i);
-    }
-    return sum;
+    return pointReads(s.reader, s.indices);
   }
 
   @Benchmark
   @OperationsPerInvocation(READS)
   public long getLazyPlus(Lazy s) {
+    return pointReads(s.plus, s.indices);
+  }
+
+  private static long sum(LongReadable vector) {
+    return vector.fold(0, N, 0L, Long::sum);
+  }
+
+  private static long pointReads(LongReadable vector, long[] indices) {
     long sum = 0;
-    for (long i : s.indices) {
-      sum += s.plus.get(i);
+    for (long i : indices) {
+      sum += vector.get(i);
     }
     return sum;
   }
