@@ -71,11 +71,16 @@ class ChainApiTest extends RunningSample {
   @Test
   void seriesListGivesTypesFormatsAndSizes() {
     List<Map<String, Object>> series = api.read("/api/series", "$");
-    assertThat(series).extracting(s -> s.get("name")).containsExactly("timestamp", "price", "tx-count", "fees", "hash");
-    assertThat(series).extracting(s -> s.get("format")).containsExactly("zero-copy", "pco", "pco", "pco", "lz4");
-    assertThat(series).extracting(s -> s.get("type")).containsExactly("u64", "f64", "u32", "u64", "bytes[32]");
+    assertThat(series).extracting(s -> s.get("name"))
+        .containsExactly("timestamp", "price", "tx-count", "fees", "hash", "fee-per-tx");
+    assertThat(series).extracting(s -> s.get("kind"))
+        .containsExactly("source", "source", "source", "source", "source", "lazy");
+    assertThat(series).extracting(s -> s.get("format"))
+        .containsExactly("zero-copy", "pco", "pco", "pco", "lz4", "lazy");
+    assertThat(series).extracting(s -> s.get("type")).containsExactly("u64", "f64", "u32", "u64", "bytes[32]", "f64");
     assertThat(series).extracting(s -> s.get("length")).containsOnly(2500);
-    assertThat(series).extracting(s -> s.get("numeric")).containsExactly(true, true, true, true, false);
+    assertThat(series).extracting(s -> s.get("numeric")).containsExactly(true, true, true, true, false, true);
+    assertThat(series.getLast()).containsEntry("storedBytes", 0).containsEntry("stamp", 0);
     Map<String, Object> price = series.get(1);
     assertThat((Integer) price.get("uncompressedBytes")).isEqualTo(2500 * 8);
     assertThat((Double) price.get("compressionRatio")).isGreaterThan(1.5);
@@ -94,6 +99,19 @@ class ChainApiTest extends RunningSample {
     assertThat(middle).isEqualTo(api.read("/api/series/price?from=2480&to=2490", "$.values"));
     List<Double> byDefault = api.read("/api/series/price", "$.values");
     assertThat(byDefault).hasSize(100).endsWith(lastTen.toArray(Double[]::new));
+  }
+
+  @Test
+  void feePerTransactionIsComputedOnRead() {
+    List<Number> fees = api.read("/api/series/fees?from=-50", "$.values");
+    List<Number> txCounts = api.read("/api/series/tx-count?from=-50", "$.values");
+    List<Number> feePerTx = api.read("/api/series/fee-per-tx?from=-50", "$.values");
+    assertThat(feePerTx).hasSize(50);
+    for (int i = 0; i < 50; i++) {
+      assertThat(feePerTx.get(i).doubleValue()).isEqualTo(fees.get(i).doubleValue() / txCounts.get(i).intValue());
+    }
+    assertThat(api.get("/api/series/fee-per-tx?from=-2&format=csv").getBody())
+        .startsWith("fee-per-tx\n").hasLineCount(3);
   }
 
   @Test

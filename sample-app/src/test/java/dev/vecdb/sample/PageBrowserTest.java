@@ -80,7 +80,7 @@ class PageBrowserTest extends RunningSample {
     assertThat(Double.parseDouble(rows.get(1).findElements(By.cssSelector("td")).get(7).getText()))
         .isGreaterThan(1.5);
     assertThat(new Select(browser.findElement(By.id("series"))).getOptions()).extracting(WebElement::getText)
-        .containsExactly("timestamp", "price", "tx-count", "fees");
+        .containsExactly("timestamp", "price", "tx-count", "fees", "fee-per-tx");
 
     new Select(browser.findElement(By.id("series"))).selectByValue("fees");
     awaitChart();

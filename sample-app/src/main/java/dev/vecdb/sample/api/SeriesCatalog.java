@@ -1,5 +1,6 @@
 package dev.vecdb.sample.api;
 
+import dev.vecdb.sample.derived.DerivedMetrics;
 import dev.vecdb.spring.VecdbVectors;
 import dev.vecdb.vec.StoredVec;
 import java.util.LinkedHashMap;
@@ -8,20 +9,25 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The series the API serves: every vector declared under {@code vecdb.vectors}, in declaration order. Threads:
- * immutable after startup.
+ * The series the API serves: every vector declared under {@code vecdb.vectors}, in declaration order, then the lazy
+ * ones of {@link DerivedMetrics}. Threads: immutable after startup.
  */
 @Component
 class SeriesCatalog {
   private final Map<String, Series> series = new LinkedHashMap<>();
 
-  SeriesCatalog(VecdbVectors vectors) {
+  SeriesCatalog(VecdbVectors vectors, DerivedMetrics derived) {
     for (StoredVec vector : vectors.all()) {
-      series.put(vector.name(), new StoredSeries(vector, "source"));
+      add(new StoredSeries(vector, "source"));
     }
+    add(new FeePerTxSeries(derived));
   }
 
-  /** Every series. */
+  private void add(Series one) {
+    series.put(one.name(), one);
+  }
+
+  /** Every series: declared vectors, then lazy ones. */
   List<Series> all() {
     return List.copyOf(series.values());
   }
