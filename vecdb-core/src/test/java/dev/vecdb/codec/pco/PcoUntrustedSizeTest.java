@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.management.ManagementFactory;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,73 +18,31 @@ class PcoUntrustedSizeTest {
 
   @Test
   void hugeCountHintIsOnlyReported() {
-    byte[] empty = blob(-1L, w -> w.write(0, 8));
+    byte[] empty = new PcoBlobWriter().header(-1L).bits(0, 8).bytes();
     assertThat(new PcoDecoder().readHeader(MemorySegment.ofArray(empty))).isEqualTo(new PcoHeader(null, -1L));
     assertThat(new PcoDecoder().decode(empty, 0, empty.length, PcoNumberType.U64, new long[0], 0)).isZero();
-    assertDecodeFails(blob(-1L, w -> {}), "insufficient data");
+    assertDecodeFails(new PcoBlobWriter().header(-1L).bytes(), "insufficient data");
   }
 
   @Test
   void chunkLargerThanTheDestinationIsRefusedBeforeDecoding() {
-    byte[] blob = blob(1 << 24, w -> chunkStart(w, 1 << 24));
+    byte[] blob = new PcoBlobWriter().header(1 << 24).chunk(PcoNumberType.U64, 1 << 24).bytes();
     assertDecodeFails(blob, "does not fit the destination");
   }
 
   @Test
   void hugeDictionaryWithoutTheBytesIsInsufficientData() {
-    byte[] blob = blob(10, w -> {
-      chunkStart(w, 10);
-      w.write(ChunkMeta.DICT, 4);
-      w.write((1 << 25) - 1, 25);
-    });
+    byte[] blob = new PcoBlobWriter().header(10).chunk(PcoNumberType.U64, 10)
+        .bits(ChunkMeta.DICT, 4).bits((1 << 25) - 1, 25).align().bytes();
     assertDecodeFails(blob, "insufficient data");
   }
 
   @Test
   void hugeLookbackStateWithoutTheBytesIsInsufficientData() {
-    byte[] blob = blob(10, w -> {
-      chunkStart(w, 10);
-      w.write(ChunkMeta.CLASSIC, 4);
-      w.write(ChunkMeta.DELTA_LOOKBACK, 4);
-      w.write(23, 5);
-      w.write(15, 4);
-      w.write(0, 1);
-      singleBinVar(w, 32, 1);
-      singleBinVar(w, 64, 0);
-      w.alignZero();
-    });
+    byte[] blob = new PcoBlobWriter().header(10).chunk(PcoNumberType.U64, 10)
+        .bits(ChunkMeta.CLASSIC, 4).bits(ChunkMeta.DELTA_LOOKBACK, 4).bits(23, 5).bits(15, 4).bits(0, 1)
+        .singleBin(32, 1, 0).singleBin(64, 0, 0).align().bytes();
     assertDecodeFails(blob, "insufficient data");
-  }
-
-  /** A standalone header with the given count hint and format 4.1, then {@code body}, without termination. */
-  private static byte[] blob(long countHint, Consumer<BitWriter> body) {
-    BitWriter w = new BitWriter();
-    w.reset();
-    w.write(0x216f6370L, 32);
-    w.write(3, 8);
-    w.write(0, 8);
-    int p = Math.max(1, 64 - Long.numberOfLeadingZeros(countHint));
-    w.write(p - 1, 6);
-    w.write(countHint, p);
-    w.alignZero();
-    w.write(4, 8);
-    w.write(1, 8);
-    body.accept(w);
-    w.alignZero();
-    return w.toByteArray();
-  }
-
-  private static void chunkStart(BitWriter w, int n) {
-    w.write(PcoNumberType.U64.code(), 8);
-    w.write(n - 1, 24);
-  }
-
-  /** A latent variable with one bin of zero offset bits at {@code lower}. */
-  private static void singleBinVar(BitWriter w, int bits, long lower) {
-    w.write(0, 4);
-    w.write(1, LatentVar.BITS_N_BINS);
-    w.write(lower, bits);
-    w.write(0, Latents.bitsForOffsetBits(bits));
   }
 
   private static void assertDecodeFails(byte[] blob, String message) {
