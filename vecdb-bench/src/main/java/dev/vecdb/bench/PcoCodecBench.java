@@ -76,45 +76,45 @@ public class PcoCodecBench {
   /** Decodes sequential {@code u64} pages. */
   @Benchmark
   @OperationsPerInvocation(PAGES)
-  public long decodeSequentialU64(Pages s) {
-    long sum = 0;
-    for (byte[] blob : s.sequentialBlobs) {
-      s.decoder.decode(blob, 0, blob.length, PcoNumberType.U64, s.longOut, 0);
-      sum += s.longOut[PAGE - 1];
-    }
-    return sum;
+  public int decodeSequentialU64(Pages s) {
+    return decodeAll(s.decoder, s.sequentialBlobs, PcoNumberType.U64, s.longOut);
   }
 
   /** Decodes {@code f64} price pages (FloatMult with a consecutive delta). */
   @Benchmark
   @OperationsPerInvocation(PAGES)
-  public double decodeF64Prices(Pages s) {
-    double sum = 0;
-    for (byte[] blob : s.priceBlobs) {
-      s.decoder.decode(blob, 0, blob.length, PcoNumberType.F64, s.doubleOut, 0);
-      sum += s.doubleOut[PAGE - 1];
-    }
-    return sum;
+  public int decodeF64Prices(Pages s) {
+    return decodeAll(s.decoder, s.priceBlobs, PcoNumberType.F64, s.doubleOut);
   }
 
   /** Encodes sequential {@code u64} pages. */
   @Benchmark
   @OperationsPerInvocation(PAGES)
   public int encodeSequentialU64(Pages s) {
-    int bytes = 0;
-    for (int p = 0; p < PAGES; p++) {
-      bytes += s.encoder.encode(PcoNumberType.U64, s.sequential, p * PAGE, PAGE).length;
-    }
-    return bytes;
+    return encodeAll(s.encoder, PcoNumberType.U64, s.sequential);
   }
 
   /** Encodes {@code f64} price pages (mode detection, delta order choice, binning, tANS). */
   @Benchmark
   @OperationsPerInvocation(PAGES)
   public int encodeF64Prices(Pages s) {
+    return encodeAll(s.encoder, PcoNumberType.F64, s.prices);
+  }
+
+  /** Decodes every blob into {@code out} (overwritten page by page); returns the values decoded. */
+  private static int decodeAll(PcoDecoder decoder, byte[][] blobs, PcoNumberType type, Object out) {
+    int values = 0;
+    for (byte[] blob : blobs) {
+      values += decoder.decode(blob, 0, blob.length, type, out, 0);
+    }
+    return values;
+  }
+
+  /** Encodes each page of {@code values}; returns the total blob size. */
+  private static int encodeAll(PcoEncoder encoder, PcoNumberType type, Object values) {
     int bytes = 0;
     for (int p = 0; p < PAGES; p++) {
-      bytes += s.encoder.encode(PcoNumberType.F64, s.prices, p * PAGE, PAGE).length;
+      bytes += encoder.encode(type, values, p * PAGE, PAGE).length;
     }
     return bytes;
   }
