@@ -184,5 +184,8 @@ class VecErrorsTest {
     assertThatThrownBy(v::write).isInstanceOf(ClosedException.class).hasMessageContaining(dir.getFileName().toString());
     assertThatThrownBy(v::reader).isInstanceOf(ClosedException.class);
     assertThatThrownBy(() -> reader.get(0)).isInstanceOf(ClosedException.class);
+    assertThatThrownBy(() -> v.get(0)).isInstanceOf(ClosedException.class).hasMessageContaining("'closed'");
+    assertThatThrownBy(() -> db.longVec("closed", NumberType.I64, VecOptions.DEFAULT))
+        .isInstanceOf(ClosedException.class).hasMessageContaining("'closed'");
   }
 }
