@@ -3,27 +3,12 @@ package dev.vecdb.compute;
 import dev.vecdb.vec.DoubleReadable;
 
 /** {@link ComputeSource} over {@code f64} values: bulk copies, no per-value calls. Not thread-safe. */
-final class ComputeDoubleSource implements ComputeSource {
+final class ComputeDoubleSource extends ComputeViewSource {
   private final DoubleReadable values;
-  private double[] scratch = new double[0];
 
   ComputeDoubleSource(DoubleReadable values) {
+    super(values, values::version);
     this.values = values;
-  }
-
-  @Override
-  public String name() {
-    return values.name();
-  }
-
-  @Override
-  public long len() {
-    return values.len();
-  }
-
-  @Override
-  public int version() {
-    return values.version();
   }
 
   @Override
@@ -35,12 +20,6 @@ final class ComputeDoubleSource implements ComputeSource {
 
   @Override
   public void readLongs(long from, long[] dst, int n) {
-    if (scratch.length < n) {
-      scratch = new double[n];
-    }
-    readDoubles(from, scratch, n);
-    for (int i = 0; i < n; i++) {
-      dst[i] = (long) scratch[i];
-    }
+    longsFromDoubles(from, dst, n);
   }
 }

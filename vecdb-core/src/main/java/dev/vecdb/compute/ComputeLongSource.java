@@ -4,29 +4,14 @@ import dev.vecdb.codec.NumberType;
 import dev.vecdb.vec.LongReadable;
 
 /** {@link ComputeSource} over {@code i64}/{@code u64} values: bulk copies, no per-value calls. Not thread-safe. */
-final class ComputeLongSource implements ComputeSource {
+final class ComputeLongSource extends ComputeViewSource {
   private final LongReadable values;
   private final boolean unsigned;
-  private long[] scratch = new long[0];
 
   ComputeLongSource(LongReadable values) {
+    super(values, values::version);
     this.values = values;
     this.unsigned = values.type() == NumberType.U64;
-  }
-
-  @Override
-  public String name() {
-    return values.name();
-  }
-
-  @Override
-  public long len() {
-    return values.len();
-  }
-
-  @Override
-  public int version() {
-    return values.version();
   }
 
   @Override
@@ -38,13 +23,6 @@ final class ComputeLongSource implements ComputeSource {
 
   @Override
   public void readDoubles(long from, double[] dst, int n) {
-    if (scratch.length < n) {
-      scratch = new long[n];
-    }
-    readLongs(from, scratch, n);
-    for (int i = 0; i < n; i++) {
-      long v = scratch[i];
-      dst[i] = unsigned && v < 0 ? (double) (v >>> 1) * 2.0 + (v & 1) : v;
-    }
+    doublesFromLongs(from, dst, n, unsigned);
   }
 }
