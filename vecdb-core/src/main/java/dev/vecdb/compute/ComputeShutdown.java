@@ -12,7 +12,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * its unwritten values and returns at its next batch boundary, so every computed vector holds a prefix of correct
  * values that the next computation resumes from.
  *
- * <p>A JVM shutdown hook calls {@link #stop()} once this class is loaded (by the first computation). Shutdown hooks
+ * <p>A JVM shutdown hook calls {@link #stop()} once this class is loaded (by the first computation; loaded while the
+ * JVM already shuts down, it starts stopped). Shutdown hooks
  * run concurrently, so code that closes a {@link dev.vecdb.Database} in its own hook (a Spring context closing, for
  * instance) should call {@link #stop()} first. Thread-safe.
  */
@@ -21,7 +22,11 @@ public final class ComputeShutdown {
   private static volatile boolean stopping;
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(ComputeShutdown::stop, "vecdb-compute-shutdown"));
+    try {
+      Runtime.getRuntime().addShutdownHook(new Thread(ComputeShutdown::stop, "vecdb-compute-shutdown"));
+    } catch (IllegalStateException shutdownInProgress) {
+      stopping = true;
+    }
   }
 
   private ComputeShutdown() {}
