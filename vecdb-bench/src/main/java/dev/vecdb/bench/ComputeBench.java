@@ -70,8 +70,9 @@ public class ComputeBench {
 
     @TearDown(Level.Trial)
     public void close() {
-      PushWriteBench.check(sma.len() == N && cumulative.len() == N, "computed lengths");
-      PushWriteBench.check(cumulative.get(N - 1) == (long) N / 1000 * 999 * 1000 / 2, "cumulative total");
+      PushWriteBench.check(sma.len() == 0 || sma.len() == N && Math.abs(sma.get(N - 1) - 109.895) < 1e-6, "sma");
+      PushWriteBench.check(cumulative.len() == 0
+          || cumulative.len() == N && cumulative.get(N - 1) == (long) N / 1000 * 999 * 1000 / 2, "cumulative");
       db.close();
       BenchSupport.deleteRecursively(dir);
     }
