@@ -8,9 +8,11 @@ import dev.vecdb.Format;
 import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
 import dev.vecdb.vec.DoubleVec;
+import dev.vecdb.vec.LongReader;
 import dev.vecdb.vec.LongVec;
 import java.nio.file.Path;
 import java.util.stream.LongStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -204,6 +206,30 @@ class EagerFrameworkTest {
         out.computeTransform(Long.MAX_VALUE, ComputeSource.of(db.longVec("source", NumberType.I64,
             VecOptions.DEFAULT)), v -> v * 2);
         assertThat(out.collect()).containsExactly(LongStream.range(0, 10_000).map(v -> v * 2).toArray());
+      }
+    } finally {
+      ComputeShutdown.resume();
+    }
+  }
+
+  @Test
+  void aStopFromAnotherThreadLeavesWholeWrittenBatches() throws Exception {
+    int n = 3_000_000;
+    int batch = 10_000;
+    try (Database db = Database.open(dir)) {
+      LongVec source = db.longVec("source", NumberType.I64, VecOptions.DEFAULT);
+      ComputeFixture.append(source, LongStream.range(0, n).toArray());
+      EagerLongVec out = ComputeFixture.longOut(db, "out");
+      out.batchSize(batch);
+      Thread computing = Thread.ofPlatform().start(() -> out.computeCumulative(0, ComputeSource.of(source)));
+      try (LongReader progress = out.vec().reader()) {
+        Awaitility.await().until(() -> progress.len() > 0 || !computing.isAlive());
+        ComputeShutdown.stop();
+        computing.join();
+        long len = progress.len();
+        assertThat(len % batch == 0 || len == n).as("length %d is a batch boundary", len).isTrue();
+        assertThat(out.len()).isEqualTo(len);
+        assertThat(progress.get(len - 1)).isEqualTo((len - 1) * len / 2);
       }
     } finally {
       ComputeShutdown.resume();
