@@ -56,7 +56,7 @@ public abstract class EagerDoubleLookback extends EagerDoubleStats {
     ComputeDoubleSeries ago = new ComputeDoubleSeries(s);
     run(s.len(), (from, end) -> {
       for (long i = from; i < end; i++) {
-        vec.push(i < len ? Double.NaN : f.applyAsDouble(cur.at(i), ago.at(i - len)));
+        emit(i < len ? Double.NaN : f.applyAsDouble(cur.at(i), ago.at(i - len)));
       }
       return end;
     });
@@ -78,7 +78,7 @@ public abstract class EagerDoubleLookback extends EagerDoubleStats {
       for (long i = from; i < end; i++) {
         long start = starts.at(i);
         double v = cur.at(i);
-        vec.push(f.applyAsDouble(v, start > i ? Double.NaN : start == i ? v : prev.at(start)));
+        emit(f.applyAsDouble(v, start > i ? Double.NaN : start == i ? v : prev.at(start)));
       }
       return end;
     });
@@ -151,7 +151,7 @@ public abstract class EagerDoubleLookback extends EagerDoubleStats {
             sum += weight * vs[k].at(i);
           }
         }
-        vec.push(total == 0 ? 0 : sum / total);
+        emit(total == 0 ? 0 : sum / total);
       }
       return end;
     });
@@ -166,7 +166,7 @@ public abstract class EagerDoubleLookback extends EagerDoubleStats {
       for (long i = from; i < end; i++) {
         double sum = window.advance(i);
         double d = denominators.at(i);
-        vec.push(d == 0 ? 0 : sum / d);
+        emit(d == 0 ? 0 : sum / d);
       }
       return end;
     });

@@ -75,7 +75,7 @@ public final class EagerDoubleVec extends EagerDoubleLookback {
         } else {
           p += (v - leaving.at(i - window)) / window;
         }
-        vec.push(p);
+        emit(p);
       }
       prev[0] = p;
       return end;
@@ -123,7 +123,7 @@ public final class EagerDoubleVec extends EagerDoubleLookback {
           double last = Double.isNaN(p) ? 0 : p;
           p = n <= period ? (last * (n - 1) + v) / n : v * k + last * (1 - k);
         }
-        vec.push(p);
+        emit(p);
       }
       prev[0] = p;
       return end;
@@ -149,7 +149,7 @@ public final class EagerDoubleVec extends EagerDoubleLookback {
           sorted.remove(leaving.at(i - window));
         }
         sorted.add(cur.at(i));
-        vec.push(sorted.median());
+        emit(sorted.median());
       }
       return end;
     });
@@ -169,7 +169,7 @@ public final class EagerDoubleVec extends EagerDoubleLookback {
     run(end(ws, v), (from, end) -> {
       for (long i = from; i < end; i++) {
         double sum = window.advance(i);
-        vec.push(sum / window.count(i));
+        emit(sum / window.count(i));
       }
       return end;
     });
@@ -186,7 +186,7 @@ public final class EagerDoubleVec extends EagerDoubleLookback {
     run(end(ws, v, mean), (from, end) -> {
       for (long i = from; i < end; i++) {
         double sumSq = squares.advance(i);
-        vec.push(deviation(sumSq, squares.count(i), means.at(i)));
+        emit(deviation(sumSq, squares.count(i), means.at(i)));
       }
       return end;
     });
@@ -207,7 +207,7 @@ public final class EagerDoubleVec extends EagerDoubleLookback {
       for (long i = from; i < end; i++) {
         double x = values.at(i);
         acc += x * x;
-        vec.push(deviation(acc, i + 1, means.at(i)));
+        emit(deviation(acc, i + 1, means.at(i)));
       }
       sumSq[0] = acc;
       return end;
@@ -240,7 +240,7 @@ public final class EagerDoubleVec extends EagerDoubleLookback {
         long span = i - starts.at(i) + 1;
         double alpha = (double) weight / (span + weight - 1);
         p = alpha * values.at(i) + (1 - alpha) * p;
-        vec.push(p);
+        emit(p);
       }
       prev[0] = p;
       return end;

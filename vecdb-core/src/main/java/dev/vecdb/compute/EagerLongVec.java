@@ -79,7 +79,7 @@ public final class EagerLongVec extends EagerLongStats {
         if (divisor == 0) {
           throw failure(i, "division by zero");
         }
-        vec.push(unsigned ? Long.divideUnsigned(x.at(i), divisor) : x.at(i) / divisor);
+        emit(unsigned ? Long.divideUnsigned(x.at(i), divisor) : x.at(i) / divisor);
       }
       return end;
     });
@@ -147,7 +147,7 @@ public final class EagerLongVec extends EagerLongStats {
         if (i >= start && predicate.test(values.at(i))) {
           n++;
         }
-        vec.push(n);
+        emit(n);
       }
       count[0] = n;
       return end;
@@ -170,7 +170,7 @@ public final class EagerLongVec extends EagerLongStats {
         if (predicate.test(cur.at(i))) {
           n++;
         }
-        vec.push(n);
+        emit(n);
       }
       count[0] = n;
       return end;
@@ -208,7 +208,7 @@ public final class EagerLongVec extends EagerLongStats {
             }
           }
         }
-        vec.push(n);
+        emit(n);
       }
       return end;
     });

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Batches.</b> Values are pushed in batches of {@value #DEFAULT_BATCH} and each batch is written
  *   ({@code write()}, not {@code flush()}: durability stays the caller's {@code flush()}), so memory stays bounded
  *   and a reader sees the computation progress.</li>
+ *   <li><b>Failure.</b> A computation that fails (an integer underflow, a source with a hole) drops the batch it
+ *   was computing: the vector keeps the values its earlier batches wrote.</li>
  *   <li><b>Shutdown.</b> A batch write never runs concurrently with {@link ComputeShutdown#stop()} (the JVM shutdown
  *   hook): after a stop the computation discards its unwritten batch and returns, leaving a prefix of correct values
  *   that the next computation resumes from.</li>
@@ -41,7 +43,7 @@ public abstract class EagerVec implements ComputeSource {
   public static final int DEFAULT_BATCH = 1 << 20;
   private static final Logger LOG = LoggerFactory.getLogger(EagerVec.class);
 
-  /** Pushes the values of {@code [from, to)}, in order, into the vector. */
+  /** Computes the values of {@code [from, to)}, in order, and emits them. */
   @FunctionalInterface
   interface Batch {
     /**
@@ -96,6 +98,7 @@ public abstract class EagerVec implements ComputeSource {
     if (maxFrom < 0) {
       throw invalid("maxFrom must not be negative, not " + maxFrom);
     }
+    discardEmitted();
     int expected = stored.version() + dependencyVersion;
     if (stored.computedVersion() != expected) {
       if (!stored.isEmpty()) {
@@ -119,7 +122,7 @@ public abstract class EagerVec implements ComputeSource {
     long from = stored.len();
     while (true) {
       long to = Math.min(end, from + batchSize);
-      long reached = from < end ? batch.fill(from, to) : from;
+      long reached = from < end ? fill(batch, from, to) : from;
       if (stored.len() != reached) {
         throw new ComputeException("vector '" + name() + "': a batch for [" + from + ", " + reached + ") left length "
             + stored.len());
@@ -130,6 +133,25 @@ public abstract class EagerVec implements ComputeSource {
       from = to;
     }
   }
+
+  /** Runs one batch; a failure drops the batch, leaving the values written before it. */
+  private long fill(Batch batch, long from, long to) {
+    try {
+      long reached = batch.fill(from, to);
+      pushEmitted();
+      return reached;
+    } catch (RuntimeException e) {
+      discardEmitted();
+      stored.truncate(from);
+      throw e;
+    }
+  }
+
+  /** Pushes the values emitted and still buffered into the vector. */
+  abstract void pushEmitted();
+
+  /** Drops buffered values a failed computation emitted. */
+  abstract void discardEmitted();
 
   /**
    * Writes the pushed values unless a shutdown is under way.

@@ -133,7 +133,14 @@ class EagerTransformsTest {
     EagerLongVec unsigned = EagerLongVec.open(db, "unsigned", NumberType.U64, VecOptions.DEFAULT);
     assertThatThrownBy(() -> unsigned.computeSubtract(0, small, big)).isInstanceOf(ComputeException.class)
         .hasMessageContaining("vector 'unsigned', index 1").hasMessageContaining("underflow");
-    assertThat(unsigned.collect()).as("the values before the failure are pushed").containsExactly(2);
+    assertThat(unsigned.len()).as("the failed batch is dropped").isZero();
+    EagerLongVec batched = EagerLongVec.open(db, "batched", NumberType.U64, VecOptions.DEFAULT);
+    batched.batchSize(2);
+    ComputeSource x = longs(db, "x", 5, 5, 5, 5, 5, 1);
+    ComputeSource y = longs(db, "y", 1, 1, 1, 1, 1, 2);
+    assertThatThrownBy(() -> batched.computeSubtract(0, x, y)).hasMessageContaining("index 5");
+    assertThat(batched.collect()).as("the batches before the failure stay written").containsExactly(4, 4, 4, 4);
+    assertThat(batched.vec().storedLen()).isEqualTo(4);
     EagerLongVec change = EagerLongVec.open(db, "change", NumberType.U64, VecOptions.DEFAULT);
     assertThatThrownBy(() -> change.computeChange(0, small, 1)).isInstanceOf(ComputeException.class)
         .hasMessageContaining("index 1");
