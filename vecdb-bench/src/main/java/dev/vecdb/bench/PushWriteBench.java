@@ -181,8 +181,11 @@ public class PushWriteBench {
     return bulkPushAndWrite(s.vec);
   }
 
+  /** The batch the bulk benchmarks fill and append; allocated once (a JMH fork runs one benchmark thread). */
+  private static final long[] BATCH = new long[1 << 16];
+
   private static long bulkPushAndWrite(LongVec vec) {
-    long[] batch = new long[1 << 16];
+    long[] batch = BATCH;
     for (long base = 0; base < N; base += batch.length) {
       int count = (int) Math.min(batch.length, N - base);
       for (int j = 0; j < count; j++) {

@@ -16,10 +16,14 @@ import java.util.function.BooleanSupplier;
  * (forEach, collect, bulk read, fold) of a vector of {@link Tagged} values while the writer works, and reports to
  * {@code errors} any value that is not intact, not at its index, from a generation not yet announced, any length
  * beyond what was announced, and — when its reads fell in a stable epoch of the {@link PublishedState} — any
- * difference from exactly what was published. After the writer is done it makes one last, necessarily stable, round.
+ * difference from exactly what was published. It replaces its reader every {@value #READER_ROUNDS} rounds, so that
+ * space pinned by closed readers is released while others still read. After the writer is done it makes one last,
+ * necessarily stable, round.
  */
 final class TaggedReaderLoop implements Runnable {
   private static final int POINTS = 8;
+  /** Rounds per reader: readers are closed and reopened, so the space they pinned is released and reused. */
+  private static final int READER_ROUNDS = 50;
 
   private final LongVec vec;
   private final PublishedState state;
@@ -47,11 +51,17 @@ final class TaggedReaderLoop implements Runnable {
 
   @Override
   public void run() {
-    try (LongReader reader = vec.reader()) {
+    try {
       while (!writerDone.getAsBoolean() && errors.size() < 20) {
-        round(reader, false);
+        try (LongReader reader = vec.reader()) {
+          for (int k = 0; k < READER_ROUNDS && !writerDone.getAsBoolean(); k++) {
+            round(reader, false);
+          }
+        }
       }
-      round(reader, true);
+      try (LongReader reader = vec.reader()) {
+        round(reader, true);
+      }
     } catch (RuntimeException | AssertionError e) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
