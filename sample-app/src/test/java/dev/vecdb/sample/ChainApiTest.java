@@ -71,15 +71,16 @@ class ChainApiTest extends RunningSample {
   @Test
   void seriesListGivesTypesFormatsAndSizes() {
     List<Map<String, Object>> series = api.read("/api/series", "$");
-    assertThat(series).extracting(s -> s.get("name"))
-        .containsExactly("timestamp", "price", "tx-count", "fees", "hash", "fee-per-tx");
-    assertThat(series).extracting(s -> s.get("kind"))
-        .containsExactly("source", "source", "source", "source", "source", "lazy");
+    assertThat(series).extracting(s -> s.get("name")).containsExactly("timestamp", "price", "tx-count", "fees", "hash",
+        "price-sma", "price-ema", "tx-count-cumulative", "fees-rolling", "fee-per-tx");
+    assertThat(series).extracting(s -> s.get("kind")).containsExactly("source", "source", "source", "source", "source",
+        "eager", "eager", "eager", "eager", "lazy");
     assertThat(series).extracting(s -> s.get("format"))
-        .containsExactly("zero-copy", "pco", "pco", "pco", "lz4", "lazy");
-    assertThat(series).extracting(s -> s.get("type")).containsExactly("u64", "f64", "u32", "u64", "bytes[32]", "f64");
+        .containsExactly("zero-copy", "pco", "pco", "pco", "lz4", "pco", "pco", "pco", "pco", "lazy");
+    assertThat(series).extracting(s -> s.get("type"))
+        .containsExactly("u64", "f64", "u32", "u64", "bytes[32]", "f64", "f64", "u64", "u64", "f64");
     assertThat(series).extracting(s -> s.get("length")).containsOnly(2500);
-    assertThat(series).extracting(s -> s.get("numeric")).containsExactly(true, true, true, true, false, true);
+    assertThat(series).extracting(s -> s.get("numeric")).filteredOn(numeric -> numeric.equals(false)).hasSize(1);
     assertThat(series.getLast()).containsEntry("storedBytes", 0).containsEntry("stamp", 0);
     Map<String, Object> price = series.get(1);
     assertThat((Integer) price.get("uncompressedBytes")).isEqualTo(2500 * 8);
@@ -128,7 +129,8 @@ class ChainApiTest extends RunningSample {
 
   @Test
   void badRequestsGetProblemDetails() {
-    assertProblem(api.get("/api/series/volume"), HttpStatus.NOT_FOUND, "no series 'volume'; known series: timestamp");
+    assertProblem(api.get("/api/series/volume"), HttpStatus.NOT_FOUND,
+        "no series 'volume'; known series: timestamp, price, tx-count, fees, hash, price-sma");
     assertProblem(api.get("/api/series/price?from=2501"), HttpStatus.BAD_REQUEST, "from=2501 is out of range");
     assertProblem(api.get("/api/series/price?from=-2501"), HttpStatus.BAD_REQUEST, "from=-2501 is out of range");
     assertProblem(api.get("/api/series/price?from=10&to=5"), HttpStatus.BAD_REQUEST, "from 10 is after to 5");
@@ -168,7 +170,7 @@ class ChainApiTest extends RunningSample {
         .contains("chain.blocks.ingested", "vecdb.vector.length");
     assertThat((Integer) api.read("/actuator/vecdb/price", "$.vector.length")).isEqualTo(2500);
     List<String> formats = api.read("/actuator/vecdb", "$.vectors[*].format");
-    assertThat(formats).containsExactly("zero-copy", "pco", "pco", "pco", "lz4");
+    assertThat(formats).containsExactly("zero-copy", "pco", "pco", "pco", "lz4", "pco", "pco", "pco", "pco");
   }
 
   @Test

@@ -68,23 +68,27 @@ class PageBrowserTest extends RunningSample {
     WebElement chart = awaitChart();
     assertThat(chart.getDomAttribute("data-points")).isEqualTo("500");
     assertThat(pointCount("series-line")).isEqualTo(500);
-    assertThat(pointCount("sma-line")).isEqualTo(500 - 50 + 1);
+    assertThat(pointCount("sma-line")).isEqualTo(500);
     assertThat(browser.findElement(By.id("chart-caption")).getText()).startsWith("price: heights 4500 to 4999")
-        .contains("SMA over 50 blocks, computed in the page (451 values)");
+        .contains("SMA stored series price-sma, computed by vecdb (500 values)");
     assertThat(browser.findElement(By.id("latest")).getText()).startsWith("Latest block 4999");
 
     List<WebElement> rows = browser.findElements(By.cssSelector("#vectors tbody tr"));
     assertThat(rows).extracting(row -> row.findElement(By.cssSelector("td")).getText())
-        .containsExactly("timestamp", "price", "tx-count", "fees", "hash");
+        .containsExactly("timestamp", "price", "tx-count", "fees", "hash", "price-sma", "price-ema",
+            "tx-count-cumulative", "fees-rolling");
     assertThat(rows.get(1).findElements(By.cssSelector("td")).get(2).getText()).isEqualTo("pco");
     assertThat(Double.parseDouble(rows.get(1).findElements(By.cssSelector("td")).get(7).getText()))
         .isGreaterThan(1.5);
     assertThat(new Select(browser.findElement(By.id("series"))).getOptions()).extracting(WebElement::getText)
-        .containsExactly("timestamp", "price", "tx-count", "fees", "fee-per-tx");
+        .containsExactly("timestamp", "price", "tx-count", "fees", "price-sma", "price-ema", "tx-count-cumulative",
+            "fees-rolling", "fee-per-tx");
 
+    assertThat(browser.findElement(By.id("window")).isEnabled()).isFalse();
     new Select(browser.findElement(By.id("series"))).selectByValue("fees");
     awaitChart();
     assertThat(pointCount("series-line")).isEqualTo(500);
+    assertThat(pointCount("sma-line")).isEqualTo(500 - 50 + 1);
     setValue("points", "200");
     setValue("window", "20");
     browser.findElement(By.cssSelector("#controls button")).click();

@@ -14,7 +14,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /** {@code POST /api/reorg}: every vector rolls back with its change sets and takes an alternative branch. */
 @TestPropertySource(properties = {
-    "sample.feed.initial-blocks=3000", "sample.feed.batch-size=400", "sample.feed.interval=0s"})
+    "sample.feed.initial-blocks=3000", "sample.feed.batch-size=400", "sample.feed.interval=0s",
+    DerivedExpectations.SMA_PROPERTY, DerivedExpectations.EMA_PROPERTY, DerivedExpectations.FEE_PROPERTY})
 class ReorgTest extends RunningSample {
   @Autowired
   ChainVectors vectors;
@@ -52,6 +53,7 @@ class ReorgTest extends RunningSample {
     String latestAfter = api.get("/api/blocks/latest").getBody();
     assertThat((Integer) JsonPath.read(latestAfter, "$.height")).isEqualTo(2999);
     assertThat((String) JsonPath.read(latestAfter, "$.hash")).isNotEqualTo(JsonPath.read(latestBefore, "$.hash"));
+    DerivedExpectations.assertDerivedMatchTheChain(api);
     for (StoredVec vector : vectors.all()) {
       assertThat(vector.storedLen()).as(vector.name()).isEqualTo(3000);
       assertThat(vector.stamp()).as(vector.name()).isEqualTo(2999);

@@ -32,12 +32,14 @@ class RestartTest {
   void dataAndStampsSurviveARestart() {
     List<String> hashes;
     List<Double> prices;
+    List<Double> smas;
     List<Long> stamps;
     try (ConfigurableApplicationContext first = start(1200)) {
       first.getBean(Chain.class).produce();
       HttpApi api = api(first);
       hashes = api.read("/api/series/hash?from=-1000", "$.values");
       prices = api.read("/api/series/price?from=-1000", "$.values");
+      smas = api.read("/api/series/price-sma?from=-1000", "$.values");
       stamps = first.getBean(ChainVectors.class).all().getFirst().changeStamps();
       assertThat(stamps).containsExactly(299L, 599L, 899L, 1199L, 1200L);
     }
@@ -47,6 +49,7 @@ class RestartTest {
       assertThat((Integer) api.read("/api/blocks/latest", "$.height")).isEqualTo(1200);
       assertThat(api.<List<String>>read("/api/series/hash?from=-1000", "$.values")).isEqualTo(hashes);
       assertThat(api.<List<Double>>read("/api/series/price?from=-1000", "$.values")).isEqualTo(prices);
+      assertThat(api.<List<Double>>read("/api/series/price-sma?from=-1000", "$.values")).isEqualTo(smas);
       for (StoredVec vector : second.getBean(ChainVectors.class).all()) {
         assertThat(vector.storedLen()).as(vector.name()).isEqualTo(1201);
         assertThat(vector.stamp()).as(vector.name()).isEqualTo(1200);

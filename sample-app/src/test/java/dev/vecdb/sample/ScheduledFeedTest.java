@@ -19,7 +19,7 @@ class ScheduledFeedTest extends RunningSample {
         .until(() -> api.<Integer>read("/api/blocks/latest", "$.height") >= 103);
     List<Integer> lengths = api.read("/actuator/vecdb", "$.vectors[*].length");
     List<Integer> stamps = api.read("/actuator/vecdb", "$.vectors[*].stamp");
-    assertThat(lengths).hasSize(5).allMatch(length -> length >= 104);
-    assertThat(stamps).hasSize(5).allMatch(stamp -> stamp >= 103);
+    assertThat(lengths).hasSize(9).allMatch(length -> length >= 104);
+    assertThat(stamps).hasSize(9).allMatch(stamp -> stamp >= 103);
   }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The series the API serves: every vector declared under {@code vecdb.vectors}, in declaration order, then the lazy
- * ones of {@link DerivedMetrics}. Threads: immutable after startup.
+ * The series the API serves: every vector declared under {@code vecdb.vectors} in declaration order (the chain's own,
+ * then the eager derived metrics), then the lazy ones of {@link DerivedMetrics}. Threads: immutable after startup.
  */
 @Component
 class SeriesCatalog {
@@ -18,7 +18,7 @@ class SeriesCatalog {
 
   SeriesCatalog(VecdbVectors vectors, DerivedMetrics derived) {
     for (StoredVec vector : vectors.all()) {
-      add(new StoredSeries(vector, "source"));
+      add(new StoredSeries(vector, derived.stored().contains(vector) ? "eager" : "source"));
     }
     add(new FeePerTxSeries(derived));
   }

@@ -1,6 +1,7 @@
 package dev.vecdb.sample.chain;
 
 import dev.vecdb.sample.chain.ReorgRejectedException.Reason;
+import dev.vecdb.sample.derived.DerivedMetrics;
 import dev.vecdb.spring.VecdbFlusher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Service;
 /**
  * The chain's single writer: appends blocks from the {@link BlockFeed} in stamped, flushed batches (the stamp is the
  * height of the batch's last block), and handles reorgs by rolling every vector back with its stored change sets and
- * re-ingesting an alternative branch. Tops the chain up to {@code sample.feed.initial-blocks} while the context
- * starts, before the web server accepts requests.
+ * re-ingesting an alternative branch. After each batch it brings the {@link DerivedMetrics} up to date, and flushes
+ * the sources and the derived vectors together. Tops the chain up to {@code sample.feed.initial-blocks} while the
+ * context starts, before the web server accepts requests.
  *
  * <p>Threads: safe on any thread. Writes (startup, scheduled blocks, reorgs) are serialized by a write lock, which
  * makes the calling thread the vectors' writer until its batch is written; block reads take the read lock so that
@@ -32,6 +34,7 @@ public class Chain implements SmartInitializingSingleton {
   private final ChainVectors vectors;
   private final FeedProperties feed;
   private final VecdbFlusher flusher;
+  private final DerivedMetrics derived;
   private final Counter blocksIngested;
   private final Counter reorgs;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -42,12 +45,15 @@ public class Chain implements SmartInitializingSingleton {
    * @param vectors the per-height vectors
    * @param feed the feed settings
    * @param flusher commits each batch
+   * @param derived the metrics computed from the chain after each batch
    * @param registry where the ingestion counters are published
    */
-  public Chain(ChainVectors vectors, FeedProperties feed, VecdbFlusher flusher, MeterRegistry registry) {
+  public Chain(ChainVectors vectors, FeedProperties feed, VecdbFlusher flusher, DerivedMetrics derived,
+      MeterRegistry registry) {
     this.vectors = vectors;
     this.feed = feed;
     this.flusher = flusher;
+    this.derived = derived;
     this.branchSeed = feed.seed();
     this.blocksIngested = Counter.builder("chain.blocks.ingested").description("Blocks appended to the chain")
         .register(registry);
@@ -61,8 +67,10 @@ public class Chain implements SmartInitializingSingleton {
       long missing = feed.initialBlocks() - vectors.length();
       if (missing > 0) {
         log.info("Ingesting {} blocks (seed {}, batches of {})", missing, feed.seed(), feed.batchSize());
-        append(missing, branchSeed);
+        append(missing, branchSeed, Long.MAX_VALUE);
       }
+      derived.update(Long.MAX_VALUE, vectors.stamp());
+      flusher.flush();
       return null;
     });
   }
@@ -70,7 +78,7 @@ public class Chain implements SmartInitializingSingleton {
   /** Appends the next block of the current branch, stamped and flushed. */
   public Block produce() {
     return withWriteLock(() -> {
-      append(1, branchSeed);
+      append(1, branchSeed, Long.MAX_VALUE);
       return vectors.block(vectors.length() - 1);
     });
   }
@@ -110,7 +118,7 @@ public class Chain implements SmartInitializingSingleton {
       long reached = vectors.rollbackBefore(toHeight);
       kept.forEach(vectors::push);
       long seed = branchSeed * 31 + toHeight;
-      append(tip - toHeight + 1, seed);
+      append(tip - toHeight + 1, seed, toHeight);
       branchSeed = seed;
       reorgs.increment();
       log.info("Reorg at height {}: rolled back to stamp {}, {} blocks replaced on branch {}", toHeight, reached,
@@ -131,11 +139,16 @@ public class Chain implements SmartInitializingSingleton {
     return stamps.stream().mapToLong(Long::longValue).filter(stamp -> stamp < height).max().orElseThrow();
   }
 
-  /** Appends {@code count} blocks of branch {@code seed} after the writer's last block; write lock held. */
-  private void append(long count, long seed) {
+  /**
+   * Appends {@code count} blocks of branch {@code seed} after the writer's last block, in stamped batches; after
+   * each batch the derived metrics are brought up to date (the first batch recomputes them from {@code maxFrom}),
+   * then everything is flushed together. Write lock held.
+   */
+  private void append(long count, long seed, long maxFrom) {
     long height = vectors.length();
     Block parent = height == 0 ? null : vectors.block(height - 1);
     long end = height + count;
+    long recomputeFrom = maxFrom;
     while (height < end) {
       long batchEnd = Math.min(end, height + feed.batchSize());
       for (; height < batchEnd; height++) {
@@ -143,6 +156,8 @@ public class Chain implements SmartInitializingSingleton {
         vectors.push(parent);
       }
       vectors.stampedWrite(batchEnd - 1);
+      derived.update(recomputeFrom, batchEnd - 1);
+      recomputeFrom = Long.MAX_VALUE;
       flusher.flush();
     }
     blocksIngested.increment(count);
