@@ -166,7 +166,7 @@ class ChainApiTest extends RunningSample {
     assertThat((String) api.read("/actuator/health", "$.status")).isEqualTo("UP");
     assertThat((String) api.read("/actuator/health", "$.components.vecdb.status")).isEqualTo("UP");
     assertThat((String) api.read("/actuator/info", "$.app.name")).isEqualTo("vecdb sample");
-    assertThat((List<String>) api.read("/actuator/metrics", "$.names"))
+    assertThat(api.<List<String>>read("/actuator/metrics", "$.names"))
         .contains("chain.blocks.ingested", "vecdb.vector.length");
     assertThat((Integer) api.read("/actuator/vecdb/price", "$.vector.length")).isEqualTo(2500);
     List<String> formats = api.read("/actuator/vecdb", "$.vectors[*].format");
