@@ -18,8 +18,8 @@ import java.util.function.Supplier;
  * <p>Writing appends to the raw last page in place while it has room; anything else (a page filling up, a truncation,
  * an update of a stored value) rewrites every page from the first one that changes. Every write publishes a new
  * immutable page table: readers decode pages against the table they took and check each page's CRC32C, retrying
- * with the newer table when a write replaced the page meanwhile. Owned by the vector's writer; the published table
- * is safe to read from any thread.
+ * with the newer table when a write replaced the page meanwhile (see {@link #rewrites()}). Owned by the vector's
+ * writer; the published table and the rewrite counter are safe to read from any thread.
  */
 final class Paging {
   static final String PAGES_SUFFIX = "@pages";
@@ -34,6 +34,8 @@ final class Paging {
   private final Supplier<PageCodec> codecs;
   private final PageDecoder writerDecoder;
   private volatile PageTable table;
+  /** Odd while a write overwrites published pages in place, even otherwise; bumped twice per such write. */
+  private volatile long rewrites;
 
   Paging(RegionStore store, String vector, int size, Region main, Supplier<PageCodec> codecs) {
     this.vector = vector;
@@ -51,6 +53,14 @@ final class Paging {
   /** The page table as of the last write. */
   PageTable table() {
     return table;
+  }
+
+  /**
+   * The rewrite counter: read it before {@link #table()}; when decoding a page of that table fails and the counter
+   * is odd or has moved since, a write was replacing the page, and the read is retried with the newer table.
+   */
+  long rewrites() {
+    return rewrites;
   }
 
   /** A page decoder for one reader or writer (each needs its own: codecs keep scratch buffers). */
@@ -143,10 +153,15 @@ final class Paging {
           PageTable.crc(payload)));
       written += payload.byteSize();
     }
-    main.truncateAndWrite(offset, payloads.asSlice(0, written));
     PageTable.Page[] pages = added.toArray(new PageTable.Page[0]);
-    pagesRegion.truncateAndWrite((long) firstPage * PageTable.ENTRY, PageTable.encode(pages));
-    table = t.with(firstPage, pages);
+    rewrites++;
+    try {
+      main.truncateAndWrite(offset, payloads.asSlice(0, written));
+      pagesRegion.truncateAndWrite((long) firstPage * PageTable.ENTRY, PageTable.encode(pages));
+      table = t.with(firstPage, pages);
+    } finally {
+      rewrites++;
+    }
   }
 
   /** The region ids this storage adds to the vector's. */
@@ -190,17 +205,11 @@ final class Paging {
         throw new CorruptionException("vector '" + vector + "': page " + index + " ends at " + page.end()
             + ", past the " + data.byteSize() + " bytes of its region");
       }
-      MemorySegment payload = data.asSlice(page.offset(), page.bytes());
-      if (PageTable.crc(payload) != page.crc()) {
+      MemorySegment copy = copyPayload(data.asSlice(page.offset(), page.bytes()), page.raw());
+      if (PageTable.crc(copy) != page.crc()) {
         throw new CorruptionException("vector '" + vector + "': page " + index + " fails its checksum");
       }
-      if (page.raw()) {
-        MemorySegment.copy(payload, 0, bufferSegment, 0, rawLength);
-      } else {
-        if (compressed.length < page.bytes()) {
-          compressed = new byte[page.bytes()];
-        }
-        MemorySegment.copy(payload, 0, MemorySegment.ofArray(compressed), 0, page.bytes());
+      if (!page.raw()) {
         try {
           codec.decompress(compressed, 0, page.bytes(), buffer, rawLength);
         } catch (CorruptionException e) {
@@ -210,6 +219,24 @@ final class Paging {
       cachedTable = table;
       cachedPage = index;
       return bufferSegment.asSlice(0, rawLength);
+    }
+
+    /**
+     * Copies a page's stored bytes out of the shared mapping (a raw page straight into the value buffer) before they
+     * are checked: a concurrent rewrite may change the mapped bytes, never the checked copy.
+     */
+    private MemorySegment copyPayload(MemorySegment payload, boolean raw) {
+      int length = (int) payload.byteSize();
+      if (raw) {
+        MemorySegment.copy(payload, 0, bufferSegment, 0, length);
+        return bufferSegment.asSlice(0, length);
+      }
+      if (compressed.length < length) {
+        compressed = new byte[length];
+      }
+      MemorySegment target = MemorySegment.ofArray(compressed);
+      MemorySegment.copy(payload, 0, target, 0, length);
+      return target.asSlice(0, length);
     }
   }
 }

@@ -52,6 +52,7 @@ final class StoredChunks {
       return end;
     }
     while (true) {
+      long rewrites = vec.paging.rewrites();
       PageTable table = vec.paging.table();
       int page = (int) (index / vec.paging.perPage);
       if (page >= table.size()) {
@@ -61,7 +62,8 @@ final class StoredChunks {
       try {
         segment = decoder.decode(table, page, view(), vec.name);
       } catch (CorruptionException e) {
-        if (pin != null && vec.paging.table() != table) {
+        if (pin != null && ((rewrites & 1) != 0 || vec.paging.rewrites() != rewrites)) {
+          Thread.yield();
           continue;
         }
         throw e;
