@@ -5,8 +5,6 @@ import dev.vecdb.codec.PageCodec;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionStore;
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -30,9 +28,8 @@ final class Paging {
   private final String vector;
   private final Region main;
   private final Region pagesRegion;
-  private final PageCodec codec;
   private final Supplier<PageCodec> codecs;
-  private final PageDecoder writerDecoder;
+  private final PageRewrite rewrite;
   private volatile PageTable table;
   /** Odd while a write overwrites published pages in place, even otherwise; bumped twice per such write. */
   private volatile long rewrites;
@@ -43,8 +40,7 @@ final class Paging {
     this.perPage = Math.max(1, PAGE_BYTES / size);
     this.main = main;
     this.codecs = codecs;
-    this.codec = codecs.get();
-    this.writerDecoder = new PageDecoder(codecs.get(), size);
+    this.rewrite = new PageRewrite(vector, size, perPage, main, codecs.get(), new PageDecoder(codecs.get(), size));
     this.pagesRegion = store.createIfNeeded(vector + PAGES_SUFFIX);
     this.table = PageTable.decode(MemorySegment.ofArray(pagesRegion.readAll()), vector, perPage, size,
         main.length());
@@ -92,21 +88,14 @@ final class Paging {
       return true;
     }
     int firstPage = (int) (firstChange / perPage);
-    long startIndex = (long) firstPage * perPage;
-    long kept = storedLen - startIndex;
-    byte[] values = new byte[Math.toIntExact(kept * size + pushedBytes)];
-    for (int p = firstPage; (long) p * perPage < storedLen; p++) {
-      MemorySegment page = writerDecoder.decode(t, p, main.segment(), vector);
-      long from = (long) (p - firstPage) * perPage * size;
-      long count = Math.min(t.page(p).count(), storedLen - (long) p * perPage);
-      MemorySegment.copy(page, 0, MemorySegment.ofArray(values), from, count * size);
+    rewrites++;
+    try {
+      PageTable.Page[] pages = rewrite.run(t, firstPage, storedLen, pushed, pushedBytes, updates);
+      pagesRegion.truncateAndWrite((long) firstPage * PageTable.ENTRY, PageTable.encode(pages));
+      table = t.with(firstPage, pages);
+    } finally {
+      rewrites++;
     }
-    MemorySegment out = MemorySegment.ofArray(values);
-    for (long index : updated) {
-      MemorySegment.copy(updates.values(), updates.offsetOf(index), out, (index - startIndex) * size, size);
-    }
-    MemorySegment.copy(pushed, 0, out, kept * size, pushedBytes);
-    rewrite(t, firstPage, values);
     return true;
   }
 
@@ -120,48 +109,6 @@ final class Paging {
     PageTable.Page[] added = {grown};
     pagesRegion.truncateAndWrite((long) (t.size() - 1) * PageTable.ENTRY, PageTable.encode(added));
     table = t.with(t.size() - 1, added);
-  }
-
-  /** Replaces pages {@code [firstPage, ...)} with pages holding {@code values}. */
-  private void rewrite(PageTable t, int firstPage, byte[] values) {
-    long offset = firstPage < t.size() ? t.page(firstPage).offset() : t.dataEnd();
-    int pageBytes = perPage * size;
-    List<PageTable.Page> added = new ArrayList<>();
-    byte[] compressed = new byte[codec.maxCompressedLength(pageBytes)];
-    byte[] pageBuffer = new byte[pageBytes];
-    MemorySegment payloads = MemorySegment.ofArray(new byte[values.length + values.length / 8 + 1024]);
-    long written = 0;
-    for (int from = 0; from < values.length; from += pageBytes) {
-      int length = Math.min(pageBytes, values.length - from);
-      MemorySegment payload;
-      boolean raw = length < pageBytes;
-      if (raw) {
-        payload = MemorySegment.ofArray(values).asSlice(from, length);
-      } else {
-        System.arraycopy(values, from, pageBuffer, 0, pageBytes);
-        int n = codec.compress(pageBuffer, pageBytes, compressed);
-        payload = MemorySegment.ofArray(compressed).asSlice(0, n);
-      }
-      if (written + payload.byteSize() > payloads.byteSize()) {
-        MemorySegment grown = MemorySegment.ofArray(new byte[(int) Math.max(payloads.byteSize() * 2,
-            written + payload.byteSize())]);
-        MemorySegment.copy(payloads, 0, grown, 0, written);
-        payloads = grown;
-      }
-      MemorySegment.copy(payload, 0, payloads, written, payload.byteSize());
-      added.add(new PageTable.Page(offset + written, (int) payload.byteSize(), length / size, raw,
-          PageTable.crc(payload)));
-      written += payload.byteSize();
-    }
-    PageTable.Page[] pages = added.toArray(new PageTable.Page[0]);
-    rewrites++;
-    try {
-      main.truncateAndWrite(offset, payloads.asSlice(0, written));
-      pagesRegion.truncateAndWrite((long) firstPage * PageTable.ENTRY, PageTable.encode(pages));
-      table = t.with(firstPage, pages);
-    } finally {
-      rewrites++;
-    }
   }
 
   /** The region ids this storage adds to the vector's. */
