@@ -385,6 +385,29 @@ class PagedRawPageTest {
     });
   }
 
+  @ParameterizedTest
+  @EnumSource(value = Format.class, names = {"LZ4", "ZSTD", "PCO"})
+  void writesOfManyPagesAreStoredInPieces(Format format) {
+    long big = 300L * INTS + 5;
+    session(format, (db, v) -> {
+      pushTo(v, big);
+      v.write();
+      assertPages(v, 300, 5);
+      v.truncate(2L * INTS + 1);
+      v.update(INTS + 2, -1);
+      pushTo(v, big);
+      v.write();
+      assertPages(v, 300, 5);
+      assertThat(v.get(INTS + 2)).isEqualTo(-1);
+    });
+    session(format, (db, v) -> {
+      assertThat(v.get(INTS + 2)).isEqualTo(-1);
+      v.update(INTS + 2, value(INTS + 2));
+      v.write();
+      assertHolds(v, big);
+    });
+  }
+
   private static int sum(long from, long to) {
     int total = 0;
     for (int x : values(from, to)) {
