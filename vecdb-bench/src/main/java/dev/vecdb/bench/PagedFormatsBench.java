@@ -3,6 +3,7 @@ package dev.vecdb.bench;
 import dev.vecdb.Database;
 import dev.vecdb.Format;
 import dev.vecdb.VecOptions;
+import dev.vecdb.codec.Lz4PageCodec;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The paged compressed formats (LZ4, ZSTD, PCO) against raw {@code BYTES}, per {@link Dataset}, on
  * {@value #VALUES} values: push + write (ns per value), a fold over every value (ns per value) and random point reads
  * through the writer's view (ns per read; each one decodes the page holding it, except when it is the page decoded
- * last). The stored size (bytes per value) is printed by the setup as a {@code # stored} line. Page cache warm; no
- * fsync.
+ * last). The stored size (bytes per value) is printed by the setup as a {@code # stored} line, with the format shown
+ * as {@code LZ4-JNI} when LZ4 runs on lz4-java's native library (forks have native access unless
+ * {@code -jvmArgsAppend} replaces the flag). Page cache warm; no fsync.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -72,7 +74,9 @@ public class PagedFormatsBench {
       workload.pushAll(c.values);
       workload.vec().write();
       indices = BenchSupport.randomIndices(READS, VALUES);
-      System.out.printf("# stored %s %s: %d bytes, %.4f bytes/value%n", c.format, c.dataset,
+      String label = c.format == Format.LZ4 && Lz4PageCodec.implementation().endsWith("JNI") ? "LZ4-JNI"
+          : c.format.name();
+      System.out.printf("# stored %s %s: %d bytes, %.4f bytes/value%n", label, c.dataset,
           workload.storedBytes(db), workload.storedBytes(db) / (double) VALUES);
     }
 
