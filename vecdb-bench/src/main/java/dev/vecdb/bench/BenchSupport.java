@@ -18,7 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Shared workload definition and file helpers for the raw-vector benchmarks. */
+/** Shared workload definitions and file helpers for the benchmarks. */
 final class BenchSupport {
   /** Number of values in every vector and baseline file (the Rust baseline's workload). */
   static final int N = 10_000_000;
@@ -69,13 +69,18 @@ final class BenchSupport {
    * state taken as unsigned, exactly as in the Rust baseline.
    */
   static long[] randomIndices() {
-    long[] indices = new long[READS];
+    return randomIndices(READS, N);
+  }
+
+  /** {@code count} indices below {@code n} from the xorshift64 sequence of {@link #randomIndices()}. */
+  static long[] randomIndices(int count, long n) {
+    long[] indices = new long[count];
     long state = 0x9E3779B97F4A7C15L;
-    for (int i = 0; i < READS; i++) {
+    for (int i = 0; i < count; i++) {
       state ^= state << 13;
       state ^= state >>> 7;
       state ^= state << 17;
-      indices[i] = Long.remainderUnsigned(state, N);
+      indices[i] = Long.remainderUnsigned(state, n);
     }
     return indices;
   }

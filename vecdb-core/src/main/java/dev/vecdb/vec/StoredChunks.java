@@ -69,6 +69,7 @@ final class StoredChunks {
       return end;
     }
     while (true) {
+      long rewrites = vec.paging.rewrites();
       PageTable table = vec.paging.table();
       int page = (int) (index / vec.paging.perPage);
       if (page >= table.size()) {
@@ -78,7 +79,8 @@ final class StoredChunks {
       try {
         segment = decoder.decode(table, page, view(), vec.name);
       } catch (CorruptionException e) {
-        if (pin != null && vec.paging.table() != table) {
+        if (pin != null && ((rewrites & 1) != 0 || vec.paging.rewrites() != rewrites)) {
+          Thread.yield();
           continue;
         }
         throw e;
