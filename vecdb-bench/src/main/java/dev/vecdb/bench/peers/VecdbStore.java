@@ -1,0 +1,87 @@
+package dev.vecdb.bench.peers;
+
+import dev.vecdb.Database;
+import dev.vecdb.Format;
+import dev.vecdb.VecOptions;
+import dev.vecdb.codec.NumberType;
+import dev.vecdb.vec.LongReader;
+import dev.vecdb.vec.LongVec;
+
+/**
+ * vecdb-java in one format: a {@code u64} {@link LongVec} named {@code bench}. The calling thread is the vector's
+ * writer, so its point reads use {@link LongVec#get} (the owner's API); other threads read through their own
+ * {@link LongReader}.
+ */
+final class VecdbStore implements PeerStore {
+  private final Database db;
+  private final LongVec vec;
+  private final Thread owner = Thread.currentThread();
+
+  private VecdbStore(Database db, Format format) {
+    this.db = db;
+    this.vec = db.longVec("bench", NumberType.U64, VecOptions.DEFAULT.withFormat(format));
+  }
+
+  static StoreOpener opener(Format format) {
+    return (dir, capacity, durableRun) -> new VecdbStore(Database.open(dir), format);
+  }
+
+  @Override
+  public void append(long n) {
+    LongVec v = vec;
+    for (long i = 0; i < n; i++) {
+      v.push(i);
+    }
+    v.write();
+  }
+
+  @Override
+  public void makeDurable() {
+    db.flush();
+  }
+
+  @Override
+  public long count() {
+    return vec.len();
+  }
+
+  @Override
+  public long sum() {
+    return vec.fold(0, vec.len(), 0L, Long::sum);
+  }
+
+  @Override
+  public PointReader pointReader() {
+    if (Thread.currentThread() == owner) {
+      LongVec v = vec;
+      return (indices, from, to) -> {
+        long sum = 0;
+        for (int k = from; k < to; k++) {
+          sum += v.get(indices[k]);
+        }
+        return sum;
+      };
+    }
+    LongReader reader = vec.reader();
+    return new PointReader() {
+      @Override
+      public long sumAt(long[] indices, int from, int to) {
+        long sum = 0;
+        for (int k = from; k < to; k++) {
+          sum += reader.get(indices[k]);
+        }
+        return sum;
+      }
+
+      @Override
+      public void close() {
+        reader.close();
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}
