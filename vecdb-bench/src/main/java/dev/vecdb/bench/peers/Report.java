@@ -45,17 +45,24 @@ final class Report {
     line("# Peer comparison: N = " + String.format("%,d", n) + " sequential u64 (value = index)");
     line("");
     line("Command: `java -jar vecdb-bench/target/benchmarks.jar peers --n " + n + " --reps " + options.repetitions()
-        + " --threads " + options.threads() + "` (each engine in its own child JVM; flags in the durability table).");
+        + " --warmup " + options.warmUps() + " --threads " + options.threads() + "`");
     line("");
     line("- CPU: " + Machine.cpu() + ", " + Machine.cores() + " cores; RAM: " + Machine.memory());
     line("- JDK: " + Machine.jdk() + "; OS: " + Machine.os());
     context.forEach(c -> line("- " + c));
     line("");
-    line("Steps: " + String.join("; ", java.util.Arrays.stream(Step.values())
-        .map(s -> "**" + s.title + "**: " + s.meaning).toList()) + ". Point reads: " + String.format("%,d",
-        Math.max(1, n / 100)) + " indices (xorshift64, seed 0x9E3779B97F4A7C15), the same for every engine; every "
-        + "sum is checked. GB/s counts 8 bytes per value read or written; *vs limit* is the FFM row's time divided "
-        + "by the row's time (1.00× = at the physical limit, 0.10× = ten times slower).");
+    line("Each engine runs in its own child JVM with the flags in the durability table. The steps:");
+    line("");
+    for (Step step : Step.values()) {
+      line("- **" + step.title + "**: " + step.meaning + ".");
+    }
+    line("");
+    line("Point reads: " + String.format("%,d", Math.max(1, n / 100)) + " indices (xorshift64, seed"
+        + " 0x9E3779B97F4A7C15), the same for every engine; every sum is checked. JIT warm-up: before anything is"
+        + " timed, each child writes a throwaway store of N/10 values, and the reads run " + options.warmUps()
+        + " untimed rounds after the first linear read. GB/s counts 8 bytes per value read or written. *vs limit*"
+        + " is the FFM row's time divided by the row's time (1.00× = at the physical limit, 0.10× = ten times"
+        + " slower).");
     line("");
   }
 
@@ -132,8 +139,7 @@ final class Report {
     line("|---|---:|---:|---:|");
     for (Measurement m : byEngine.values()) {
       line("| " + m.engine.label + " | " + Numbers.bytes(m.diskAllocated) + " | " + Numbers.bytes(m.diskLogical)
-          + " | " + (m.diskAllocated < 0 || m.values == 0 ? "–" : Numbers.decimal((double) m.diskAllocated / m.values))
-          + " |");
+          + " | " + (m.diskAllocated < 0 ? "–" : Numbers.decimal((double) m.diskAllocated / m.values)) + " |");
     }
     line("");
   }

@@ -11,20 +11,25 @@ import java.util.concurrent.CyclicBarrier;
  * writes a {@link Measurement}. Every read is checked against the expected sum; a wrong sum is an error, not a
  * number.
  *
- * <p>Arguments: {@code engine-id n repetitions threads work-dir result-file}.
+ * <p>The JIT is warmed before anything is timed: a throwaway store of N/10 values goes through the write path first,
+ * and the reads run {@code warm-ups} untimed rounds on the real dataset after the first linear read.
+ *
+ * <p>Arguments: {@code engine-id n repetitions warm-ups threads work-dir result-file}.
  */
 public final class Workload {
   private final Engine engine;
   private final long n;
   private final int repetitions;
+  private final int warmUps;
   private final long[] indices;
   private final long indexSum;
   private final Measurement result;
 
-  private Workload(Engine engine, long n, int repetitions, int threads) {
+  private Workload(Engine engine, long n, int repetitions, int warmUps, int threads) {
     this.engine = engine;
     this.n = n;
     this.repetitions = repetitions;
+    this.warmUps = warmUps;
     this.indices = RandomIndices.of(n, (int) Math.max(1, n / 100));
     this.indexSum = Arrays.stream(indices).sum();
     this.result = new Measurement(engine);
@@ -36,8 +41,8 @@ public final class Workload {
   /** Runs one engine; exits 0 when every step ran and every check passed, 1 otherwise (the error is recorded). */
   public static void main(String[] args) throws Exception {
     Workload workload = new Workload(Engine.byId(args[0]), Long.parseLong(args[1]), Integer.parseInt(args[2]),
-        Integer.parseInt(args[3]));
-    Path workDir = Path.of(args[4]);
+        Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+    Path workDir = Path.of(args[5]);
     int status = 0;
     try {
       workload.run(workDir);
@@ -46,7 +51,7 @@ public final class Workload {
       e.printStackTrace();
       status = 1;
     }
-    workload.result.write(Path.of(args[5]));
+    workload.result.write(Path.of(args[6]));
     System.exit(status);
   }
 
@@ -62,6 +67,7 @@ public final class Workload {
   }
 
   private void run(Path workDir) throws Exception {
+    warmUpWrites(workDir.resolve("warm-up"));
     Path memoryDir = Files.createDirectories(workDir.resolve("memory"));
     try (PeerStore store = engine.opener.open(memoryDir, n, false)) {
       long start = System.nanoTime();
@@ -88,12 +94,31 @@ public final class Workload {
     }
   }
 
+  /** Runs the write path (and a sum) on a throwaway store of N/10 values, so that the timed writes run compiled. */
+  private void warmUpWrites(Path dir) throws Exception {
+    long values = Math.max(1_000, n / 10);
+    Files.createDirectories(dir);
+    try (PeerStore store = engine.opener.open(dir, values, false)) {
+      store.append(values);
+      store.makeDurable();
+      check("warm-up sum", store.sum(), values * (values - 1) / 2);
+    }
+    DiskUsage.delete(dir);
+  }
+
   private void readAll(PeerStore store) throws Exception {
     long expected = n * (n - 1) / 2;
     long start = System.nanoTime();
     check("linear sum", store.sum(), expected);
     record(Step.FIRST_LINEAR, start);
 
+    try (PointReader reader = store.pointReader()) {
+      for (int w = 0; w < warmUps; w++) {
+        check("linear sum", store.sum(), expected);
+        check("random-read sum", reader.sumAt(indices, 0, indices.length), indexSum);
+        readOnAllCores(store);
+      }
+    }
     long[] linear = new long[repetitions];
     long[] random = new long[repetitions];
     long[] allCores = new long[repetitions];
