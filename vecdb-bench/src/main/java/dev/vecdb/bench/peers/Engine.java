@@ -24,7 +24,7 @@ enum Engine {
   VECDB_ZSTD("vecdb ZSTD", "LongVec push + write()", "write(): in the mapping, no sync",
       "db.flush(): msync + fdatasync", List.of(), VecdbStore.opener(Format.ZSTD)),
   LMDB("LMDB (lmdbjava)", "one write txn, MDB_INTEGERKEY + MDB_APPEND",
-      "commit under MDB_NOSYNC", "commit, then mdb_env_sync(force)",
+      "commit under MDB_NOSYNC (+ MDB_NOTLS)", "commit, then mdb_env_sync(force)",
       List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"),
       LmdbStore::open),
   ROCKSDB("RocksDB (rocksdbjni)", "WriteBatch of 10k puts, big-endian keys",

@@ -15,7 +15,8 @@ import org.lmdbjava.Txn;
  * LMDB through lmdbjava: one database with {@code MDB_INTEGERKEY} (8-byte native-order keys = index), 8-byte
  * values, loaded in one write transaction with {@code MDB_APPEND}. The environment runs with {@code MDB_NOSYNC}, so
  * a commit only writes the pages; {@link #makeDurable} is {@code mdb_env_sync(force)}. Readers use their own read
- * transactions; every buffer is direct and reused.
+ * transactions ({@code MDB_NOTLS}: a transaction belongs to its object, not to its thread, so one thread may hold a
+ * point reader's transaction while it sums in another); every buffer is direct and reused.
  */
 final class LmdbStore implements PeerStore {
   private final Env<ByteBuffer> env;
@@ -29,7 +30,7 @@ final class LmdbStore implements PeerStore {
   static PeerStore open(Path dir, long capacity, boolean durableRun) {
     long mapSize = Math.max(64L << 20, capacity * 64);
     return new LmdbStore(Env.create().setMapSize(mapSize).setMaxDbs(1).setMaxReaders(256)
-        .open(dir.toFile(), EnvFlags.MDB_NOSYNC));
+        .open(dir.toFile(), EnvFlags.MDB_NOSYNC, EnvFlags.MDB_NOTLS));
   }
 
   private static ByteBuffer longBuffer() {
