@@ -1,11 +1,10 @@
 package dev.vecdb.bench.peers;
 
+import dev.vecdb.bench.MappedLongs;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,6 @@ import java.nio.file.StandardOpenOption;
  * table, checksums, growth) is here.
  */
 final class FfmStore implements PeerStore {
-  static final ValueLayout.OfLong LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-
   private final Path file;
   private final Arena arena = Arena.ofShared();
   private FileChannel channel;
@@ -45,7 +42,7 @@ final class FfmStore implements PeerStore {
     mapping = channel.map(FileChannel.MapMode.READ_WRITE, 0, n * 8, arena);
     MemorySegment m = mapping;
     for (long i = 0; i < n; i++) {
-      m.set(LE, i * 8, i);
+      m.set(MappedLongs.LE, i * 8, i);
     }
   }
 
@@ -62,25 +59,13 @@ final class FfmStore implements PeerStore {
 
   @Override
   public long sum() {
-    MemorySegment m = mapping;
-    long n = m.byteSize() / 8;
-    long sum = 0;
-    for (long i = 0; i < n; i++) {
-      sum += m.get(LE, i * 8);
-    }
-    return sum;
+    return MappedLongs.sum(mapping);
   }
 
   @Override
   public PointReader pointReader() {
     MemorySegment m = mapping;
-    return (indices, from, to) -> {
-      long sum = 0;
-      for (int k = from; k < to; k++) {
-        sum += m.get(LE, indices[k] * 8);
-      }
-      return sum;
-    };
+    return (indices, from, to) -> MappedLongs.sumAt(m, indices, from, to);
   }
 
   @Override

@@ -78,22 +78,10 @@ final class LmdbStore implements PeerStore {
   public PointReader pointReader() {
     Txn<ByteBuffer> txn = env.txnRead();
     ByteBuffer key = longBuffer();
-    return new PointReader() {
-      @Override
-      public long sumAt(long[] indices, int from, int to) {
-        long sum = 0;
-        for (int k = from; k < to; k++) {
-          key.putLong(0, indices[k]);
-          sum += dbi.get(txn, key).order(ByteOrder.nativeOrder()).getLong(0);
-        }
-        return sum;
-      }
-
-      @Override
-      public void close() {
-        txn.close();
-      }
-    };
+    return PointReader.summing(index -> {
+      key.putLong(0, index);
+      return dbi.get(txn, key).order(ByteOrder.nativeOrder()).getLong(0);
+    }, txn);
   }
 
   @Override

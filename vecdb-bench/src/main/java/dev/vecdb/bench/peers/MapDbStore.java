@@ -54,13 +54,7 @@ final class MapDbStore implements PeerStore {
   @Override
   public PointReader pointReader() {
     IndexTreeList<Long> l = list;
-    return (indices, from, to) -> {
-      long sum = 0;
-      for (int k = from; k < to; k++) {
-        sum += l.get((int) indices[k]);
-      }
-      return sum;
-    };
+    return PointReader.summing(index -> l.get((int) index));
   }
 
   @Override

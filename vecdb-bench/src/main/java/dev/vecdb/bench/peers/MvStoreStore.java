@@ -59,13 +59,7 @@ final class MvStoreStore implements PeerStore {
   @Override
   public PointReader pointReader() {
     MVMap<Long, Long> m = map;
-    return (indices, from, to) -> {
-      long sum = 0;
-      for (int k = from; k < to; k++) {
-        sum += m.get(indices[k]);
-      }
-      return sum;
-    };
+    return PointReader.summing(m::get);
   }
 
   @Override

@@ -100,23 +100,13 @@ final class QuestDbStore implements PeerStore {
     RecordCursor cursor = factory.getCursor(context);
     cursor.hasNext();
     Record record = cursor.getRecordB();
-    return new PointReader() {
-      @Override
-      public long sumAt(long[] indices, int from, int to) {
-        long sum = 0;
-        for (int k = from; k < to; k++) {
-          cursor.recordAt(record, Rows.toRowID(0, indices[k]));
-          sum += record.getLong(0);
-        }
-        return sum;
-      }
-
-      @Override
-      public void close() {
-        cursor.close();
-        factory.close();
-      }
-    };
+    return PointReader.summing(index -> {
+      cursor.recordAt(record, Rows.toRowID(0, index));
+      return record.getLong(0);
+    }, () -> {
+      cursor.close();
+      factory.close();
+    });
   }
 
   @Override

@@ -91,24 +91,11 @@ final class RocksStore implements PeerStore {
     ReadOptions readOptions = new ReadOptions();
     ByteBuffer key = ByteBuffer.allocateDirect(8).order(ByteOrder.BIG_ENDIAN);
     ByteBuffer value = ByteBuffer.allocateDirect(8).order(ByteOrder.LITTLE_ENDIAN);
-    return new PointReader() {
-      @Override
-      public long sumAt(long[] indices, int from, int to) throws RocksDBException {
-        long sum = 0;
-        for (int k = from; k < to; k++) {
-          key.clear().putLong(0, indices[k]);
-          value.clear();
-          db.get(readOptions, key, value);
-          sum += value.getLong(0);
-        }
-        return sum;
-      }
-
-      @Override
-      public void close() {
-        readOptions.close();
-      }
-    };
+    return PointReader.summing(index -> {
+      key.clear().putLong(0, index);
+      db.get(readOptions, key, value.clear());
+      return value.getLong(0);
+    }, readOptions);
   }
 
   @Override

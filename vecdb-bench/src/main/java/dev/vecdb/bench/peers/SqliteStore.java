@@ -86,26 +86,16 @@ final class SqliteStore implements PeerStore {
   public PointReader pointReader() throws SQLException {
     Connection own = config.createConnection(url);
     PreparedStatement select = own.prepareStatement("SELECT v FROM bench WHERE id = ?");
-    return new PointReader() {
-      @Override
-      public long sumAt(long[] indices, int from, int to) throws SQLException {
-        long sum = 0;
-        for (int k = from; k < to; k++) {
-          select.setLong(1, indices[k]);
-          try (ResultSet rs = select.executeQuery()) {
-            rs.next();
-            sum += rs.getLong(1);
-          }
-        }
-        return sum;
+    return PointReader.summing(index -> {
+      select.setLong(1, index);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
       }
-
-      @Override
-      public void close() throws SQLException {
-        select.close();
-        own.close();
-      }
-    };
+    }, () -> {
+      select.close();
+      own.close();
+    });
   }
 
   @Override

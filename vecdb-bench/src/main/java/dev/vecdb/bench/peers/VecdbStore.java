@@ -53,31 +53,10 @@ final class VecdbStore implements PeerStore {
   @Override
   public PointReader pointReader() {
     if (Thread.currentThread() == owner) {
-      LongVec v = vec;
-      return (indices, from, to) -> {
-        long sum = 0;
-        for (int k = from; k < to; k++) {
-          sum += v.get(indices[k]);
-        }
-        return sum;
-      };
+      return PointReader.summing(vec::get);
     }
     LongReader reader = vec.reader();
-    return new PointReader() {
-      @Override
-      public long sumAt(long[] indices, int from, int to) {
-        long sum = 0;
-        for (int k = from; k < to; k++) {
-          sum += reader.get(indices[k]);
-        }
-        return sum;
-      }
-
-      @Override
-      public void close() {
-        reader.close();
-      }
-    };
+    return PointReader.summing(reader::get, reader);
   }
 
   @Override
