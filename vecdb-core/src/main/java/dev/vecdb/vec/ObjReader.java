@@ -4,7 +4,6 @@ import dev.vecdb.HoleException;
 import dev.vecdb.OutOfRangeException;
 import dev.vecdb.codec.ValueCodec;
 import dev.vecdb.store.RegionReader;
-import java.util.Arrays;
 
 /**
  * A read-only view of the written values of an {@link ObjVec}, for any number of threads at once, without locks:
@@ -36,23 +35,24 @@ public final class ObjReader<T> implements ObjReadable<T>, AutoCloseable {
 
   @Override
   public long len() {
+    chunks.begin();
     return chunks.visibleLen();
   }
 
   @Override
   public boolean isHole(long index) {
-    long[] holes = vec.writtenHoles;
-    return holes.length != 0 && Arrays.binarySearch(holes, index) >= 0;
+    return vec.published.isHole(index);
   }
 
   @Override
   public T get(long index) {
+    StoredVec.Published state = chunks.begin();
     long len = chunks.visibleLen();
     if (index < 0 || index >= len) {
       throw new OutOfRangeException("vector '" + vec.name + "': index " + index + " out of range, written length is "
           + len);
     }
-    if (isHole(index)) {
+    if (state.isHole(index)) {
       throw new HoleException("vector '" + vec.name + "': index " + index + " is a hole");
     }
     chunks.chunk(index, index + 1);

@@ -10,8 +10,9 @@ import java.lang.foreign.MemorySegment;
  * vector is one chunk; a paged vector yields one decoded page at a time. After {@link #chunk}, the value at index
  * {@code j} of the chunk is at byte {@code origin + j * valueSize} of {@code segment}.
  *
- * <p>One per consumer: the writer has one (reading through its own view), every reader has one (reading through its
- * pinned view and retrying when a write replaced a page it was decoding). Not thread-safe.
+ * <p>One per consumer: the writer has one (reading through its own view), every reader has one (reading the state
+ * its operation started from, {@link #begin()}, and retrying when a write replaced a page it was decoding). Not
+ * thread-safe.
  */
 final class StoredChunks {
   MemorySegment segment;
@@ -20,6 +21,7 @@ final class StoredChunks {
   private final StoredVec vec;
   private final RegionReader pin;
   private final Paging.PageDecoder decoder;
+  private StoredVec.Published state;
 
   /**
    * @param vec the vector
@@ -31,13 +33,19 @@ final class StoredChunks {
     this.decoder = vec.paging == null ? null : vec.paging.decoder();
   }
 
-  /** Number of written values this consumer may read now (a reader's view may lag a concurrent truncation). */
+  /**
+   * Starts a reader's operation: takes the vector's published state (one volatile read) that the following
+   * {@link #chunk} calls read from, and returns it.
+   */
+  StoredVec.Published begin() {
+    state = vec.published;
+    return state;
+  }
+
+  /** Number of written values the state taken by {@link #begin()} lets this reader read. */
   long visibleLen() {
-    long stored = vec.storedLen;
-    if (vec.paging != null) {
-      return Math.min(stored, vec.paging.table().valueCount());
-    }
-    return Math.min(stored, (view().byteSize() - Header.SIZE) / vec.size);
+    long len = state.len();
+    return vec.paging == null ? len : Math.min(len, vec.paging.table().valueCount());
   }
 
   /**
@@ -72,7 +80,15 @@ final class StoredChunks {
     }
   }
 
+  /** The raw bytes to read: the writer's current view, or the reader's published one (consistent with its length). */
   private MemorySegment view() {
-    return pin == null ? vec.region.segment() : pin.segment();
+    if (pin == null) {
+      return vec.region.segment();
+    }
+    if (vec.paging != null) {
+      return pin.segment();
+    }
+    vec.checkReadable();
+    return state.view();
   }
 }

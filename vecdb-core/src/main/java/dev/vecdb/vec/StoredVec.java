@@ -1,5 +1,6 @@
 package dev.vecdb.vec;
 
+import dev.vecdb.ClosedException;
 import dev.vecdb.ConcurrentMutationException;
 import dev.vecdb.CorruptionException;
 import dev.vecdb.Database;
@@ -20,6 +21,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,8 +82,8 @@ public abstract class StoredVec {
 
   /** Values the database holds for readers; published after their bytes (release/acquire). */
   volatile long storedLen;
-  /** Holes as last written, for readers. */
-  volatile long[] writtenHoles;
+  /** What readers see; replaced (never mutated) by every write, truncation and rollback. */
+  volatile Published published;
   /** Values physically in the region (differs from storedLen between a truncation and the next write). */
   long realLen;
   /** The writer's view of the main region (header and values); refreshed by every write. */
@@ -97,6 +99,23 @@ public abstract class StoredVec {
   @SuppressWarnings("unused") // accessed through WRITER
   private volatile Thread writer;
   private Region holesRegion;
+
+  /**
+   * The written state readers see, as one immutable object so that a reader's point read makes a single volatile
+   * load: the main region's view (header included), the written length and the written holes (sorted). Invariant:
+   * {@code view} holds at least {@code len} values after the header. The writer replaces it after the bytes it
+   * describes are in place (the volatile store publishes them); the space an older view maps stays the vector's
+   * while a reader pins the region.
+   */
+  record Published(MemorySegment view, long len, long[] holes) {
+    boolean isHole(long index) {
+      return holes.length != 0 && Arrays.binarySearch(holes, index) >= 0;
+    }
+
+    Published truncatedTo(long newLen) {
+      return newLen >= len ? this : new Published(view, newLen, holes);
+    }
+  }
 
   /** What one stored value is: header code, size, layout signature and a readable label. */
   record ValueSpec(int typeCode, int size, long signature, String label) {}
@@ -124,14 +143,14 @@ public abstract class StoredVec {
     this.storedView = region.segment();
     this.holesRegion = store.find(name + HOLES_SUFFIX).orElse(null);
     this.holes = new HoleSet(loadHoles());
-    this.writtenHoles = holes.toArray();
+    this.published = new Published(storedView, realLen, holes.toArray());
     this.overlay = !holes.isEmpty();
     this.chunks = new StoredChunks(this, null);
     this.savedStampedChanges = options.savedStampedChanges();
     this.changes = new ChangeLog(store, name, size);
     this.tracker = savedStampedChanges == 0 ? null : new ChangeTracker(size, this::copyValue);
     if (tracker != null) {
-      tracker.rebase(header.stamp, realLen, writtenHoles);
+      tracker.rebase(header.stamp, realLen, published.holes());
     }
   }
 
@@ -269,6 +288,7 @@ public abstract class StoredVec {
     if (newLen < storedLen) {
       pushedBytes = 0;
       storedLen = newLen;
+      published = published.truncatedTo(newLen);
     } else {
       pushedBytes = (newLen - storedLen) * size;
     }
@@ -356,7 +376,7 @@ public abstract class StoredVec {
         }
         setStamp(stamp);
         boolean changed = writeChanges();
-        tracker.rebase(stamp, realLen, writtenHoles);
+        tracker.rebase(stamp, realLen, published.holes());
         return changed;
       });
     } finally {
@@ -531,6 +551,22 @@ public abstract class StoredVec {
     return offset;
   }
 
+  /** Fails with a {@link ClosedException} naming the vector when its database is closed. */
+  final void checkReadable() {
+    if (!store.isOpen()) {
+      throw new ClosedException("vector '" + name + "': database " + store.path() + " is closed");
+    }
+  }
+
+  /**
+   * What a reader reports when loading from a published view failed with {@code e} (the view's mapping is gone when
+   * the database was closed meanwhile).
+   */
+  final RuntimeException readFailure(IllegalStateException e) {
+    checkReadable();
+    return e;
+  }
+
   /** Makes room for one more pushed value and returns the byte offset to write it at. */
   final long preparePush() {
     long offset = pushedBytes;
@@ -538,6 +574,17 @@ public abstract class StoredVec {
       growPushBuffer(offset + size);
     }
     pushedBytes = offset + size;
+    return offset;
+  }
+
+  /** Makes room for {@code count} more pushed values and returns the byte offset to write the first at. */
+  final long preparePushAll(int count) {
+    long offset = pushedBytes;
+    long end = offset + (long) count * size;
+    if (end > pushBuffer.byteSize()) {
+      growPushBuffer(end);
+    }
+    pushedBytes = end;
     return offset;
   }
 
@@ -612,6 +659,7 @@ public abstract class StoredVec {
     if (delta.truncStart() < storedLen) {
       pushedBytes = 0;
       storedLen = delta.truncStart();
+      published = published.truncatedTo(storedLen);
     } else {
       pushedBytes = (delta.truncStart() - storedLen) * size;
     }
@@ -696,9 +744,9 @@ public abstract class StoredVec {
     realLen = stored + pushed;
     storedView = region.segment();
     pushedBytes = 0;
-    writtenHoles = holes.toArray();
     overlay = !holes.isEmpty();
     storedLen = realLen;
+    published = new Published(storedView, realLen, holes.toArray());
     return changed;
   }
 
