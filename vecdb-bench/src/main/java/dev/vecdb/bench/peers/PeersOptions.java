@@ -9,7 +9,7 @@ import java.util.Locale;
  * The runner's command line.
  *
  * <pre>
- * peers [--n 10M] [--engines ffm,vecdb-bytes,...] [--reps 5] [--warmup 2] [--threads cores] [--dir tmp]
+ * peers [--n 10M] [--engines ffm,vecdb-bytes,...] [--reps 5] [--warmup 1] [--threads cores] [--dir tmp]
  *       [--out file]
  * </pre>
  *
@@ -31,7 +31,7 @@ record PeersOptions(long n, List<Engine> engines, int repetitions, int warmUps, 
     long n = DEFAULT_N;
     List<Engine> engines = List.of(Engine.values());
     int repetitions = 5;
-    int warmUps = 2;
+    int warmUps = 1;
     int threads = Runtime.getRuntime().availableProcessors();
     Path workDir = Path.of(System.getProperty("java.io.tmpdir"));
     Path out = null;
@@ -49,7 +49,7 @@ record PeersOptions(long n, List<Engine> engines, int repetitions, int warmUps, 
         case "--dir" -> workDir = Path.of(value);
         case "--out" -> out = Path.of(value);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; usage: peers [--n 10M] [--engines ffm,vecdb-bytes,...] [--reps 5] [--warmup 2] [--threads N]"
+            + "; usage: peers [--n 10M] [--engines ffm,vecdb-bytes,...] [--reps 5] [--warmup 1] [--threads N]"
             + " [--dir DIR] [--out FILE]");
       }
       i++;

@@ -8,11 +8,15 @@ import dev.vecdb.vec.LongReader;
 import dev.vecdb.vec.LongVec;
 
 /**
- * vecdb-java in one format: a {@code u64} {@link LongVec} named {@code bench}. The calling thread is the vector's
+ * vecdb-java in one format: a {@code u64} {@link LongVec} named {@code bench}, loaded with its bulk
+ * {@link LongVec#pushAll} (64 Ki values per call) and one {@code write()}. The calling thread is the vector's
  * writer, so its point reads use {@link LongVec#get} (the owner's API); other threads read through their own
  * {@link LongReader}.
  */
 final class VecdbStore implements PeerStore {
+  /** Values per {@link LongVec#pushAll} call: the values are generated into a reused array of this size. */
+  private static final int CHUNK = 1 << 16;
+
   private final Database db;
   private final LongVec vec;
   private final Thread owner = Thread.currentThread();
@@ -28,11 +32,15 @@ final class VecdbStore implements PeerStore {
 
   @Override
   public void append(long n) {
-    LongVec v = vec;
-    for (long i = 0; i < n; i++) {
-      v.push(i);
+    long[] chunk = new long[CHUNK];
+    for (long start = 0; start < n; start += CHUNK) {
+      int length = (int) Math.min(CHUNK, n - start);
+      for (int k = 0; k < length; k++) {
+        chunk[k] = start + k;
+      }
+      vec.pushAll(chunk, 0, length);
     }
-    v.write();
+    vec.write();
   }
 
   @Override
