@@ -27,6 +27,7 @@ final class Report {
     Report r = new Report(options, measurements);
     r.header(context);
     r.summary();
+    r.ratios();
     r.durability();
     for (Step step : Step.values()) {
       r.stepTable(step);
@@ -90,6 +91,31 @@ final class Report {
     line("");
   }
 
+  private void ratios() {
+    line("## Speed relative to the FFM limit (its time / the row's time; 1.00× = at the limit)");
+    line("");
+    line("| engine | write, in memory | write + durable | open | first linear read | linear read | random read"
+        + " | random read, " + options.threads() + " threads |");
+    line("|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (Measurement m : byEngine.values()) {
+      StringBuilder row = new StringBuilder("| " + m.engine.label);
+      for (Step step : Step.values()) {
+        row.append(" | ").append(Numbers.ratio(vsLimit(m, step)));
+      }
+      line(row.append(" |").toString());
+    }
+    line("");
+  }
+
+  /** The limit's time divided by {@code m}'s for {@code step}; NaN when either did not run. */
+  private double vsLimit(Measurement m, Step step) {
+    Measurement limit = byEngine.get(Engine.FFM);
+    if (limit == null || limit.nanos(step) < 0 || m.nanos(step) < 0) {
+      return Double.NaN;
+    }
+    return (double) limit.nanos(step) / m.nanos(step);
+  }
+
   private void durability() {
     line("## Durability and API per row");
     line("");
@@ -110,7 +136,6 @@ final class Report {
     line("");
     line("| engine | ms | values/s | GB/s | ns/value | vs limit |");
     line("|---|---:|---:|---:|---:|---:|");
-    Measurement limit = byEngine.get(Engine.FFM);
     for (Measurement m : byEngine.values()) {
       long ns = m.nanos(step);
       if (ns < 0) {
@@ -118,12 +143,11 @@ final class Report {
         continue;
       }
       double perSecond = m.operations(step) / (ns / 1e9);
-      double vsLimit = limit == null || limit.nanos(step) < 0 ? Double.NaN : (double) limit.nanos(step) / ns;
       boolean throughput = step != Step.OPEN;
       line("| " + m.engine.label + " | " + Numbers.decimal(ns / 1e6) + " | "
           + (throughput ? Numbers.si(perSecond) : "") + " | "
           + (throughput ? Numbers.decimal(perSecond * 8 / 1e9) : "") + " | "
-          + (throughput ? Numbers.decimal(nsPerOp(m, step)) : "") + " | " + Numbers.ratio(vsLimit) + " |");
+          + (throughput ? Numbers.decimal(nsPerOp(m, step)) : "") + " | " + Numbers.ratio(vsLimit(m, step)) + " |");
     }
     line("");
   }

@@ -29,6 +29,7 @@ class ReportTest {
     // 10 M values at 4 ns each: 40 ms, 250 M values/s, 2 GB/s, half the limit's speed.
     assertThat(report).contains(
         "| vecdb BYTES | 40.0 | 250 M | 2.00 | 4.00 | 0.500× |",
+        "| vecdb BYTES | 0.500× | 0.500× | 0.500× | 0.500× | 0.500× | 0.500× | 0.500× |",
         "| FFM mapped file (the limit) | 20.0 | 500 M | 4.00 | 2.00 | 1.00× |",
         "- Load average: 1, 2, 3",
         "| vecdb BYTES: linear read ≥ 0.9× the limit's speed | 0.500× the limit's speed | **missed** |",
