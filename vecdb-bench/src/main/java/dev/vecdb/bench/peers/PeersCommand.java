@@ -33,29 +33,16 @@ public final class PeersCommand {
     return 0;
   }
 
-  /** Runs {@code options}' engines, prints the report and writes it to the results file; returns the measurements. */
+  /**
+   * Runs {@code options}' engines one after the other, each in its own child JVM, printing progress; the results file
+   * is rewritten after every engine (so an interrupted run keeps what it measured), and the final report is printed.
+   * Returns the measurements.
+   */
   static List<Measurement> runAndWrite(PeersOptions options) throws IOException, InterruptedException {
     Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     String loadBefore = Machine.loadAverage();
-    List<Measurement> measurements = measure(options);
-    List<String> context = List.of(
-        "Run: " + started + " (UTC), " + Duration.between(started, Instant.now()).toSeconds() + " s; work directory "
-            + options.workDir().toAbsolutePath(),
-        "Load average (1, 5, 15 min) before: " + loadBefore + "; after: " + Machine.loadAverage()
-            + " (other processes share the machine: times are wall-clock)");
-    String report = Report.render(options, measurements, context);
-    System.out.println(report);
-    Path out = options.out();
-    if (out.getParent() != null) {
-      Files.createDirectories(out.getParent());
-    }
-    Files.writeString(out, report);
-    return measurements;
-  }
-
-  /** Runs {@code options}' engines one after the other, each in its own child JVM, printing progress. */
-  static List<Measurement> measure(PeersOptions options) throws IOException, InterruptedException {
     List<Measurement> measurements = new ArrayList<>();
+    String report = "";
     for (Engine engine : options.engines()) {
       long start = System.nanoTime();
       System.out.printf("peers: %-16s N=%,d ...%n", engine.id(), options.n());
@@ -63,7 +50,23 @@ public final class PeersCommand {
       System.out.printf("peers: %-16s %s in %.1f s%n", engine.id(), m.error == null ? "done" : "FAILED: " + m.error,
           (System.nanoTime() - start) / 1e9);
       measurements.add(m);
+      List<String> context = List.of(
+          "Run: " + started + " (UTC), " + Duration.between(started, Instant.now()).toSeconds() + " s for "
+              + measurements.size() + " of " + options.engines().size() + " engines; work directory "
+              + options.workDir().toAbsolutePath(),
+          "Load average (1, 5, 15 min) before: " + loadBefore + "; after: " + Machine.loadAverage()
+              + " (other processes share the machine: times are wall-clock)");
+      report = Report.render(options, measurements, context);
+      write(options.out(), report);
     }
+    System.out.println(report);
     return measurements;
+  }
+
+  private static void write(Path out, String report) throws IOException {
+    if (out.getParent() != null) {
+      Files.createDirectories(out.getParent());
+    }
+    Files.writeString(out, report);
   }
 }
