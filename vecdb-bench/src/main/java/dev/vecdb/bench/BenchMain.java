@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * Entry point of {@code benchmarks.jar}: {@code peers [options]} runs the peer comparison ({@link PeersCommand}),
- * anything else is handed to JMH unchanged ({@code java -jar benchmarks.jar ReadBench -f 1}).
+ * anything else is handed to JMH unchanged ({@code java -jar benchmarks.jar ReadBench -f 1}). Command-line only.
  */
 public final class BenchMain {
   private BenchMain() {}

@@ -15,6 +15,7 @@ import java.util.List;
  * does not load, a wrong sum) is reported with its error in the table; the others still run.
  *
  * <p>Run it with {@code java -jar vecdb-bench/target/benchmarks.jar peers [options]} (see {@link PeersOptions}).
+ * Stateless; a run uses the calling thread and blocks until every child JVM has ended.
  */
 public final class PeersCommand {
   private PeersCommand() {}

@@ -1,6 +1,6 @@
 package dev.vecdb.bench.peers;
 
-/** The seeded random-read indices shared by every engine and by the JMH benchmarks. */
+/** The seeded random-read indices shared by every engine and by the JMH benchmarks. Stateless; any thread. */
 public final class RandomIndices {
   private RandomIndices() {}
 

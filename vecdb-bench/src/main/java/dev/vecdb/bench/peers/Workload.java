@@ -14,7 +14,8 @@ import java.util.concurrent.CyclicBarrier;
  * <p>The JIT is warmed before anything is timed: a throwaway store of N/10 values goes through the write path first,
  * and the reads run {@code warm-ups} untimed rounds on the real dataset after the first linear read.
  *
- * <p>Arguments: {@code engine-id n repetitions warm-ups threads work-dir result-file}.
+ * <p>Arguments: {@code engine-id n repetitions warm-ups threads work-dir result-file}. Single-threaded except for the
+ * all-cores step, whose reader threads share only the store and the read-only indices.
  */
 public final class Workload {
   private final Engine engine;
