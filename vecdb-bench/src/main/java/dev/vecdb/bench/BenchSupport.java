@@ -18,7 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Shared workload definition and file helpers for the raw-vector benchmarks. */
+/** Shared workload definitions and file helpers for the benchmarks. */
 final class BenchSupport {
   /** Number of values in every vector and baseline file (the Rust baseline's workload). */
   static final int N = 10_000_000;
@@ -66,7 +66,12 @@ final class BenchSupport {
 
   /** The random-read indices of the Rust baseline ({@link RandomIndices#of}: {@link #READS} indices below N). */
   static long[] randomIndices() {
-    return RandomIndices.of(N, READS);
+    return randomIndices(READS, N);
+  }
+
+  /** {@code count} indices below {@code n} from the xorshift64 sequence of {@link RandomIndices#of}. */
+  static long[] randomIndices(int count, long n) {
+    return RandomIndices.of(n, count);
   }
 
   /** Opens a database in {@code dir} with one written (not flushed) i64 vector holding {@code 0 .. N-1}. */

@@ -166,6 +166,37 @@ public class PushWriteBench {
     return vec.len();
   }
 
+  /**
+   * {@link #vecdbRewrite} through the bulk API: the values are produced into a reused 64 Ki-value array and appended
+   * with {@code pushAll}, then one {@code write()}.
+   */
+  @Benchmark
+  public long vecdbBulkRewrite(RewriteVecdb s) {
+    return bulkPushAndWrite(s.vec);
+  }
+
+  /** {@link #vecdbFreshVector} through the bulk API (see {@link #vecdbBulkRewrite}). */
+  @Benchmark
+  public long vecdbBulkFreshVector(FreshVecdb s) {
+    return bulkPushAndWrite(s.vec);
+  }
+
+  /** The batch the bulk benchmarks fill and append; allocated once (a JMH fork runs one benchmark thread). */
+  private static final long[] BATCH = new long[1 << 16];
+
+  private static long bulkPushAndWrite(LongVec vec) {
+    long[] batch = BATCH;
+    for (long base = 0; base < N; base += batch.length) {
+      int count = (int) Math.min(batch.length, N - base);
+      for (int j = 0; j < count; j++) {
+        batch[j] = base + j;
+      }
+      vec.pushAll(batch, 0, count);
+    }
+    vec.write();
+    return vec.len();
+  }
+
   private static long pushAndWrite(LongVec vec) {
     for (long i = 0; i < N; i++) {
       vec.push(i);

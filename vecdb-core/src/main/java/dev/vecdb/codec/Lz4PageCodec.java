@@ -8,14 +8,35 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
 
 /**
  * LZ4 block compression of a page, preceded by the uncompressed length as a little-endian {@code u32} (the layout
- * of Rust's {@code lz4_flex::compress_prepend_size}). Uses lz4-java's pure-Java safe implementation, which needs no
- * native access and prints no JDK warning. Not thread-safe (see {@link PageCodec}).
+ * of Rust's {@code lz4_flex::compress_prepend_size}).
+ *
+ * <p>The implementation is chosen once per JVM (see {@link #implementation()}): lz4-java's bundled native library
+ * when the JVM grants native access to lz4-java's module ({@code --enable-native-access=ALL-UNNAMED} on the class
+ * path), since loading it then prints no warning and it compresses several times faster; otherwise lz4-java's
+ * pure-Java safe implementation, which needs no native access, so the JDK prints nothing. Both write the same
+ * block format and read each other's pages. Decompression always uses the bounds-checked ("safe") decompressor.
+ * Not thread-safe (see {@link PageCodec}).
  */
 public final class Lz4PageCodec implements PageCodec {
-  private static final LZ4Factory FACTORY = LZ4Factory.fastestJavaInstance();
+  private static final LZ4Factory FACTORY = chooseFactory();
 
-  private final LZ4Compressor compressor = FACTORY.fastCompressor();
-  private final LZ4SafeDecompressor decompressor = FACTORY.safeDecompressor();
+  private final LZ4Compressor compressor;
+  private final LZ4SafeDecompressor decompressor;
+
+  /** A codec using the JVM-wide implementation. */
+  public Lz4PageCodec() {
+    this(FACTORY);
+  }
+
+  Lz4PageCodec(LZ4Factory factory) {
+    this.compressor = factory.fastCompressor();
+    this.decompressor = factory.safeDecompressor();
+  }
+
+  /** The lz4-java implementation in use: {@code LZ4Factory:JNI} or {@code LZ4Factory:JavaSafe}. */
+  public static String implementation() {
+    return FACTORY.toString();
+  }
 
   @Override
   public int maxCompressedLength(int rawLength) {
@@ -49,5 +70,16 @@ public final class Lz4PageCodec implements PageCodec {
     } catch (LZ4Exception e) {
       throw new CorruptionException("LZ4 page does not decode: " + e.getMessage(), e);
     }
+  }
+
+  private static LZ4Factory chooseFactory() {
+    if (LZ4Factory.class.getModule().isNativeAccessEnabled()) {
+      try {
+        return LZ4Factory.nativeInstance();
+      } catch (LinkageError | AssertionError | RuntimeException noLibraryForThisPlatform) {
+        return LZ4Factory.fastestJavaInstance();
+      }
+    }
+    return LZ4Factory.fastestJavaInstance();
   }
 }

@@ -5,8 +5,6 @@ import dev.vecdb.codec.PageCodec;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionStore;
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -18,8 +16,8 @@ import java.util.function.Supplier;
  * <p>Writing appends to the raw last page in place while it has room; anything else (a page filling up, a truncation,
  * an update of a stored value) rewrites every page from the first one that changes. Every write publishes a new
  * immutable page table: readers decode pages against the table they took and check each page's CRC32C, retrying
- * with the newer table when a write replaced the page meanwhile. Owned by the vector's writer; the published table
- * is safe to read from any thread.
+ * with the newer table when a write replaced the page meanwhile (see {@link #rewrites()}). Owned by the vector's
+ * writer; the published table and the rewrite counter are safe to read from any thread.
  */
 final class Paging {
   static final String PAGES_SUFFIX = "@pages";
@@ -30,10 +28,11 @@ final class Paging {
   private final String vector;
   private final Region main;
   private final Region pagesRegion;
-  private final PageCodec codec;
   private final Supplier<PageCodec> codecs;
-  private final PageDecoder writerDecoder;
+  private final PageRewrite rewrite;
   private volatile PageTable table;
+  /** Odd while a write overwrites published pages in place, even otherwise; bumped twice per such write. */
+  private volatile long rewrites;
 
   Paging(RegionStore store, String vector, int size, Region main, Supplier<PageCodec> codecs) {
     this.vector = vector;
@@ -41,8 +40,7 @@ final class Paging {
     this.perPage = Math.max(1, PAGE_BYTES / size);
     this.main = main;
     this.codecs = codecs;
-    this.codec = codecs.get();
-    this.writerDecoder = new PageDecoder(codecs.get(), size);
+    this.rewrite = new PageRewrite(vector, size, perPage, main, codecs.get(), new PageDecoder(codecs.get(), size));
     this.pagesRegion = store.createIfNeeded(vector + PAGES_SUFFIX);
     this.table = PageTable.decode(MemorySegment.ofArray(pagesRegion.readAll()), vector, perPage, size,
         main.length());
@@ -51,6 +49,14 @@ final class Paging {
   /** The page table as of the last write. */
   PageTable table() {
     return table;
+  }
+
+  /**
+   * The rewrite counter: read it before {@link #table()}; when decoding a page of that table fails and the counter
+   * is odd or has moved since, a write was replacing the page, and the read is retried with the newer table.
+   */
+  long rewrites() {
+    return rewrites;
   }
 
   /** A page decoder for one reader or writer (each needs its own: codecs keep scratch buffers). */
@@ -82,21 +88,14 @@ final class Paging {
       return true;
     }
     int firstPage = (int) (firstChange / perPage);
-    long startIndex = (long) firstPage * perPage;
-    long kept = storedLen - startIndex;
-    byte[] values = new byte[Math.toIntExact(kept * size + pushedBytes)];
-    for (int p = firstPage; (long) p * perPage < storedLen; p++) {
-      MemorySegment page = writerDecoder.decode(t, p, main.segment(), vector);
-      long from = (long) (p - firstPage) * perPage * size;
-      long count = Math.min(t.page(p).count(), storedLen - (long) p * perPage);
-      MemorySegment.copy(page, 0, MemorySegment.ofArray(values), from, count * size);
+    rewrites++;
+    try {
+      PageTable.Page[] pages = rewrite.run(t, firstPage, storedLen, pushed, pushedBytes, updates);
+      pagesRegion.truncateAndWrite((long) firstPage * PageTable.ENTRY, PageTable.encode(pages));
+      table = t.with(firstPage, pages);
+    } finally {
+      rewrites++;
     }
-    MemorySegment out = MemorySegment.ofArray(values);
-    for (long index : updated) {
-      MemorySegment.copy(updates.values(), updates.offsetOf(index), out, (index - startIndex) * size, size);
-    }
-    MemorySegment.copy(pushed, 0, out, kept * size, pushedBytes);
-    rewrite(t, firstPage, values);
     return true;
   }
 
@@ -110,43 +109,6 @@ final class Paging {
     PageTable.Page[] added = {grown};
     pagesRegion.truncateAndWrite((long) (t.size() - 1) * PageTable.ENTRY, PageTable.encode(added));
     table = t.with(t.size() - 1, added);
-  }
-
-  /** Replaces pages {@code [firstPage, ...)} with pages holding {@code values}. */
-  private void rewrite(PageTable t, int firstPage, byte[] values) {
-    long offset = firstPage < t.size() ? t.page(firstPage).offset() : t.dataEnd();
-    int pageBytes = perPage * size;
-    List<PageTable.Page> added = new ArrayList<>();
-    byte[] compressed = new byte[codec.maxCompressedLength(pageBytes)];
-    byte[] pageBuffer = new byte[pageBytes];
-    MemorySegment payloads = MemorySegment.ofArray(new byte[values.length + values.length / 8 + 1024]);
-    long written = 0;
-    for (int from = 0; from < values.length; from += pageBytes) {
-      int length = Math.min(pageBytes, values.length - from);
-      MemorySegment payload;
-      boolean raw = length < pageBytes;
-      if (raw) {
-        payload = MemorySegment.ofArray(values).asSlice(from, length);
-      } else {
-        System.arraycopy(values, from, pageBuffer, 0, pageBytes);
-        int n = codec.compress(pageBuffer, pageBytes, compressed);
-        payload = MemorySegment.ofArray(compressed).asSlice(0, n);
-      }
-      if (written + payload.byteSize() > payloads.byteSize()) {
-        MemorySegment grown = MemorySegment.ofArray(new byte[(int) Math.max(payloads.byteSize() * 2,
-            written + payload.byteSize())]);
-        MemorySegment.copy(payloads, 0, grown, 0, written);
-        payloads = grown;
-      }
-      MemorySegment.copy(payload, 0, payloads, written, payload.byteSize());
-      added.add(new PageTable.Page(offset + written, (int) payload.byteSize(), length / size, raw,
-          PageTable.crc(payload)));
-      written += payload.byteSize();
-    }
-    main.truncateAndWrite(offset, payloads.asSlice(0, written));
-    PageTable.Page[] pages = added.toArray(new PageTable.Page[0]);
-    pagesRegion.truncateAndWrite((long) firstPage * PageTable.ENTRY, PageTable.encode(pages));
-    table = t.with(firstPage, pages);
   }
 
   /** The region ids this storage adds to the vector's. */
@@ -190,17 +152,11 @@ final class Paging {
         throw new CorruptionException("vector '" + vector + "': page " + index + " ends at " + page.end()
             + ", past the " + data.byteSize() + " bytes of its region");
       }
-      MemorySegment payload = data.asSlice(page.offset(), page.bytes());
-      if (PageTable.crc(payload) != page.crc()) {
+      MemorySegment copy = copyPayload(data.asSlice(page.offset(), page.bytes()), page.raw());
+      if (PageTable.crc(copy) != page.crc()) {
         throw new CorruptionException("vector '" + vector + "': page " + index + " fails its checksum");
       }
-      if (page.raw()) {
-        MemorySegment.copy(payload, 0, bufferSegment, 0, rawLength);
-      } else {
-        if (compressed.length < page.bytes()) {
-          compressed = new byte[page.bytes()];
-        }
-        MemorySegment.copy(payload, 0, MemorySegment.ofArray(compressed), 0, page.bytes());
+      if (!page.raw()) {
         try {
           codec.decompress(compressed, 0, page.bytes(), buffer, rawLength);
         } catch (CorruptionException e) {
@@ -210,6 +166,24 @@ final class Paging {
       cachedTable = table;
       cachedPage = index;
       return bufferSegment.asSlice(0, rawLength);
+    }
+
+    /**
+     * Copies a page's stored bytes out of the shared mapping (a raw page straight into the value buffer) before they
+     * are checked: a concurrent rewrite may change the mapped bytes, never the checked copy.
+     */
+    private MemorySegment copyPayload(MemorySegment payload, boolean raw) {
+      int length = (int) payload.byteSize();
+      if (raw) {
+        MemorySegment.copy(payload, 0, bufferSegment, 0, length);
+        return bufferSegment.asSlice(0, length);
+      }
+      if (compressed.length < length) {
+        compressed = new byte[length];
+      }
+      MemorySegment target = MemorySegment.ofArray(compressed);
+      MemorySegment.copy(payload, 0, target, 0, length);
+      return target.asSlice(0, length);
     }
   }
 }

@@ -44,7 +44,16 @@ final class StoredChunks {
 
   /** Number of written values the state taken by {@link #begin()} lets this reader read. */
   long visibleLen() {
-    long len = state.len();
+    return visibleLen(state);
+  }
+
+  /**
+   * Number of written values {@code published} lets this reader read, which also becomes the state the following
+   * {@link #chunk} calls read (a paged reader's page table may lag a concurrent truncation).
+   */
+  long visibleLen(StoredVec.Published published) {
+    state = published;
+    long len = published.len();
     return vec.paging == null ? len : Math.min(len, vec.paging.table().valueCount());
   }
 
@@ -60,6 +69,7 @@ final class StoredChunks {
       return end;
     }
     while (true) {
+      long rewrites = vec.paging.rewrites();
       PageTable table = vec.paging.table();
       int page = (int) (index / vec.paging.perPage);
       if (page >= table.size()) {
@@ -69,7 +79,8 @@ final class StoredChunks {
       try {
         segment = decoder.decode(table, page, view(), vec.name);
       } catch (CorruptionException e) {
-        if (pin != null && vec.paging.table() != table) {
+        if (pin != null && ((rewrites & 1) != 0 || vec.paging.rewrites() != rewrites)) {
+          Thread.yield();
           continue;
         }
         throw e;

@@ -181,6 +181,23 @@ public abstract class StoredVec {
     return header.userVersion;
   }
 
+  /**
+   * The computed version stored in the header: what a computation ({@code dev.vecdb.compute}) last derived this
+   * vector's values from (0 for a vector never computed).
+   */
+  public final int computedVersion() {
+    return header.computedVersion;
+  }
+
+  /** Sets the computed version, persisted by the next {@link #write()}. */
+  public final void updateComputedVersion(int computedVersion) {
+    claim();
+    if (header.computedVersion != computedVersion) {
+      header.computedVersion = computedVersion;
+      headerDirty = true;
+    }
+  }
+
   /** The database the vector lives in. */
   public final Database database() {
     return database;

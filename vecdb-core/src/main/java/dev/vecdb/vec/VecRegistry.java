@@ -1,5 +1,6 @@
 package dev.vecdb.vec;
 
+import dev.vecdb.ClosedException;
 import dev.vecdb.Database;
 import dev.vecdb.MismatchException;
 import dev.vecdb.NotFoundException;
@@ -29,9 +30,13 @@ public final class VecRegistry {
    * Returns the open vector {@code name}, or opens it with {@code factory}.
    *
    * @throws MismatchException if it is already open with another class, value type, format or version
+   * @throws ClosedException if the database is closed
    */
   public synchronized <V extends StoredVec> V open(String name, Class<V> type, String typeLabel,
       VecOptions options, Supplier<V> factory) {
+    if (!database.isOpen()) {
+      throw new ClosedException("cannot open vector '" + name + "': database " + database.path() + " is closed");
+    }
     StoredVec existing = open.get(name);
     if (existing != null) {
       if (!type.isInstance(existing) || !existing.typeLabel().equals(typeLabel)

@@ -3,6 +3,7 @@ package dev.vecdb.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vecdb.Format;
 import dev.vecdb.vec.LongVec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,9 +88,13 @@ class VecdbFailureAnalyzerTests {
   }
 
   @Test
-  void compressedFormatsNotSupportedByCoreYetNameTheFormatProperty() {
-    FailureAnalysis analysis = analysisOf("vecdb.vectors.prices.type=i64", "vecdb.vectors.prices.format=pco");
-    assertThat(analysis.getDescription()).contains("vecdb.vectors.prices.format").contains("PCO");
+  void pcoOnANumericTypeIsNoFailure() {
+    runner.withPropertyValues("vecdb.path=" + dir, "vecdb.vectors.prices.type=i64", "vecdb.vectors.prices.format=pco")
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean("prices")).isInstanceOfSatisfying(LongVec.class,
+              v -> assertThat(v.format()).isEqualTo(Format.PCO));
+        });
   }
 
   @Test

@@ -8,17 +8,19 @@ package dev.vecdb.codec.pco;
 final class DeltaDecode {
   private DeltaDecode() {}
 
-  static void toggle(long[] a, int n, long mid) {
-    for (int i = 0; i < n; i++) {
-      a[i] += mid;
-    }
-  }
-
-  /** Consecutive delta of order {@code moments.length}: repeated prefix sums starting at the moments. */
+  /**
+   * Consecutive delta of order {@code order}: repeated prefix sums starting at the moments, the first of which
+   * also undoes the toggle around the centre.
+   */
   static void consecutive(long[] a, int n, long[] moments, int order, long mid) {
-    toggle(a, n, mid);
-    for (int j = order - 1; j >= 0; j--) {
-      long m = moments[j];
+    long m = moments[order - 1];
+    for (int i = 0; i < n; i++) {
+      long e = a[i] + mid;
+      a[i] = m;
+      m += e;
+    }
+    for (int j = order - 2; j >= 0; j--) {
+      m = moments[j];
       for (int i = 0; i < n; i++) {
         long e = a[i];
         a[i] = m;

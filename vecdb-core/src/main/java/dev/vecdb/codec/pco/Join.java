@@ -1,8 +1,8 @@
 package dev.vecdb.codec.pco;
 
 /**
- * Joins a page's primary (and secondary) latents into number bits, in place in the primary array, per the chunk's
- * mode. Stateless and thread-safe.
+ * Joins a page's primary (and secondary) latents into number bits (masked to the type width), in place in the
+ * primary array, per the chunk's mode. Stateless and thread-safe.
  */
 final class Join {
   private Join() {}
@@ -41,7 +41,10 @@ final class Join {
           p[i] = (pi << k) + low;
         }
       }
-      case ChunkMeta.FLOAT_MULT -> floatMult(meta, p, s, n, mid);
+      case ChunkMeta.FLOAT_MULT -> {
+        floatMult(meta, p, s, n, mid);
+        return;
+      }
       default -> throw new IllegalStateException("mode " + meta.mode);
     }
     Latents.fromOrderedInPlace(p, n, type);
@@ -54,7 +57,8 @@ final class Join {
       case 64 -> {
         for (int i = 0; i < n; i++) {
           double u = Double.longBitsToDouble(intFloat64(p[i])) * base;
-          p[i] = ordered64(Double.doubleToRawLongBits(u)) + s[i] + mid;
+          long latent = ordered64(Double.doubleToRawLongBits(u)) + s[i] + mid;
+          p[i] = latent < 0 ? latent ^ Long.MIN_VALUE : ~latent;
         }
       }
       case 32 -> {
@@ -62,7 +66,8 @@ final class Join {
         for (int i = 0; i < n; i++) {
           float u = Float.intBitsToFloat(intFloat32((int) p[i])) * b;
           int raw = Float.floatToRawIntBits(u);
-          p[i] = (raw < 0 ? ~raw : raw ^ Integer.MIN_VALUE) + s[i] + mid;
+          int latent = (raw < 0 ? ~raw : raw ^ Integer.MIN_VALUE) + (int) s[i] + (int) mid;
+          p[i] = (latent < 0 ? latent ^ Integer.MIN_VALUE : ~latent) & 0xFFFF_FFFFL;
         }
       }
       default -> {
@@ -70,7 +75,7 @@ final class Join {
         for (int i = 0; i < n; i++) {
           float u = Float.float16ToFloat((short) Latents.intFloatFromLatent(p[i], type)) * b;
           long raw = Float.floatToFloat16(u) & 0xFFFFL;
-          p[i] = Latents.toOrdered(raw, type) + s[i] + mid;
+          p[i] = Latents.fromOrdered(Latents.toOrdered(raw, type) + s[i] + mid, type);
         }
       }
     }

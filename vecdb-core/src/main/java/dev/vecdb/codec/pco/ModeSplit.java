@@ -101,18 +101,17 @@ final class ModeSplit {
       int i = 3 * t * step;
       long a = Latents.toOrdered(raw[i], type);
       gcds[t] = gcd(absDiff(Latents.toOrdered(raw[i + step], type), a),
-          absDiff(Latents.toOrdered(raw[i + 2 * step], type), a)) ^ Long.MIN_VALUE;
+          absDiff(Latents.toOrdered(raw[i + 2 * step], type), a));
     }
-    java.util.Arrays.sort(gcds, 0, triples);
+    UnsignedSort.insertionSort(gcds, triples);
     long best = NO_CANDIDATE;
     int bestRun = Math.max(2, (triples + 2) / 3) - 1;
     for (int i = 0, j; i < triples; i = j) {
       long v = gcds[i];
       for (j = i + 1; j < triples && gcds[j] == v; j++) {}
-      long candidate = v ^ Long.MIN_VALUE;
-      if (j - i > bestRun && candidate != 0 && candidate != 1) {
+      if (j - i > bestRun && v != 0 && v != 1) {
         bestRun = j - i;
-        best = candidate;
+        best = v;
       }
     }
     return best;

@@ -24,7 +24,7 @@ final class PageDecoder {
   void decode(BitReader r, ChunkMeta meta, int n) {
     int primStateN = meta.primaryStateN();
     int secStateN = meta.secondaryStateN();
-    int cap = n + Math.max(primStateN, 1) + BATCH;
+    int cap = n + BATCH;
     if (prim.length < cap) {
       prim = new long[cap];
       sec = new long[cap];

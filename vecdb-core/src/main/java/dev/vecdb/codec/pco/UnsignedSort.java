@@ -3,18 +3,19 @@ package dev.vecdb.codec.pco;
 import java.util.Arrays;
 
 /**
- * Sorts {@code long}s as unsigned numbers: an LSD radix sort on the bytes of {@code x - min} (so only the bytes
- * that vary cost a pass) when that is cheap, the JDK sort on sign-flipped keys otherwise. Holds scratch arrays;
- * not thread-safe.
+ * Sorts {@code long}s as unsigned numbers without allocating: an insertion sort for short arrays, otherwise an LSD
+ * radix sort on the bytes of {@code x - min}, where only the bytes that vary cost a pass (the JDK sort is avoided
+ * because it allocates per partition). Holds scratch arrays; not thread-safe.
  */
 final class UnsignedSort {
-  private static final int RADIX_MIN = 128;
+  private static final int RADIX_MIN = 48;
 
   private long[] tmp = new long[0];
   private final int[] counts = new int[256];
 
   void sort(long[] a, int n) {
-    if (n < 2) {
+    if (n < RADIX_MIN) {
+      insertionSort(a, n);
       return;
     }
     long min = -1;
@@ -25,16 +26,6 @@ final class UnsignedSort {
       max = Long.compareUnsigned(x, max) > 0 ? x : max;
     }
     int passes = (Binning.bitLength(max - min) + 7) >>> 3;
-    if (n < RADIX_MIN || (passes > 3 && n < passes * 256)) {
-      for (int i = 0; i < n; i++) {
-        a[i] ^= Long.MIN_VALUE;
-      }
-      Arrays.sort(a, 0, n);
-      for (int i = 0; i < n; i++) {
-        a[i] ^= Long.MIN_VALUE;
-      }
-      return;
-    }
     if (tmp.length < n) {
       tmp = new long[Math.max(n, tmp.length * 2)];
     }
@@ -49,6 +40,9 @@ final class UnsignedSort {
       Arrays.fill(c, 0);
       for (int i = 0; i < n; i++) {
         c[(int) (src[i] >>> shift) & 0xFF]++;
+      }
+      if (c[(int) (src[0] >>> shift) & 0xFF] == n) {
+        continue;
       }
       int sum = 0;
       for (int d = 0; d < 256; d++) {
@@ -66,6 +60,19 @@ final class UnsignedSort {
     }
     for (int i = 0; i < n; i++) {
       a[i] = src[i] + min;
+    }
+  }
+
+  /** Sorts {@code a[0..n)} as unsigned numbers in place; for short arrays. */
+  static void insertionSort(long[] a, int n) {
+    for (int i = 1; i < n; i++) {
+      long x = a[i];
+      int j = i - 1;
+      while (j >= 0 && Long.compareUnsigned(a[j], x) > 0) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = x;
     }
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,6 +19,20 @@ class PcoDecoderVectorsTest {
 
   static Stream<Path> rustFiles() {
     return PcoTestData.list("rust-1.0.2", ".pco").stream();
+  }
+
+  @Test
+  void everyTestVectorIsPresentWithItsExpectedValues() {
+    assertThat(officialFiles().map(p -> p.getFileName().toString()))
+        .containsExactlyInAnyOrderElementsOf(PcoOfficialVectors.FILES);
+    List<Path> rust = rustFiles().toList();
+    assertThat(rust).as("Rust 1.0.2 files").hasSizeGreaterThanOrEqualTo(24);
+    assertThat(rust).allSatisfy(p -> assertThat(p.resolveSibling(p.getFileName().toString().replace(".pco", ".txt")))
+        .as("expected values of %s", p.getFileName()).isRegularFile());
+    Stream<PcoNumberType> officialTypes =
+        PcoOfficialVectors.FILES.stream().map(f -> PcoOfficialVectors.forFile(f).type());
+    assertThat(Stream.concat(officialTypes, rust.stream().map(PcoTestData::typeOf)).distinct())
+        .as("number types covered").containsExactlyInAnyOrder(PcoNumberType.values());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -48,7 +64,7 @@ class PcoDecoderVectorsTest {
     assertThat(PcoTestData.bits(type, back, n)).isEqualTo(PcoTestData.bits(type, values, n));
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void wrappedPagesDecode() {
     Path dir = PcoTestData.dir().resolve("rust-1.0.2");
     byte[] src = PcoTestData.bytes(dir.resolve("wrapped_i64_pages_300_700.bin"));

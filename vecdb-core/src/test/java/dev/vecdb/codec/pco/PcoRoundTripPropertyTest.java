@@ -69,9 +69,11 @@ class PcoRoundTripPropertyTest {
     Object values = PcoTestData.newArray(type, n);
     ArrayIo.store(type, bits, n, values, 0);
     byte[] blob = enc.encode(type, values, 0, n);
-    assertThat(enc.encode(type, values, 0, n)).as(label + ": deterministic").isEqualTo(blob);
+    assertThat(new PcoEncoder().encode(type, values, 0, n))
+        .as(label + ": deterministic, whatever the encoder encoded before").isEqualTo(blob);
     long rawBytes = (long) n * type.bits() / 8;
-    assertThat((long) blob.length).as(label + ": size bound").isLessThanOrEqualTo(rawBytes + 40L * (1 + n / PcoEncoder.MAX_CHUNK));
+    assertThat((long) blob.length).as(label + ": size bound")
+        .isLessThanOrEqualTo(rawBytes + 40L * (1 + n / PcoEncoder.MAX_CHUNK));
     Object out = PcoTestData.newArray(type, n);
     assertThat(dec.decode(blob, 0, blob.length, type, out, 0)).as(label).isEqualTo(n);
     assertThat(dec.lastInputLength()).as(label).isEqualTo(blob.length);

@@ -1,0 +1,118 @@
+package dev.vecdb.vec;
+
+import dev.vecdb.codec.PageCodec;
+import dev.vecdb.store.Region;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Rewrites the pages of a paged vector from a first page to the end, one page at a time: each new page is built
+ * from the old page's decoded values, the updates that fall in it and the pushed values, compressed when full (kept
+ * raw when it is the partial last one) and buffered. Nothing is written before every old page it needs has been
+ * decoded and checked (so a damaged page leaves the vector untouched); from then on, pages of pushed values go to the
+ * region a buffer at a time, so a write of any size needs memory for the rewritten old pages (compressed) and one
+ * buffer, never for all its values. Owned by the vector's writer (through its {@link Paging}); not thread-safe.
+ */
+final class PageRewrite {
+  /** Buffered payload bytes that trigger a write to the region. */
+  private static final int FLUSH_BYTES = 1 << 20;
+
+  private final String vector;
+  private final int size;
+  private final int perPage;
+  private final Region main;
+  private final PageCodec codec;
+  private final Paging.PageDecoder decoder;
+  private final byte[] page;
+  private final MemorySegment pageSegment;
+  private final byte[] compressed;
+  private byte[] out = new byte[FLUSH_BYTES];
+  private int buffered;
+  private long written;
+
+  PageRewrite(String vector, int size, int perPage, Region main, PageCodec codec, Paging.PageDecoder decoder) {
+    this.vector = vector;
+    this.size = size;
+    this.perPage = perPage;
+    this.main = main;
+    this.codec = codec;
+    this.decoder = decoder;
+    this.page = new byte[perPage * size];
+    this.pageSegment = MemorySegment.ofArray(page);
+    this.compressed = new byte[codec.maxCompressedLength(page.length)];
+  }
+
+  /**
+   * Writes the pages from {@code firstPage} on: values {@code [firstPage * perPage, storedLen)} of {@code table}
+   * with {@code updates} applied, then the {@code pushedBytes} of {@code pushed}.
+   *
+   * @return the new entries of pages {@code firstPage, ...}
+   */
+  PageTable.Page[] run(PageTable table, int firstPage, long storedLen, MemorySegment pushed, long pushedBytes,
+      UpdateMap updates) {
+    long start = firstPage < table.size() ? table.page(firstPage).offset() : table.dataEnd();
+    MemorySegment old = main.segment();
+    long[] updated = updates.sortedKeys();
+    int nextUpdate = 0;
+    long end = storedLen + pushedBytes / size;
+    List<PageTable.Page> pages = new ArrayList<>();
+    buffered = 0;
+    written = -1;
+    for (long index = (long) firstPage * perPage; index < end; index += perPage) {
+      int count = (int) Math.min(perPage, end - index);
+      int stored = (int) Math.clamp(storedLen - index, 0, count);
+      if (stored > 0) {
+        MemorySegment values = decoder.decode(table, (int) (index / perPage), old, vector);
+        MemorySegment.copy(values, 0, pageSegment, 0, (long) stored * size);
+      }
+      if (stored < count) {
+        MemorySegment.copy(pushed, (index + stored - storedLen) * size, pageSegment, (long) stored * size,
+            (long) (count - stored) * size);
+      }
+      for (; nextUpdate < updated.length && updated[nextUpdate] < index + count; nextUpdate++) {
+        long key = updated[nextUpdate];
+        MemorySegment.copy(updates.values(), updates.offsetOf(key), pageSegment, (key - index) * size, size);
+      }
+      pages.add(buffer(start, count));
+      if (buffered >= FLUSH_BYTES && index + count >= storedLen) {
+        flush(start);
+      }
+    }
+    flush(start);
+    return pages.toArray(new PageTable.Page[0]);
+  }
+
+  /** Encodes the current page of {@code count} values into the buffer and returns its entry. */
+  private PageTable.Page buffer(long start, int count) {
+    boolean raw = count < perPage;
+    byte[] payload = page;
+    int length = count * size;
+    if (!raw) {
+      length = codec.compress(page, page.length, compressed);
+      payload = compressed;
+    }
+    if (buffered + length > out.length) {
+      out = Arrays.copyOf(out, Math.max(out.length * 2, buffered + length));
+    }
+    System.arraycopy(payload, 0, out, buffered, length);
+    long offset = start + Math.max(written, 0) + buffered;
+    buffered += length;
+    return new PageTable.Page(offset, length, count, raw,
+        PageTable.crc(MemorySegment.ofArray(out).asSlice(buffered - length, length)));
+  }
+
+  /** Writes the buffer after what this rewrite wrote so far; the first write also cuts the region at {@code start}. */
+  private void flush(long start) {
+    MemorySegment bytes = MemorySegment.ofArray(out).asSlice(0, buffered);
+    if (written < 0) {
+      main.truncateAndWrite(start, bytes);
+      written = 0;
+    } else {
+      main.append(bytes);
+    }
+    written += buffered;
+    buffered = 0;
+  }
+}
