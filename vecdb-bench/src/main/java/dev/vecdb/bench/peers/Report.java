@@ -3,6 +3,7 @@ package dev.vecdb.bench.peers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Renders one run as Markdown: machine, summary, durability per row, one table per step (ms, values/s, GB/s,
@@ -70,17 +71,11 @@ final class Report {
   private void summary() {
     line("## Summary (ns per value or per read; lower is better)");
     line("");
-    line("| engine | write, in memory | write + durable | open (ms) | first linear read | linear read"
-        + " | random read | random read, " + options.threads() + " threads | disk after close |");
-    line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    stepColumns("open (ms)", " | disk after close |", "---:|");
     for (Measurement m : byEngine.values()) {
-      StringBuilder row = new StringBuilder("| " + m.engine.label);
-      for (Step step : Step.values()) {
-        row.append(" | ").append(m.nanos(step) < 0 ? "–" : step == Step.OPEN
-            ? Numbers.decimal(m.nanos(step) / 1e6) : Numbers.decimal(nsPerOp(m, step)));
-      }
-      row.append(" | ").append(Numbers.bytes(m.diskAllocated)).append(" |");
-      line(row.toString());
+      line(stepRow(m, step -> m.nanos(step) < 0 ? "–" : step == Step.OPEN
+          ? Numbers.decimal(m.nanos(step) / 1e6) : Numbers.decimal(nsPerOp(m, step)))
+          + " | " + Numbers.bytes(m.diskAllocated) + " |");
     }
     line("");
     for (Measurement m : byEngine.values()) {
@@ -94,17 +89,27 @@ final class Report {
   private void ratios() {
     line("## Speed relative to the FFM limit (its time / the row's time; 1.00× = at the limit)");
     line("");
-    line("| engine | write, in memory | write + durable | open | first linear read | linear read | random read"
-        + " | random read, " + options.threads() + " threads |");
-    line("|---|---:|---:|---:|---:|---:|---:|---:|");
+    stepColumns("open", " |", "");
     for (Measurement m : byEngine.values()) {
-      StringBuilder row = new StringBuilder("| " + m.engine.label);
-      for (Step step : Step.values()) {
-        row.append(" | ").append(Numbers.ratio(vsLimit(m, step)));
-      }
-      line(row.append(" |").toString());
+      line(stepRow(m, step -> Numbers.ratio(vsLimit(m, step))) + " |");
     }
     line("");
+  }
+
+  /** The header and alignment lines of a table with one column per step, then {@code extra} columns. */
+  private void stepColumns(String openTitle, String extraTitles, String extraAlignment) {
+    line("| engine | write, in memory | write + durable | " + openTitle + " | first linear read | linear read"
+        + " | random read | random read, " + options.threads() + " threads" + extraTitles);
+    line("|---|---:|---:|---:|---:|---:|---:|---:|" + extraAlignment);
+  }
+
+  /** {@code | label | cell(step) | ...} for every step, without the closing bar. */
+  private static String stepRow(Measurement m, Function<Step, String> cell) {
+    StringBuilder row = new StringBuilder("| " + m.engine.label);
+    for (Step step : Step.values()) {
+      row.append(" | ").append(cell.apply(step));
+    }
+    return row.toString();
   }
 
   /** The limit's time divided by {@code m}'s for {@code step}; NaN when either did not run. */
