@@ -13,6 +13,7 @@ import dev.vecdb.vec.IntVec;
 import dev.vecdb.vec.LongVec;
 import dev.vecdb.vec.ObjVec;
 import dev.vecdb.vec.ShortVec;
+import dev.vecdb.vec.StoredVec;
 import dev.vecdb.vec.VecRegistry;
 import java.nio.file.Path;
 
@@ -90,6 +91,22 @@ public final class Database implements AutoCloseable {
   /** Opens (creating if needed) a vector of {@code f32} values. */
   public FloatVec floatVec(String name, VecOptions options) {
     return FloatVec.open(this, name, NumberType.F32, options);
+  }
+
+  /**
+   * Opens (creating if needed) the primitive vector that holds {@code type}: a {@link ByteVec}, {@link ShortVec},
+   * {@link IntVec}, {@link LongVec}, {@link FloatVec} or {@link DoubleVec}. For code that chooses the type at run
+   * time (configuration, tools); the typed openers above give the typed handle directly.
+   */
+  public StoredVec numericVec(String name, NumberType type, VecOptions options) {
+    return switch (type) {
+      case I8, U8 -> byteVec(name, type, options);
+      case I16, U16 -> shortVec(name, type, options);
+      case I32, U32 -> intVec(name, type, options);
+      case I64, U64 -> longVec(name, type, options);
+      case F32 -> floatVec(name, options);
+      case F64 -> doubleVec(name, options);
+    };
   }
 
   /** Opens (creating if needed) a vector of fixed-size objects (records, byte arrays) encoded by {@code codec}. */

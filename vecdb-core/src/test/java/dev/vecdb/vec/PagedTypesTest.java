@@ -55,7 +55,7 @@ class PagedTypesTest {
   static List<Kind> kinds() {
     List<Kind> kinds = new ArrayList<>();
     for (NumberType t : NumberType.values()) {
-      kinds.add(new Kind(t.label(), true, (db, name, o) -> numeric(db, name, t, o), (v, i) -> pushNumber(v, t, i)));
+      kinds.add(new Kind(t.label(), true, (db, name, o) -> db.numericVec(name, t, o), (v, i) -> pushNumber(v, t, i)));
     }
     kinds.add(new Kind("bytes[32]", false, (db, name, o) -> db.bytesVec(name, 32, o),
         (v, i) -> PagedTypesTest.<byte[]>cast(v).push(hash(i))));
@@ -123,17 +123,6 @@ class PagedTypesTest {
     for (long i = v.len(); i < to; i++) {
       kind.pusher().push(v, i);
     }
-  }
-
-  private static StoredVec numeric(Database db, String name, NumberType t, VecOptions o) {
-    return switch (t) {
-      case I8, U8 -> db.byteVec(name, t, o);
-      case I16, U16 -> db.shortVec(name, t, o);
-      case I32, U32 -> db.intVec(name, t, o);
-      case I64, U64 -> db.longVec(name, t, o);
-      case F32 -> db.floatVec(name, o);
-      case F64 -> db.doubleVec(name, o);
-    };
   }
 
   private static void pushNumber(StoredVec v, NumberType t, long i) {

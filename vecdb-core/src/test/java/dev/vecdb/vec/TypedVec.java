@@ -11,14 +11,7 @@ import dev.vecdb.codec.NumberType;
 record TypedVec(StoredVec vec) {
 
   static TypedVec open(Database db, String name, NumberType type, VecOptions options) {
-    return new TypedVec(switch (type) {
-      case I8, U8 -> db.byteVec(name, type, options);
-      case I16, U16 -> db.shortVec(name, type, options);
-      case I32, U32 -> db.intVec(name, type, options);
-      case I64, U64 -> db.longVec(name, type, options);
-      case F32 -> db.floatVec(name, options);
-      case F64 -> db.doubleVec(name, options);
-    });
+    return new TypedVec(db.numericVec(name, type, options));
   }
 
   long len() {

@@ -42,13 +42,6 @@ public record NumericVectorType(NumberType number) implements VectorType {
 
   @Override
   public StoredVec open(Database database, String name, VecOptions options) {
-    return switch (number) {
-      case I8, U8 -> database.byteVec(name, number, options);
-      case I16, U16 -> database.shortVec(name, number, options);
-      case I32, U32 -> database.intVec(name, number, options);
-      case I64, U64 -> database.longVec(name, number, options);
-      case F32 -> database.floatVec(name, options);
-      case F64 -> database.doubleVec(name, options);
-    };
+    return database.numericVec(name, number, options);
   }
 }
