@@ -22,7 +22,7 @@ final class ChildJvm {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(engine.allJvmFlags());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Workload.class.getName(), engine.id(),
-        Long.toString(options.n()), Integer.toString(options.repetitions()), Integer.toString(options.warmUps()),
+        Long.toString(options.n()), Integer.toString(options.repetitions()), Integer.toString(options.warmUpSeconds()),
         Integer.toString(options.threads()),
         dir.toString(), resultFile.toString()));
     Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

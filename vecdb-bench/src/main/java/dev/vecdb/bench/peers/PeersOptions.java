@@ -9,7 +9,7 @@ import java.util.Locale;
  * The runner's command line.
  *
  * <pre>
- * peers [--n 10M] [--engines ffm,vecdb-bytes,...] [--reps 5] [--warmup 1] [--threads cores] [--dir tmp]
+ * peers [--n 10M] [--engines ffm,vecdb-bytes,...] [--reps 5] [--warmup 3] [--threads cores] [--dir tmp]
  *       [--out file]
  * </pre>
  *
@@ -18,12 +18,13 @@ import java.util.Locale;
  * @param n values per engine
  * @param engines the engines to run, in table order
  * @param repetitions repetitions of the warm linear and random reads (the median is reported)
- * @param warmUps untimed rounds of the reads before the repetitions
+ * @param warmUpSeconds how long the reads run untimed before the repetitions
  * @param threads reader threads of the all-cores random reads
  * @param workDir where the child JVMs create their stores (must be a disk file system, not tmpfs)
  * @param out the Markdown results file
  */
-record PeersOptions(long n, List<Engine> engines, int repetitions, int warmUps, int threads, Path workDir, Path out) {
+record PeersOptions(long n, List<Engine> engines, int repetitions, int warmUpSeconds, int threads, Path workDir,
+    Path out) {
 
   static final long DEFAULT_N = 10_000_000;
 
@@ -31,7 +32,7 @@ record PeersOptions(long n, List<Engine> engines, int repetitions, int warmUps, 
     long n = DEFAULT_N;
     List<Engine> engines = List.of(Engine.values());
     int repetitions = 5;
-    int warmUps = 1;
+    int warmUpSeconds = 3;
     int threads = Runtime.getRuntime().availableProcessors();
     Path workDir = Path.of(System.getProperty("java.io.tmpdir"));
     Path out = null;
@@ -44,23 +45,23 @@ record PeersOptions(long n, List<Engine> engines, int repetitions, int warmUps, 
         case "--n" -> n = parseCount(value);
         case "--engines" -> engines = Arrays.stream(value.split(",")).map(String::trim).map(Engine::byId).toList();
         case "--reps" -> repetitions = Integer.parseInt(value);
-        case "--warmup" -> warmUps = Integer.parseInt(value);
+        case "--warmup" -> warmUpSeconds = Integer.parseInt(value);
         case "--threads" -> threads = Integer.parseInt(value);
         case "--dir" -> workDir = Path.of(value);
         case "--out" -> out = Path.of(value);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; usage: peers [--n 10M] [--engines ffm,vecdb-bytes,...] [--reps 5] [--warmup 1] [--threads N]"
+            + "; usage: peers [--n 10M] [--engines ffm,vecdb-bytes,...] [--reps 5] [--warmup 3] [--threads N]"
             + " [--dir DIR] [--out FILE]");
       }
       i++;
     }
-    if (n < 100 || repetitions < 1 || warmUps < 0 || threads < 1) {
+    if (n < 100 || repetitions < 1 || warmUpSeconds < 0 || threads < 1) {
       throw new IllegalArgumentException("need --n >= 100, --reps >= 1, --warmup >= 0 and --threads >= 1");
     }
     if (out == null) {
       out = Path.of("vecdb-bench", "results", "peers-" + label(n) + ".md");
     }
-    return new PeersOptions(n, engines, repetitions, warmUps, threads, workDir, out);
+    return new PeersOptions(n, engines, repetitions, warmUpSeconds, threads, workDir, out);
   }
 
   /** {@code 10M}, {@code 100k}, or the plain number when it is not a round multiple. */

@@ -47,7 +47,7 @@ final class Report {
     line("# Peer comparison: N = " + String.format("%,d", n) + " sequential u64 (value = index)");
     line("");
     line("Command: `java -jar vecdb-bench/target/benchmarks.jar peers --n " + n + " --reps " + options.repetitions()
-        + " --warmup " + options.warmUps() + " --threads " + options.threads() + "`");
+        + " --warmup " + options.warmUpSeconds() + " --threads " + options.threads() + "`");
     line("");
     line("- CPU: " + Machine.cpu() + ", " + Machine.cores() + " cores; RAM: " + Machine.memory());
     line("- JDK: " + Machine.jdk() + "; OS: " + Machine.os());
@@ -61,10 +61,10 @@ final class Report {
     line("");
     line("Point reads: " + String.format("%,d", Math.max(1, n / 100)) + " indices (xorshift64, seed"
         + " 0x9E3779B97F4A7C15), the same for every engine; every sum is checked. JIT warm-up: before anything is"
-        + " timed, each child writes a throwaway store of N/10 values, and the reads run " + options.warmUps()
-        + " untimed rounds after the first linear read. GB/s counts 8 bytes per value read or written. *vs limit*"
-        + " is the FFM row's time divided by the row's time (1.00× = at the physical limit, 0.10× = ten times"
-        + " slower).");
+        + " timed, each child writes a throwaway store of N/10 values, and the reads run untimed for "
+        + options.warmUpSeconds() + " s after the first linear read. GB/s counts 8 bytes per value read or"
+        + " written. *vs limit* is the FFM row's time divided by the row's time (1.00× = at the physical limit,"
+        + " 0.10× = ten times slower).");
     line("");
   }
 

@@ -12,25 +12,26 @@ import java.util.concurrent.CyclicBarrier;
  * number.
  *
  * <p>The JIT is warmed before anything is timed: a throwaway store of N/10 values goes through the write path first,
- * and the reads run {@code warm-ups} untimed rounds on the real dataset after the first linear read.
+ * and the reads run untimed rounds on the real dataset, after the first linear read, for {@code warm-up-seconds}
+ * (C2 compiles a store's read path in the background: a count of rounds would be too few for the fast engines).
  *
- * <p>Arguments: {@code engine-id n repetitions warm-ups threads work-dir result-file}. Single-threaded except for the
- * all-cores step, whose reader threads share only the store and the read-only indices.
+ * <p>Arguments: {@code engine-id n repetitions warm-up-seconds threads work-dir result-file}. Single-threaded except
+ * for the all-cores step, whose reader threads share only the store and the read-only indices.
  */
 public final class Workload {
   private final Engine engine;
   private final long n;
   private final int repetitions;
-  private final int warmUps;
+  private final int warmUpSeconds;
   private final long[] indices;
   private final long indexSum;
   private final Measurement result;
 
-  private Workload(Engine engine, long n, int repetitions, int warmUps, int threads) {
+  private Workload(Engine engine, long n, int repetitions, int warmUpSeconds, int threads) {
     this.engine = engine;
     this.n = n;
     this.repetitions = repetitions;
-    this.warmUps = warmUps;
+    this.warmUpSeconds = warmUpSeconds;
     this.indices = RandomIndices.of(n, (int) Math.max(1, n / 100));
     this.indexSum = Arrays.stream(indices).sum();
     this.result = new Measurement(engine);
@@ -114,7 +115,8 @@ public final class Workload {
     record(Step.FIRST_LINEAR, start);
 
     try (PointReader reader = store.pointReader()) {
-      for (int w = 0; w < warmUps; w++) {
+      long until = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
+      while (System.nanoTime() < until) {
         check("linear sum", store.sum(), expected);
         check("random-read sum", reader.sumAt(indices, 0, indices.length), indexSum);
         readOnAllCores(store);

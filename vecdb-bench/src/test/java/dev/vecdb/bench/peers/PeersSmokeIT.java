@@ -18,7 +18,7 @@ class PeersSmokeIT {
   @Test
   void everyEngineRunsEveryStepAndTheReportIsWritten(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("results").resolve("peers-smoke.md");
-    PeersOptions options = PeersOptions.parse("--n", "20k", "--reps", "1", "--threads", "2",
+    PeersOptions options = PeersOptions.parse("--n", "20k", "--reps", "1", "--warmup", "0", "--threads", "2",
         "--dir", tmp.resolve("work").toString(), "--out", out.toString());
 
     List<Measurement> measurements = PeersCommand.runAndWrite(options);
