@@ -2,6 +2,7 @@ package dev.vecdb.bench;
 
 import dev.vecdb.Database;
 import dev.vecdb.VecOptions;
+import dev.vecdb.bench.peers.RandomIndices;
 import dev.vecdb.codec.NumberType;
 import dev.vecdb.vec.LongVec;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ final class BenchSupport {
   /** Number of random reads per operation of the random-get benchmarks. */
   static final int READS = 100_000;
   /** vecdb's BYTES format and the baselines: little-endian, unaligned access allowed. */
-  static final ValueLayout.OfLong LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  static final ValueLayout.OfLong LE = MappedLongs.LE;
   /** The vector's name, as in the Rust baseline's region name. */
   static final String VEC = "bench";
 
@@ -64,25 +64,14 @@ final class BenchSupport {
     return (long) N * (N - 1) / 2;
   }
 
-  /**
-   * The random-read indices: xorshift64 (shifts 13, 7, 17), seed 0x9E3779B97F4A7C15, index = state mod N, the
-   * state taken as unsigned, exactly as in the Rust baseline.
-   */
+  /** The random-read indices of the Rust baseline ({@link RandomIndices#of}: {@link #READS} indices below N). */
   static long[] randomIndices() {
     return randomIndices(READS, N);
   }
 
-  /** {@code count} indices below {@code n} from the xorshift64 sequence of {@link #randomIndices()}. */
+  /** {@code count} indices below {@code n} from the xorshift64 sequence of {@link RandomIndices#of}. */
   static long[] randomIndices(int count, long n) {
-    long[] indices = new long[count];
-    long state = 0x9E3779B97F4A7C15L;
-    for (int i = 0; i < count; i++) {
-      state ^= state << 13;
-      state ^= state >>> 7;
-      state ^= state << 17;
-      indices[i] = Long.remainderUnsigned(state, n);
-    }
-    return indices;
+    return RandomIndices.of(n, count);
   }
 
   /** Opens a database in {@code dir} with one written (not flushed) i64 vector holding {@code 0 .. N-1}. */

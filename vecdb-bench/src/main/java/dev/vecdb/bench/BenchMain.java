@@ -1,0 +1,20 @@
+package dev.vecdb.bench;
+
+import dev.vecdb.bench.peers.PeersCommand;
+import java.util.Arrays;
+
+/**
+ * Entry point of {@code benchmarks.jar}: {@code peers [options]} runs the peer comparison ({@link PeersCommand}),
+ * anything else is handed to JMH unchanged ({@code java -jar benchmarks.jar ReadBench -f 1}). Command-line only.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  /** Dispatches to the peer runner or to JMH. */
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("peers")) {
+      System.exit(PeersCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
+    org.openjdk.jmh.Main.main(args);
+  }
+}
