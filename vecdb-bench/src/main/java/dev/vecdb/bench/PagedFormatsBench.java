@@ -6,6 +6,7 @@ import dev.vecdb.VecOptions;
 import dev.vecdb.codec.Lz4PageCodec;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,8 +24,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The paged compressed formats (LZ4, ZSTD, PCO) against raw {@code BYTES}, per {@link Dataset}, on
- * {@value #VALUES} values: push + write (ns per value), a fold over every value (ns per value) and random point reads
+ * Every format — the paged compressed ones (LZ4, ZSTD, PCO) and the raw {@code BYTES} and {@code ZERO_COPY} — per
+ * {@link Dataset}, on {@value #VALUES} values: push + write and push + write + flush (ns per value), a fold and a
+ * cursor over every value (ns per value), sorted multi-index reads (ns per read) and random point reads
  * through the writer's view (ns per read; each one decodes the page holding it, except when it is the page decoded
  * last). The stored size (bytes per value) is printed by the setup as a {@code # stored} line, with the format shown
  * as {@code LZ4-JNI} when LZ4 runs on lz4-java's native library (forks have native access unless
@@ -44,7 +46,7 @@ public class PagedFormatsBench {
   /** Which format and which series. */
   @State(Scope.Benchmark)
   public static class Case {
-    @Param({"BYTES", "LZ4", "ZSTD", "PCO"})
+    @Param({"BYTES", "ZERO_COPY", "LZ4", "ZSTD", "PCO"})
     public Format format;
 
     @Param({"SEQUENTIAL_U64", "PRICE_F64", "SMALL_I32", "RANDOM_U64"})
@@ -65,6 +67,7 @@ public class PagedFormatsBench {
     Database db;
     PagedWorkload workload;
     long[] indices;
+    long[] sortedIndices;
 
     @Setup(Level.Trial)
     public void open(Case c) {
@@ -74,6 +77,8 @@ public class PagedFormatsBench {
       workload.pushAll(c.values);
       workload.vec().write();
       indices = BenchSupport.randomIndices(READS, VALUES);
+      sortedIndices = indices.clone();
+      Arrays.sort(sortedIndices);
       String label = c.format == Format.LZ4 && Lz4PageCodec.implementation().endsWith("JNI") ? "LZ4-JNI"
           : c.format.name();
       System.out.printf("# stored %s %s: %d bytes, %.4f bytes/value%n", label, c.dataset,
@@ -118,6 +123,33 @@ public class PagedFormatsBench {
   public boolean write(Case c, Empty e) {
     e.workload.pushAll(c.values);
     return e.workload.vec().write();
+  }
+
+  /** Push + write + a durable {@code Database.flush()} into a fresh vector: ns per value. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OperationsPerInvocation(VALUES)
+  @Warmup(iterations = 3)
+  @Measurement(iterations = 5)
+  public boolean writeAndFlush(Case c, Empty e) {
+    e.workload.pushAll(c.values);
+    boolean changed = e.workload.vec().write();
+    e.db.flush();
+    return changed;
+  }
+
+  /** A sum of every value through a cursor: ns per value. */
+  @Benchmark
+  @OperationsPerInvocation(VALUES)
+  public long cursor(Written w) {
+    return w.workload.cursor();
+  }
+
+  /** {@value #READS} point reads at sorted random indices through one {@code getAll}: ns per read. */
+  @Benchmark
+  @OperationsPerInvocation(READS)
+  public long sortedGetAll(Written w) {
+    return w.workload.getAll(w.sortedIndices);
   }
 
   /** A sum of every value: ns per value. */

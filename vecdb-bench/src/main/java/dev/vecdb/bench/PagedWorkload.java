@@ -6,8 +6,11 @@ import static dev.vecdb.bench.Dataset.LONG;
 
 import dev.vecdb.Database;
 import dev.vecdb.VecOptions;
+import dev.vecdb.vec.DoubleCursor;
 import dev.vecdb.vec.DoubleVec;
+import dev.vecdb.vec.IntCursor;
 import dev.vecdb.vec.IntVec;
+import dev.vecdb.vec.LongCursor;
 import dev.vecdb.vec.LongVec;
 import dev.vecdb.vec.StoredVec;
 import java.lang.foreign.MemorySegment;
@@ -43,6 +46,12 @@ sealed interface PagedWorkload {
   /** Reads the values at {@code indices} into a checksum. */
   long get(long[] indices);
 
+  /** Reads every value through a cursor into a checksum. */
+  long cursor();
+
+  /** Reads the values at the sorted {@code indices} with one multi-index read into a checksum. */
+  long getAll(long[] indices);
+
   /** Bytes of every region the vector stores. */
   default long storedBytes(Database db) {
     long bytes = 0;
@@ -65,6 +74,24 @@ sealed interface PagedWorkload {
     @Override
     public long fold() {
       return vec.fold(0, vec.len(), 0L, Long::sum);
+    }
+
+    @Override
+    public long cursor() {
+      long sum = 0;
+      for (LongCursor c = vec.cursor(0, vec.len()); c.hasNext(); ) {
+        sum += c.nextLong();
+      }
+      return sum;
+    }
+
+    @Override
+    public long getAll(long[] indices) {
+      long sum = 0;
+      for (long v : vec.getAll(indices)) {
+        sum += v;
+      }
+      return sum;
     }
 
     @Override
@@ -93,6 +120,24 @@ sealed interface PagedWorkload {
     }
 
     @Override
+    public long cursor() {
+      long sum = 0;
+      for (IntCursor c = vec.cursor(0, vec.len()); c.hasNext(); ) {
+        sum += c.nextInt();
+      }
+      return sum;
+    }
+
+    @Override
+    public long getAll(long[] indices) {
+      long sum = 0;
+      for (int v : vec.getAll(indices)) {
+        sum += v;
+      }
+      return sum;
+    }
+
+    @Override
     public long get(long[] indices) {
       long sum = 0;
       for (long index : indices) {
@@ -115,6 +160,24 @@ sealed interface PagedWorkload {
     @Override
     public long fold() {
       return Double.doubleToRawLongBits(vec.fold(0, vec.len(), 0.0, Double::sum));
+    }
+
+    @Override
+    public long cursor() {
+      double sum = 0;
+      for (DoubleCursor c = vec.cursor(0, vec.len()); c.hasNext(); ) {
+        sum += c.nextDouble();
+      }
+      return Double.doubleToRawLongBits(sum);
+    }
+
+    @Override
+    public long getAll(long[] indices) {
+      double sum = 0;
+      for (double v : vec.getAll(indices)) {
+        sum += v;
+      }
+      return Double.doubleToRawLongBits(sum);
     }
 
     @Override
