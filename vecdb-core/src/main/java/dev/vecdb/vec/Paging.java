@@ -127,6 +127,8 @@ final class Paging {
     private byte[] compressed = new byte[0];
     private PageTable cachedTable;
     private int cachedPage = -1;
+    /** The values of the cached page: returned again, not re-sliced, so a hit allocates nothing. */
+    private MemorySegment cachedValues;
 
     PageDecoder(PageCodec codec, int size) {
       this.codec = codec;
@@ -142,11 +144,11 @@ final class Paging {
      * @throws CorruptionException if the page fails its checksum or does not decode
      */
     MemorySegment decode(PageTable table, int index, MemorySegment data, String vector) {
+      if (table == cachedTable && index == cachedPage) {
+        return cachedValues;
+      }
       PageTable.Page page = table.page(index);
       int rawLength = page.count() * size;
-      if (table == cachedTable && index == cachedPage) {
-        return bufferSegment.asSlice(0, rawLength);
-      }
       cachedPage = -1;
       if (page.end() > data.byteSize()) {
         throw new CorruptionException("vector '" + vector + "': page " + index + " ends at " + page.end()
@@ -163,9 +165,10 @@ final class Paging {
           throw new CorruptionException("vector '" + vector + "': page " + index + ": " + e.getMessage(), e);
         }
       }
+      cachedValues = bufferSegment.asSlice(0, rawLength);
       cachedTable = table;
       cachedPage = index;
-      return bufferSegment.asSlice(0, rawLength);
+      return cachedValues;
     }
 
     /**
