@@ -166,6 +166,34 @@ public class PushWriteBench {
     return vec.len();
   }
 
+  /**
+   * {@link #vecdbRewrite} through the bulk API: the values are produced into a reused 64 Ki-value array and appended
+   * with {@code pushAll}, then one {@code write()}.
+   */
+  @Benchmark
+  public long vecdbBulkRewrite(RewriteVecdb s) {
+    return bulkPushAndWrite(s.vec);
+  }
+
+  /** {@link #vecdbFreshVector} through the bulk API (see {@link #vecdbBulkRewrite}). */
+  @Benchmark
+  public long vecdbBulkFreshVector(FreshVecdb s) {
+    return bulkPushAndWrite(s.vec);
+  }
+
+  private static long bulkPushAndWrite(LongVec vec) {
+    long[] batch = new long[1 << 16];
+    for (long base = 0; base < N; base += batch.length) {
+      int count = (int) Math.min(batch.length, N - base);
+      for (int j = 0; j < count; j++) {
+        batch[j] = base + j;
+      }
+      vec.pushAll(batch, 0, count);
+    }
+    vec.write();
+    return vec.len();
+  }
+
   private static long pushAndWrite(LongVec vec) {
     for (long i = 0; i < N; i++) {
       vec.push(i);

@@ -145,9 +145,7 @@ public interface ObjReadable<T> extends Exportable {
 
   /** The values of {@code [from, to)} as a stream (holes skipped). */
   default Stream<T> stream(long from, long to) {
-    long start = StoredVec.clampFrom(from, len());
-    long end = StoredVec.clampTo(from, to, len());
-    return StreamSupport.stream(Spliterators.spliterator(cursor(start, end), end - start,
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor(from, to),
         Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 

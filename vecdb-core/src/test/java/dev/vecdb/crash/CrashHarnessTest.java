@@ -35,6 +35,8 @@ class CrashHarnessTest {
     Path db = tmp.resolve("db");
     Model model = new Model();
     long totalFlushes = 0;
+    long totalOperations = 0;
+    int killedMidFlush = 0;
     for (int k = 0; k < kills; k++) {
       long seed = baseSeed + k;
       Path log = tmp.resolve("log-" + k);
@@ -46,9 +48,10 @@ class CrashHarnessTest {
 
       Workload replay = new Workload(seed);
       Model afterCompleted = model.copy();
-      replay.run(afterCompleted, completed, NO_LISTENER);
+      totalOperations += replay.run(afterCompleted, completed, NO_LISTENER);
       List<Model> candidates = new ArrayList<>(List.of(afterCompleted));
       if (inProgress) {
+        killedMidFlush++;
         Model afterNext = afterCompleted.copy();
         replay.run(afterNext, 1, NO_LISTENER);
         candidates.add(afterNext);
@@ -57,6 +60,8 @@ class CrashHarnessTest {
           + (inProgress ? " + 1 in progress" : "") + ")");
       model.crash();
     }
+    System.out.printf("crash harness: %d kills (%d during a flush), %d completed flushes, %d operations verified,"
+        + " 0 mismatches%n", kills, killedMidFlush, totalFlushes, totalOperations);
     assertThat(totalFlushes).as("flushes completed across %d kills", kills).isGreaterThan(kills);
   }
 

@@ -21,14 +21,21 @@ final class Workload {
     this.random = new SplittableRandom(seed);
   }
 
-  /** Performs operations until {@code flushes} stamped flushes have completed (or forever when negative). */
-  void run(Target target, long flushes, FlushListener listener) {
+  /**
+   * Performs operations until {@code flushes} stamped flushes have completed (or forever when negative).
+   *
+   * @return the number of operations performed, flushes included
+   */
+  long run(Target target, long flushes, FlushListener listener) {
     long done = 0;
+    long operations = 0;
     while (flushes < 0 || done < flushes) {
+      operations++;
       if (step(target, listener)) {
         done++;
       }
     }
+    return operations;
   }
 
   /** One operation; returns whether it was a stamped flush. */
