@@ -80,7 +80,11 @@ public abstract class StoredVec {
   /** Records what undoes the changes since the last stamp point; null when no change sets are kept. */
   private final ChangeTracker tracker;
 
-  /** Values the database holds for readers; published after their bytes (release/acquire). */
+  /**
+   * Written values as the writer counts them (readers use {@link #published}); volatile so that statistics read on
+   * other threads ({@link #storedLen()}, {@link #len()}) are current. The writer reads it plainly through
+   * {@link #writerStoredLen()}.
+   */
   volatile long storedLen;
   /** What readers see; replaced (never mutated) by every write, truncation and rollback. */
   volatile Published published;
@@ -584,7 +588,11 @@ public abstract class StoredVec {
     return e;
   }
 
-  /** Makes room for one more pushed value and returns the byte offset to write it at. */
+  /**
+   * Makes room for one more pushed value and returns the byte offset to write it at. The single-value twin of
+   * {@link #preparePushAll}, kept apart on purpose: delegating to it measured slower on the {@code push} loop (JMH
+   * {@code vecdbRewrite} 4.6 vs 3.0 ns/value).
+   */
   final long preparePush() {
     long offset = pushedBytes;
     if (offset + size > pushBuffer.byteSize()) {
