@@ -42,18 +42,12 @@ final class StoredChunks {
     return state;
   }
 
-  /** Number of written values the state taken by {@link #begin()} lets this reader read. */
-  long visibleLen() {
-    return visibleLen(state);
-  }
-
   /**
-   * Number of written values {@code published} lets this reader read, which also becomes the state the following
-   * {@link #chunk} calls read (a paged reader's page table may lag a concurrent truncation).
+   * Number of written values the state taken by {@link #begin()} lets this reader read (a paged reader's page table
+   * may lag a concurrent truncation).
    */
-  long visibleLen(StoredVec.Published published) {
-    state = published;
-    long len = published.len();
+  long visibleLen() {
+    long len = state.len();
     return vec.paging == null ? len : Math.min(len, vec.paging.table().valueCount());
   }
 
