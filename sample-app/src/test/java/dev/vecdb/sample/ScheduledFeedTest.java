@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-/** With a positive interval, new blocks arrive on a schedule, each a stamped write of its own height. */
+/** With a positive interval, new blocks arrive on a schedule and every vector is written and stamped past them. */
 @TestPropertySource(properties = {
     "sample.feed.initial-blocks=100", "sample.feed.interval=50ms"})
 class ScheduledFeedTest extends RunningSample {
