@@ -39,6 +39,8 @@ final class NativeFiles {
   private final StructLayout callState;
   private final VarHandle errno;
 
+  // The downcalls are restricted methods on purpose: load() constructs this only when native access is enabled.
+  @SuppressWarnings("restricted")
   private NativeFiles(Linker linker, SymbolLookup libc) {
     Linker.Option ccs = Linker.Option.captureCallState("errno");
     this.callState = Linker.Option.captureStateLayout();

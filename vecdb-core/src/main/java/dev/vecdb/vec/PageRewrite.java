@@ -62,7 +62,7 @@ final class PageRewrite {
     written = -1;
     for (long index = (long) firstPage * perPage; index < end; index += perPage) {
       int count = (int) Math.min(perPage, end - index);
-      int stored = (int) Math.clamp(storedLen - index, 0, count);
+      int stored = Math.clamp(storedLen - index, 0, count);
       if (stored > 0) {
         MemorySegment values = decoder.decode(table, (int) (index / perPage), old, vector);
         MemorySegment.copy(values, 0, pageSegment, 0, (long) stored * size);

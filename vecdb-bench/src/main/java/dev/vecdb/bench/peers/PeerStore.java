@@ -7,6 +7,9 @@ package dev.vecdb.bench.peers;
  * <p>Threading: {@link #append}, {@link #makeDurable}, {@link #count}, {@link #sum} and {@link #close} are called by
  * one thread; {@link #pointReader()} may be called by any number of threads at once, each using its own reader.
  */
+// close() throws Exception because the engines' close methods throw checked exceptions of their own; none
+// throws InterruptedException, which is what javac's "try" lint warns about.
+@SuppressWarnings("try")
 interface PeerStore extends AutoCloseable {
 
   /** Appends the values {@code 0 .. n-1} with the engine's fastest bulk API and makes them readable. */

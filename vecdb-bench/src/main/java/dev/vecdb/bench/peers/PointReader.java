@@ -2,6 +2,9 @@ package dev.vecdb.bench.peers;
 
 /** Reads single values by index with one engine's point-lookup API; one thread per reader. */
 @FunctionalInterface
+// close() throws Exception because the engines' close methods throw checked exceptions of their own; none
+// throws InterruptedException, which is what javac's "try" lint warns about.
+@SuppressWarnings("try")
 interface PointReader extends AutoCloseable {
 
   /** One engine's lookup of the value at an index. */

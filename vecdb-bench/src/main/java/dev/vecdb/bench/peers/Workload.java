@@ -18,6 +18,9 @@ import java.util.concurrent.CyclicBarrier;
  * <p>Arguments: {@code engine-id n repetitions warm-up-seconds threads work-dir result-file}. Single-threaded except
  * for the all-cores step, whose reader threads share only the store and the read-only indices.
  */
+// close() throws Exception because the engines' close methods throw checked exceptions of their own; none
+// throws InterruptedException, which is what javac's "try" lint warns about.
+@SuppressWarnings("try")
 public final class Workload {
   private final Engine engine;
   private final long n;
