@@ -8,6 +8,9 @@ import dev.vecdb.TestFiles;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -78,6 +81,34 @@ class JournalTest {
       assertThat(record.length()).isEqualTo(length);
       assertThat(payload(journal, record)).isEqualTo(expected);
     }
+  }
+
+  /** Issue 13 item 4: no heap copy and no 2 GiB limit (the old journal failed here with an ArithmeticException). */
+  @Test
+  void aRecordOver2GiBStreamsFromTheMappingInBoundedWrites() throws IOException {
+    long length = 5L << 29;
+    Path sparse = dir.resolve("sparse");
+    long[] largest = new long[1];
+    long[] total = new long[1];
+    FileIo counting = new FileIo() {
+      @Override
+      public int write(Path file, FileChannel channel, ByteBuffer src, long position) {
+        int n = src.remaining();
+        largest[0] = Math.max(largest[0], n);
+        total[0] += n;
+        src.position(src.limit());
+        return n;
+      }
+    };
+    try (FileChannel channel = FileChannel.open(sparse, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
+        Arena arena = Arena.ofConfined();
+        Journal journal = new Journal(file(), counting)) {
+      channel.write(ByteBuffer.wrap(new byte[] {1}), length - 1);
+      journal.append(Journal.DATA, 0, channel.map(FileChannel.MapMode.READ_ONLY, 0, length, arena));
+    }
+    assertThat(largest[0]).isLessThanOrEqualTo(Journal.CHUNK);
+    assertThat(total[0]).isEqualTo(Journal.HEADER + length + Journal.SEAL);
   }
 
   @Test
