@@ -95,6 +95,9 @@ public final class RegionStore implements AutoCloseable {
     DataFile data = null;
     try {
       journal = new Journal(directory.resolve(JOURNAL), io);
+      if (journal.isEmpty() && isUnfinishedCreation(directory)) {
+        io.truncate(directory.resolve(TABLE), lockChannel, 0);
+      }
       table = new RegionTable(directory.resolve(TABLE), io);
       data = new DataFile(directory.resolve(DATA), arena, io);
     } catch (IOException | RuntimeException e) {
@@ -191,6 +194,17 @@ public final class RegionStore implements AutoCloseable {
     for (Path level : created) {
       io.syncDirectory(level.getParent());
     }
+  }
+
+  /**
+   * Whether the database was never flushed and its creation may have stopped while the table header was being
+   * written (a full disk, a crash): no data, and a table no longer than its header. Such a table holds no region, so
+   * its header is written again rather than reported as corrupt.
+   */
+  private static boolean isUnfinishedCreation(Path dir) throws IOException {
+    Path dataFile = dir.resolve(DATA);
+    return (!Files.exists(dataFile) || Files.size(dataFile) == 0)
+        && Files.size(dir.resolve(TABLE)) <= RegionTable.HEADER_SIZE;
   }
 
   /** A missing or empty region table is a new database only if the data file is empty too. */

@@ -23,6 +23,10 @@ import java.util.function.Predicate;
  * failing operation changes nothing. A failed sync leaves the writes before it unsynced: after a failed
  * {@code fsync}, Linux may drop them from the page cache.
  *
+ * <p>Syncs are simulated: a successful {@link #force} only marks the file's changes as durable for
+ * {@link #powerLossCopy}, which is what decides what a power loss keeps; no real {@code fsync} is made, so that a
+ * test can replay a workload once per file operation quickly.
+ *
  * <p>Thread-safe: every operation is serialized on this object.
  */
 public final class FaultyIo implements FileIo {
@@ -100,7 +104,6 @@ public final class FaultyIo implements FileIo {
     if (shouldFail(call)) {
       throw failure(call);
     }
-    channel.force(false);
     unsynced.remove(file);
   }
 
