@@ -57,6 +57,7 @@ public final class FaultyIo implements FileIo {
   private record Undo(long position, byte[] oldBytes, long oldSize) {}
 
   private final Map<Path, List<Undo>> unsynced = new HashMap<>();
+  private final List<Call> history = new ArrayList<>();
   private long calls;
   private Predicate<Call> failWhen = call -> false;
   private Function<Call, Throwable> failure = FaultyIo::typical;
@@ -77,6 +78,11 @@ public final class FaultyIo implements FileIo {
   /** Number of file operations so far. */
   public synchronized long calls() {
     return calls;
+  }
+
+  /** Every call so far, in order. */
+  public synchronized List<Call> history() {
+    return List.copyOf(history);
   }
 
   /** The call that failed, or null. */
@@ -169,7 +175,9 @@ public final class FaultyIo implements FileIo {
   }
 
   private Call next(String kind, Path file) {
-    return new Call(++calls, kind, file);
+    Call call = new Call(++calls, kind, file);
+    history.add(call);
+    return call;
   }
 
   private boolean shouldFail(Call call) {
