@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vecdb.codec.NumberType;
 import dev.vecdb.store.FaultyIo;
 import dev.vecdb.vec.LongVec;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -201,7 +197,7 @@ class IoFaultInjectionTest {
       if (all || point % stride == format.ordinal() % stride) {
         Path dir = tmp.resolve("fault-" + point);
         faultAt(format, reference, point, dir);
-        delete(dir);
+        TestFiles.deleteRecursively(dir);
         checked++;
       }
     }
@@ -298,20 +294,7 @@ class IoFaultInjectionTest {
       if (!expected.contains(found)) {
         throw new AssertionError(what + ", " + kind + ": found " + found + ", expected one of " + expected);
       }
-      delete(image);
-    }
-  }
-
-  private static void delete(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      TestFiles.deleteRecursively(image);
     }
   }
 }

@@ -54,6 +54,20 @@ public final class TestFiles {
     }
   }
 
+  /** Deletes {@code dir} and everything in it; no-op when it does not exist. */
+  public static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Inverts every bit of the byte at {@code offset} of {@code file}. */
   public static void flipByte(Path file, long offset) {
     byte[] old = readBytes(file, offset, 1);

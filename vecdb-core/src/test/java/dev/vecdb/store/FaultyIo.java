@@ -106,19 +106,13 @@ public final class FaultyIo implements FileIo {
 
   @Override
   public synchronized void force(Path file, FileChannel channel) throws IOException {
-    Call call = next("force", file);
-    if (shouldFail(call)) {
-      throw failure(call);
-    }
+    begin("force", file);
     unsynced.remove(file);
   }
 
   @Override
   public synchronized void truncate(Path file, FileChannel channel, long size) throws IOException {
-    Call call = next("truncate", file);
-    if (shouldFail(call)) {
-      throw failure(call);
-    }
+    begin("truncate", file);
     long oldSize = channel.size();
     if (size < oldSize) {
       remember(file, channel, size, oldSize - size);
@@ -128,10 +122,7 @@ public final class FaultyIo implements FileIo {
 
   @Override
   public synchronized void punchHole(Path file, long offset, long length) throws IOException {
-    Call call = next("punch", file);
-    if (shouldFail(call)) {
-      throw failure(call);
-    }
+    begin("punch", file);
     try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
       remember(file, reader, offset, length);
     }
@@ -140,10 +131,7 @@ public final class FaultyIo implements FileIo {
 
   @Override
   public synchronized void syncDirectory(Path directory) throws IOException {
-    Call call = next("syncDirectory", directory);
-    if (shouldFail(call)) {
-      throw failure(call);
-    }
+    begin("syncDirectory", directory);
     FileIo.super.syncDirectory(directory);
   }
 
@@ -178,6 +166,14 @@ public final class FaultyIo implements FileIo {
     Call call = new Call(++calls, kind, file);
     history.add(call);
     return call;
+  }
+
+  /** Counts a call that changes nothing when it fails, and fails it if it is the chosen one. */
+  private void begin(String kind, Path file) throws IOException {
+    Call call = next(kind, file);
+    if (shouldFail(call)) {
+      throw failure(call);
+    }
   }
 
   private boolean shouldFail(Call call) {
