@@ -86,7 +86,7 @@ class JournalTest {
   /** Issue 13 item 4: no heap copy and no 2 GiB limit (the old journal failed here with an ArithmeticException). */
   @Test
   void aRecordOver2GiBStreamsFromTheMappingInBoundedWrites() throws IOException {
-    long length = 5L << 29;
+    long length = (1L << 31) + Journal.CHUNK;
     Path sparse = dir.resolve("sparse");
     long[] largest = new long[1];
     long[] total = new long[1];
