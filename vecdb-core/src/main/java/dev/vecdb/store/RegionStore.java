@@ -31,8 +31,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The single-file region store (the counterpart of Rust's rawdb): a directory holding the sparse {@code data} file,
- * the {@code regions} table and the undo {@code journal}. The store holds an OS lock on the {@code regions} file for its
- * lifetime: a file that cannot be swapped under an open store without the next open reporting corruption.
+ * the {@code regions} table and the undo {@code journal}. The store holds an OS lock on the {@code regions} file for
+ * its lifetime: a file that cannot be swapped under an open store without the next open reporting corruption.
  *
  * <h2>Durability</h2>
  * Writes are visible in-process at once; {@link #flush()} is the commit. A flush makes new data durable, then
@@ -40,8 +40,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * is copied to the journal (and synced) before it is first overwritten. A crash at any instant, of the process or of
  * the machine, therefore reopens exactly at the last completed flush: {@link #open} replays the journal backwards
  * when it is not empty, after checking all of it: a journal damaged anywhere but in a torn last record is a
- * {@link CorruptionException}, and nothing is applied. Freed space becomes reusable only after the next flush, so the durable table never points at
- * reused bytes. A write that fails half-way through an overwrite, any failure of the journal (an exception or an
+ * {@link CorruptionException}, and nothing is applied. Freed space becomes reusable only after the next flush, so
+ * the durable table never points at reused bytes. A write that fails half-way through an overwrite, any failure of the journal (an exception or an
  * error, a failed {@code fsync} included: it is never retried), or a failed flush puts the store into a failed state
  * in which mutations and flushes are refused with a {@link StorageException} naming the cause; reopening recovers the
  * last flush.
@@ -63,7 +63,6 @@ public final class RegionStore implements AutoCloseable {
   private static final Set<Path> OPEN_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
   private final Path directory;
-  private final FileIo io;
   private final Path lockKey;
   private final FileChannel lockChannel;
   private final FileLock lock;
@@ -85,7 +84,6 @@ public final class RegionStore implements AutoCloseable {
   private RegionStore(Path directory, FileIo io, Path lockKey, FileChannel lockChannel, FileLock lock)
       throws IOException {
     this.directory = directory;
-    this.io = io;
     this.lockKey = lockKey;
     this.lockChannel = lockChannel;
     this.lock = lock;
