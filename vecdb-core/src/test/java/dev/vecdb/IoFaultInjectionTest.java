@@ -9,6 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -160,7 +163,7 @@ class IoFaultInjectionTest {
   }
 
   /** The reference: the state after each step's commit, and the number of file operations of a fault-free run. */
-  private record Reference(List<Snapshot> afterStep, Snapshot empty, long calls) {
+  private record Reference(List<Snapshot> afterStep, Snapshot empty, long calls, Map<String, Long> kinds) {
     Snapshot at(int step) {
       return step < 0 ? empty : afterStep.get(step);
     }
@@ -183,7 +186,11 @@ class IoFaultInjectionTest {
       run.db.close();
     }
     assertThat(snapshotAfterOpen(dir, format)).isEqualTo(after.getLast());
-    return new Reference(after, empty, io.calls());
+    Map<String, Long> kinds = io.history().stream()
+        .collect(Collectors.groupingBy(FaultyIo.Call::kind, TreeMap::new, Collectors.counting()));
+    assertThat(kinds).as("the workload reaches every kind of file operation")
+        .containsOnlyKeys("write", "force", "truncate", "punch", "syncDirectory");
+    return new Reference(after, empty, io.calls(), kinds);
   }
 
   @ParameterizedTest
@@ -201,8 +208,10 @@ class IoFaultInjectionTest {
         checked++;
       }
     }
-    System.out.printf("I/O fault injection, %s: %d file operations in the workload, %d fault points checked%n",
-        format, reference.calls(), checked);
+    System.out.printf("I/O fault injection, %s: %d file operations in the workload %s, %d fault points checked"
+        + " (%d retried on the same handle, %d failed the database and were redone after a reopen)%n",
+        format, reference.calls(), reference.kinds(), checked, retriedInPlace, reopened);
+    assertThat(retriedInPlace + reopened).isEqualTo(checked);
     assertThat(checked).isPositive();
   }
 
@@ -246,6 +255,7 @@ class IoFaultInjectionTest {
     boolean inCommit = j == ops.size() - 1;
     Throwable retry = run.db == null ? new StorageException("the database did not open") : attempt(ops.get(j), run);
     if (retry == null) {
+      retriedInPlace++;
       checkCrashes(run, List.of(inCommit ? reference.at(s) : reference.at(completed)), where + ", crash after retry");
       for (int k = j + 1; k < ops.size(); k++) {
         ops.get(k).action().accept(run);
@@ -255,6 +265,7 @@ class IoFaultInjectionTest {
         throw new AssertionError(where + ": the retry failed in an unexpected way", retry);
       }
       run.reopen(new FaultyIo());
+      reopened++;
       Snapshot now = snapshot(run.vec);
       if (inCommit && now.equals(reference.at(s))) {
         checkCrashes(run, List.of(reference.at(s)), where + ", crash after reopen (the flush had committed)");
@@ -278,6 +289,8 @@ class IoFaultInjectionTest {
   }
 
   private int crashes;
+  private int retriedInPlace;
+  private int reopened;
 
   /** A process crash and a power loss at this instant both reopen at one of {@code expected}. */
   private void checkCrashes(Run run, List<Snapshot> expected, String what) {
