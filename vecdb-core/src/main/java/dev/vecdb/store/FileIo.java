@@ -10,6 +10,9 @@ import java.nio.file.Path;
  * fault-injection tests can fail any one of them (the way SQLite tests its I/O errors). Applications use
  * {@link #SYSTEM}, which {@link RegionStore#open(Path)} picks; nothing else is supported.
  *
+ * <p>Growing the data file is a one-byte {@link #write} at its new end. Opening files and reading them are not
+ * part of the seam.
+ *
  * <p>{@code file} names the file the channel is open on (for messages and for tests that track each file). The store
  * keeps its implementation in a final field and calls it without allocating. Implementations must be thread-safe.
  */
