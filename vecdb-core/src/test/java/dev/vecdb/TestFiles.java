@@ -17,7 +17,8 @@ public final class TestFiles {
   /**
    * Copies every regular file of {@code from} except a {@code lock} file (older versions locked one) into a new
    * directory {@code to}: the image a process crash at this instant leaves behind (writes go to the page cache,
-   * which the copy reads). Holes stay holes ({@code cp --sparse=always}), so copying a sparse multi-GiB data file costs no disk.
+   * which the copy reads). Holes stay holes ({@code cp --sparse=always}), so copying a sparse multi-GiB data file
+   * costs no disk.
    */
   public static Path crashCopy(Path from, Path to) {
     try {
