@@ -2,6 +2,7 @@ package dev.vecdb;
 
 import dev.vecdb.store.CompactionReport;
 import dev.vecdb.store.DiskUsage;
+import dev.vecdb.store.FileIo;
 import dev.vecdb.store.FlushReport;
 import dev.vecdb.codec.NumberType;
 import dev.vecdb.codec.ValueCodec;
@@ -43,9 +44,15 @@ public final class Database implements AutoCloseable {
    * @throws DatabaseLockedException if the directory is already open
    * @throws CorruptionException if its files are damaged beyond what recovery repairs
    * @throws StorageException if the files cannot be opened
+   * @throws InvalidNameException if {@code directory} is the empty path
    */
   public static Database open(Path directory) {
     return new Database(RegionStore.open(directory));
+  }
+
+  /** Internal, for fault-injection tests: {@link #open(Path)} with every file operation going through {@code io}. */
+  static Database open(Path directory, FileIo io) {
+    return new Database(RegionStore.open(directory, io));
   }
 
   /** The database directory (absolute). */

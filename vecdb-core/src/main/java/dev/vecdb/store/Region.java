@@ -251,8 +251,9 @@ public final class Region {
     if (start != committedStart || from >= committedLength) {
       return;
     }
-    for (long[] range : journaled.addMissing(from, Math.min(to, committedLength))) {
+    for (long[] range : journaled.missing(from, Math.min(to, committedLength))) {
       store.journalData(start + range[0], range[1] - range[0], this);
+      journaled.add(range[0], range[1]);
     }
   }
 

@@ -35,13 +35,15 @@ final class RegionTable implements AutoCloseable {
   private static final int FIXED = 32;
 
   private final Path path;
+  private final FileIo io;
   private final FileChannel channel;
 
   /** One decoded slot. */
   record Slot(int index, String id, long start, long length, long reserved) {}
 
-  RegionTable(Path path) throws IOException {
+  RegionTable(Path path, FileIo io) throws IOException {
     this.path = path;
+    this.io = io;
     this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
     try {
@@ -100,14 +102,14 @@ final class RegionTable implements AutoCloseable {
     ByteBuffer src = image.duplicate().clear();
     long position = offset(index);
     while (src.hasRemaining()) {
-      channel.write(src, position + src.position());
+      io.write(path, channel, src, position + src.position());
     }
   }
 
   /** Writes raw bytes at a file offset (journal recovery). */
   void writeRaw(long position, ByteBuffer bytes) throws IOException {
     while (bytes.hasRemaining()) {
-      channel.write(bytes, position + bytes.position());
+      io.write(path, channel, bytes, position + bytes.position());
     }
   }
 
@@ -119,7 +121,7 @@ final class RegionTable implements AutoCloseable {
   void restore(long position, byte[] bytes) throws IOException {
     long size = channel.size();
     if (position >= HEADER_SIZE && position + bytes.length >= size && isZero(ByteBuffer.wrap(bytes))) {
-      channel.truncate(Math.min(size, position));
+      io.truncate(path, channel, Math.min(size, position));
     } else {
       writeRaw(position, ByteBuffer.wrap(bytes));
     }
@@ -130,7 +132,7 @@ final class RegionTable implements AutoCloseable {
   }
 
   void force() throws IOException {
-    channel.force(false);
+    io.force(path, channel);
   }
 
   /** The slot image of a region: fixed fields, id, padding, checksum. */
@@ -209,7 +211,7 @@ final class RegionTable implements AutoCloseable {
     crc.update(header.array(), 0, 16);
     header.putInt((int) crc.getValue());
     writeRaw(0, header.clear());
-    channel.force(true);
+    io.force(path, channel);
   }
 
   private void checkHeader() throws IOException {

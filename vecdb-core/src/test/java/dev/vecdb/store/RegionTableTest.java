@@ -23,14 +23,14 @@ class RegionTableTest {
   @Test
   void slotsRoundTripThroughReopenIncludingStartsBeyond4GiB() throws IOException {
     long far = 6L << 30;
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       assertThat(table.slotCount()).isZero();
       table.writeSlot(0, RegionTable.encode("near", 4096, 10, 8192));
       table.writeSlot(2, RegionTable.encode("fär ✓", far, 1L << 32, 1L << 33));
       table.force();
     }
     assertThat(TestFiles.size(file())).isEqualTo(RegionTable.offset(3));
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       assertThat(table.slotCount()).isEqualTo(3);
       assertThat(table.readAll()).containsExactly(
           new RegionTable.Slot(0, "near", 4096, 10, 8192),
@@ -40,7 +40,7 @@ class RegionTableTest {
 
   @Test
   void freedSlotReadsAsFree() throws IOException {
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
       table.writeSlot(0, RegionTable.freeImage());
       assertThat(table.readAll()).isEmpty();
@@ -49,12 +49,12 @@ class RegionTableTest {
 
   @Test
   void slotFailingItsChecksumNamesSlotAndRegion() throws IOException {
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
       table.writeSlot(1, RegionTable.encode("b", 4096, 0, 4096));
     }
     TestFiles.flipByte(file(), RegionTable.offset(1) + 8);
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
           .hasMessageContaining("slot 1").hasMessageContaining("'b'").hasMessageContaining("checksum");
     }
@@ -62,7 +62,7 @@ class RegionTableTest {
 
   @Test
   void slotWithAValidChecksumButAnInvalidExtentIsCorruption() throws IOException {
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       table.writeSlot(0, RegionTable.encode("a", 100, 0, 4096));
       assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
           .hasMessageContaining("slot 0").hasMessageContaining("invalid extent");
@@ -77,11 +77,11 @@ class RegionTableTest {
 
   @Test
   void tornFileLengthIsCorruption() throws IOException {
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
     }
     TestFiles.truncate(file(), RegionTable.offset(1) - 100);
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
           .hasMessageContaining(file().toString()).hasMessageContaining("torn or truncated");
     }
@@ -89,11 +89,11 @@ class RegionTableTest {
 
   @Test
   void fileCutInsideItsHeaderIsCorruption() throws IOException {
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
     }
     TestFiles.truncate(file(), RegionTable.SLOT_SIZE);
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
           .hasMessageContaining("torn or truncated");
     }
@@ -101,15 +101,15 @@ class RegionTableTest {
 
   @Test
   void corruptHeaderIsCorruption() throws IOException {
-    new RegionTable(file()).close();
+    new RegionTable(file(), FileIo.SYSTEM).close();
     TestFiles.flipByte(file(), 3);
-    assertThatThrownBy(() -> new RegionTable(file())).isInstanceOf(CorruptionException.class)
+    assertThatThrownBy(() -> new RegionTable(file(), FileIo.SYSTEM)).isInstanceOf(CorruptionException.class)
         .hasMessageContaining(file().toString()).hasMessageContaining("header");
   }
 
   @Test
   void unknownFormatVersionIsNamed() throws IOException {
-    new RegionTable(file()).close();
+    new RegionTable(file(), FileIo.SYSTEM).close();
     byte[] header = TestFiles.readBytes(file(), 0, 16);
     header[8] = 9;
     CRC32C crc = new CRC32C();
@@ -117,13 +117,13 @@ class RegionTableTest {
     TestFiles.writeBytes(file(), 0, header);
     TestFiles.writeBytes(file(), 16, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
         .putInt((int) crc.getValue()).array());
-    assertThatThrownBy(() -> new RegionTable(file())).isInstanceOf(CorruptionException.class)
+    assertThatThrownBy(() -> new RegionTable(file(), FileIo.SYSTEM)).isInstanceOf(CorruptionException.class)
         .hasMessageContaining("format version 9");
   }
 
   @Test
   void restoringFreeImagesCutsTrailingSlotsInsteadOfWritingZeros() throws IOException {
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       for (int i = 0; i < 3; i++) {
         table.writeSlot(i, RegionTable.encode("r" + i, i * 4096L, 0, 4096));
       }
