@@ -2,7 +2,7 @@ package dev.vecdb.spring;
 
 /**
  * A {@code vecdb.*} setting is invalid or cannot be applied. Carries the property, the problem and what to change, so
- * that {@link VecdbFailureAnalyzer} can tell the user how to fix the configuration. Immutable.
+ * that the starter's failure analyzer can tell the user how to fix the configuration. Immutable.
  */
 public class VecdbConfigurationException extends RuntimeException {
   private static final long serialVersionUID = 1L;

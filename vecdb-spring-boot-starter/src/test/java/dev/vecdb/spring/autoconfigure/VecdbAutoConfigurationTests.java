@@ -1,4 +1,4 @@
-package dev.vecdb.spring;
+package dev.vecdb.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,6 +7,10 @@ import dev.vecdb.Database;
 import dev.vecdb.Format;
 import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
+import dev.vecdb.spring.VecdbFlusher;
+import dev.vecdb.spring.VecdbPeriodicFlush;
+import dev.vecdb.spring.VecdbVectors;
+import io.micrometer.observation.ObservationRegistry;
 import dev.vecdb.vec.ByteVec;
 import dev.vecdb.vec.DoubleVec;
 import dev.vecdb.vec.FloatVec;
@@ -24,6 +28,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 
 class VecdbAutoConfigurationTests {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -55,7 +60,7 @@ class VecdbAutoConfigurationTests {
   void opensTheDatabaseWithTheDefaultBeans() {
     inDir().run(context -> {
       assertThat(context).hasSingleBean(Database.class).hasSingleBean(VecdbVectors.class)
-          .hasSingleBean(VecdbFlusher.class).hasSingleBean(VecdbShutdown.class)
+          .hasSingleBean(VecdbFlusher.class).hasSingleBean(VectorDeclarations.class)
           .doesNotHaveBean(VecdbPeriodicFlush.class);
       assertThat(context.getBean(Database.class).path()).isEqualTo(dir.toAbsolutePath());
       assertThat(context.getBean(VecdbVectors.class).all()).isEmpty();
@@ -198,7 +203,7 @@ class VecdbAutoConfigurationTests {
     inDir().withPropertyValues("vecdb.flush-interval=20ms").run(context -> {
       assertThat(context).hasSingleBean(VecdbPeriodicFlush.class);
       VecdbFlusher flusher = context.getBean(VecdbFlusher.class);
-      await().atMost(Duration.ofSeconds(10)).until(() -> flusher.flushCount() >= 2);
+      await().atMost(Duration.ofSeconds(10)).until(() -> flusher.lastSuccess().isPresent());
       VecdbPeriodicFlush periodic = context.getBean(VecdbPeriodicFlush.class);
       context.close();
       assertThat(periodic.isRunning()).isFalse();
@@ -220,7 +225,6 @@ class VecdbAutoConfigurationTests {
   void userDefinedStarterBeansWin() {
     inDir().withUserConfiguration(UserBeans.class).withPropertyValues("vecdb.flush-interval=1h").run(context -> {
       assertThat(context.getBean(VecdbFlusher.class)).isSameAs(context.getBean("userFlusher"));
-      assertThat(context.getBean(VecdbShutdown.class)).isSameAs(context.getBean("userShutdown"));
       assertThat(context.getBean(VecdbPeriodicFlush.class)).isSameAs(context.getBean("userPeriodicFlush"));
     });
   }
@@ -248,17 +252,12 @@ class VecdbAutoConfigurationTests {
   static class UserBeans {
     @Bean
     VecdbFlusher userFlusher(Database database) {
-      return new VecdbFlusher(database, Clock.systemUTC());
-    }
-
-    @Bean
-    VecdbShutdown userShutdown(VecdbVectors vectors, VecdbFlusher flusher) {
-      return new VecdbShutdown(vectors, flusher, true);
+      return new VecdbFlusher(database, ObservationRegistry.NOOP, Clock.systemUTC());
     }
 
     @Bean
     VecdbPeriodicFlush userPeriodicFlush(VecdbFlusher flusher) {
-      return new VecdbPeriodicFlush(flusher, Duration.ofHours(2));
+      return new VecdbPeriodicFlush(flusher, new SimpleAsyncTaskScheduler(), Duration.ofHours(2), true);
     }
   }
 }
