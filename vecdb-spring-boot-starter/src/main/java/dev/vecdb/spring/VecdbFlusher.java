@@ -52,6 +52,7 @@ public class VecdbFlusher {
    * @return what the flush committed
    * @throws RuntimeException the flush's failure, after logging, observing and recording it
    */
+  @SuppressWarnings("try") // the scope makes the observation current for the flush; nothing in it names it
   public FlushReport flush() {
     Observation observation = Observation.createNotStarted(OBSERVATION, observations)
         .contextualName("vecdb flush").start();

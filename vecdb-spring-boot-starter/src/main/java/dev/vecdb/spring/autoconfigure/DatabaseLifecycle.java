@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -105,7 +106,7 @@ final class DatabaseLifecycle implements DestructionAwareBeanPostProcessor {
     }
   }
 
-  private void end(Database database, VecdbVectors vectors, VecdbFlusher flusher) {
+  private void end(Database database, @Nullable VecdbVectors vectors, @Nullable VecdbFlusher flusher) {
     try {
       if (flushOnShutdown) {
         log.info("Writing, flushing and closing vecdb database {}", database.path());

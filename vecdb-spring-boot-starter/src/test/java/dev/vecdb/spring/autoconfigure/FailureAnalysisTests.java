@@ -160,10 +160,13 @@ class FailureAnalysisTests {
 
   @Test
   void aDatabaseThatIsAlreadyOpen(CapturedOutput output) {
-    try (Database other = Database.open(dir)) {
+    Database other = Database.open(dir);
+    try {
       assertThat(report(output)).contains("another open database holds its directory")
           .contains(dir.toString()).contains("set vecdb.path to another directory")
           .contains("vecdb.temporary-directory=true");
+    } finally {
+      other.close();
     }
   }
 
