@@ -78,7 +78,7 @@ class ChainApiTest extends RunningSample {
     assertThat(series).extracting(s -> s.get("format"))
         .containsExactly("zero-copy", "pco", "pco", "pco", "lz4", "pco", "pco", "pco", "pco", "lazy");
     assertThat(series).extracting(s -> s.get("type"))
-        .containsExactly("u64", "f64", "u32", "u64", "bytes[32]", "f64", "f64", "u64", "u64", "f64");
+        .containsExactly("u64", "f64", "u32", "u64", "bytes32", "f64", "f64", "u64", "u64", "f64");
     assertThat(series).extracting(s -> s.get("length")).containsOnly(2500);
     assertThat(series).extracting(s -> s.get("numeric")).filteredOn(numeric -> numeric.equals(false)).hasSize(1);
     assertThat(series.getLast()).containsEntry("storedBytes", 0).containsEntry("stamp", 0);
