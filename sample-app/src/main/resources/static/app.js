@@ -3,18 +3,20 @@
 'use strict';
 
 const HEIGHT = 300;
-const MARGIN = {top: 12, right: 16, bottom: 40, left: 76};
+const MARGIN = {top: 12, right: 28, bottom: 40, left: 76};
 const REFRESH_MS = 2000;
 const SVG = 'http://www.w3.org/2000/svg';
 
 const $ = (id) => document.getElementById(id);
 const grouped = new Intl.NumberFormat('en-US', {maximumFractionDigits: 2});
 const dollars = new Intl.NumberFormat('en-US', {style: 'currency', currency: 'USD'});
+const wholeDollars = new Intl.NumberFormat('en-US', {style: 'currency', currency: 'USD', maximumFractionDigits: 0});
 
-// How each series is shown: its unit, and how a stored value becomes the number shown (prices are stored in cents).
-const PRICE = {unit: 'US$', scale: 0.01, format: (v) => dollars.format(v)};
+// How each series is shown: its unit, how a stored value becomes the number shown (prices are stored in cents), how
+// a value is written, and how an axis tick is (round values: dollars without cents).
+const PRICE = {unit: 'US$', scale: 0.01, format: (v) => dollars.format(v), tick: (v) => wholeDollars.format(v)};
 const UNITS = {
-  timestamp: {unit: 'time (UTC)', scale: 1, format: (v) => time(v)},
+  timestamp: {unit: 'time (UTC)', scale: 1, format: (v) => time(v), tick: (v) => time(v).slice(0, 10)},
   price: PRICE, 'price-sma': PRICE, 'price-ema': PRICE,
   'tx-count': {unit: 'transactions', scale: 1, format: (v) => grouped.format(v)},
   'tx-count-cumulative': {unit: 'transactions', scale: 1, format: (v) => grouped.format(v)},
@@ -22,7 +24,8 @@ const UNITS = {
   'fees-rolling': {unit: 'sat', scale: 1, format: (v) => `${grouped.format(v)} sat`},
   'fee-per-tx': {unit: 'sat per transaction', scale: 1, format: (v) => `${grouped.format(v)} sat`},
 };
-const unitOf = (name) => UNITS[name] || {unit: '', scale: 1, format: (v) => grouped.format(v)};
+const unitOf = (name) => ({tick: (v) => grouped.format(v), ...(UNITS[name] || {unit: '', scale: 1,
+  format: (v) => grouped.format(v)})});
 
 // Names of every series the API serves, loaded at start; the tip height the page shows.
 let seriesNames = [];
@@ -58,15 +61,21 @@ function movingAverage(values, window) {
   return averages;
 }
 
-// About `count` round tick values (1, 2 or 5 times a power of ten apart) between min and max.
+// Round tick values (1, 2 or 5 times a power of ten apart) between min and max: the fewest that are at least
+// max(2, count - 1), so that a narrow axis still gets two.
 function ticks(min, max, count) {
   const span = max - min || Math.abs(max) || 1;
-  const raw = span / count;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
-  const values = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) {
-    values.push(Number(v.toPrecision(12)));
+  const power = 10 ** Math.floor(Math.log10(span / count));
+  const wanted = Math.max(2, count - 1);
+  let values = [];
+  for (const step of [10, 5, 2, 1, 0.5, 0.2, 0.1].map((m) => m * power)) {
+    values = [];
+    for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) {
+      values.push(Number(v.toPrecision(12)));
+    }
+    if (values.length >= wanted) {
+      break;
+    }
   }
   return values;
 }
@@ -89,7 +98,7 @@ function drawAxes(plot, scale, unit, heights, y) {
     const at = scale.y(value);
     yAxis.append(element('line', {x1: plot.left, x2: plot.right, y1: at, y2: at, class: 'grid'}),
         element('text', {x: plot.left - 6, y: at, class: 'tick', 'text-anchor': 'end', 'dominant-baseline': 'middle'},
-            unit.format(value)));
+            unit.tick(value)));
   });
   yAxis.append(element('text', {x: 12, y: (plot.top + plot.bottom) / 2, class: 'label', 'text-anchor': 'middle',
     transform: `rotate(-90 12 ${(plot.top + plot.bottom) / 2})`}, unit.unit));
