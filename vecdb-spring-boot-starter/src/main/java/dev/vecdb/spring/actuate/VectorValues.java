@@ -38,7 +38,8 @@ final class VectorValues {
   private VectorValues() {}
 
   /**
-   * The written values of {@code [from, to)}; the range must lie within the written length.
+   * The written values of {@code [from, to)}, cut at the written length the reader sees (a truncation may have
+   * shortened the vector since the range was resolved).
    *
    * @throws UnsupportedOperationException for a vector class without a reader
    */
@@ -46,37 +47,37 @@ final class VectorValues {
     return switch (vector) {
       case LongVec v -> {
         try (LongReader r = v.reader()) {
-          yield collect(from, to, r::isHole, i -> integer(v.type(), r.get(i)));
+          yield collect(from, Math.min(to, r.len()), r::isHole, i -> integer(v.type(), r.get(i)));
         }
       }
       case IntVec v -> {
         try (IntReader r = v.reader()) {
-          yield collect(from, to, r::isHole, i -> integer(v.type(), r.get(i)));
+          yield collect(from, Math.min(to, r.len()), r::isHole, i -> integer(v.type(), r.get(i)));
         }
       }
       case ShortVec v -> {
         try (ShortReader r = v.reader()) {
-          yield collect(from, to, r::isHole, i -> integer(v.type(), r.get(i)));
+          yield collect(from, Math.min(to, r.len()), r::isHole, i -> integer(v.type(), r.get(i)));
         }
       }
       case ByteVec v -> {
         try (ByteReader r = v.reader()) {
-          yield collect(from, to, r::isHole, i -> integer(v.type(), r.get(i)));
+          yield collect(from, Math.min(to, r.len()), r::isHole, i -> integer(v.type(), r.get(i)));
         }
       }
       case DoubleVec v -> {
         try (DoubleReader r = v.reader()) {
-          yield collect(from, to, r::isHole, r::get);
+          yield collect(from, Math.min(to, r.len()), r::isHole, r::get);
         }
       }
       case FloatVec v -> {
         try (FloatReader r = v.reader()) {
-          yield collect(from, to, r::isHole, r::get);
+          yield collect(from, Math.min(to, r.len()), r::isHole, r::get);
         }
       }
       case ObjVec<?> v -> {
         try (ObjReader<?> r = v.reader()) {
-          yield collect(from, to, r::isHole, i -> object(r.get(i)));
+          yield collect(from, Math.min(to, r.len()), r::isHole, i -> object(r.get(i)));
         }
       }
       default -> throw new UnsupportedOperationException("vector '" + vector.name() + "' of "

@@ -63,9 +63,9 @@ class VecdbMetricsAutoConfigurationTests {
     runner.withPropertyValues("vecdb.path=" + dir, "vecdb.vectors.prices.type=i64").run(context -> {
       MeterRegistry registry = context.getBean(MeterRegistry.class);
       LongVec prices = context.getBean("prices", LongVec.class);
-      prices.push(1);
-      prices.push(2);
-      prices.push(3);
+      for (long value = 1; value <= 3; value++) {
+        prices.push(value);
+      }
       prices.delete(1);
       prices.stampedWrite(7);
       prices.delete(2);

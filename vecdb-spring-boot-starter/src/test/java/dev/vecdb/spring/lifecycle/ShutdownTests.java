@@ -48,23 +48,22 @@ class ShutdownTests {
 
   @Test
   void valuesWrittenInPreDestroySurviveSigterm() throws Exception {
-    start();
-    awaitLine("ready");
-    assertThat(stop()).doesNotContain("pre-destroy failed").contains("pre-destroy wrote 2");
-    assertThat(storedPrices()).containsExactly(1, 2);
+    assertStartAndPreDestroyWritesSurviveSigterm();
   }
 
   @Test
   void lazyInitializationStillFlushesAndClosesAtSigterm() throws Exception {
-    start("--spring.main.lazy-initialization=true");
-    awaitLine("ready");
-    assertThat(stop()).doesNotContain("pre-destroy failed").contains("pre-destroy wrote 2");
-    assertThat(storedPrices()).containsExactly(1, 2);
+    assertStartAndPreDestroyWritesSurviveSigterm("--spring.main.lazy-initialization=true");
   }
 
   @Test
   void aUserDefinedDatabaseIsFlushedAfterTheBeansThatUseIt() throws Exception {
-    start("--lifecycle.user-database=true");
+    assertStartAndPreDestroyWritesSurviveSigterm("--lifecycle.user-database=true");
+  }
+
+  /** Runs the child with {@code args}, stops it with SIGTERM, and finds 1 (startup) and 2 (pre-destroy) stored. */
+  private void assertStartAndPreDestroyWritesSurviveSigterm(String... args) throws Exception {
+    start(args);
     awaitLine("ready");
     assertThat(stop()).doesNotContain("pre-destroy failed").contains("pre-destroy wrote 2");
     assertThat(storedPrices()).containsExactly(1, 2);
