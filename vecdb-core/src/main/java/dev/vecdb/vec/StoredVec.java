@@ -88,6 +88,8 @@ public abstract class StoredVec {
   volatile long storedLen;
   /** What readers see; replaced (never mutated) by every write, truncation and rollback. */
   volatile Published published;
+  /** The stamp in the header as the last write stored it, for threads other than the writer. */
+  private volatile long writtenStamp;
   /** Values physically in the region (differs from storedLen between a truncation and the next write). */
   long realLen;
   /** The writer's view of the main region (header and values); refreshed by every write. */
@@ -148,6 +150,7 @@ public abstract class StoredVec {
     this.holesRegion = store.find(name + HOLES_SUFFIX).orElse(null);
     this.holes = new HoleSet(loadHoles());
     this.published = new Published(storedView, realLen, holes.toArray());
+    this.writtenStamp = header.stamp;
     this.overlay = !holes.isEmpty();
     this.chunks = new StoredChunks(this, null);
     this.savedStampedChanges = options.savedStampedChanges();
@@ -263,6 +266,11 @@ public abstract class StoredVec {
     return holes.size();
   }
 
+  /** Number of holes as readers see them, those of the last write; safe on any thread (statistics, metrics). */
+  public final long writtenHoleCount() {
+    return published.holes().length;
+  }
+
   /** The smallest hole, or {@link #len()} when there is none: where {@code fillFirstHoleOrPush} would write. */
   public final long firstEmptyIndex() {
     return holes.isEmpty() ? len() : holes.first();
@@ -343,6 +351,11 @@ public abstract class StoredVec {
   /** The stamp of the last stamped write (0 when never stamped). */
   public final long stamp() {
     return header.stamp;
+  }
+
+  /** The stamp as the last write stored it; safe on any thread (statistics, metrics). */
+  public final long writtenStamp() {
+    return writtenStamp;
   }
 
   /** Sets the stamp, persisted by the next {@link #write()}. */
@@ -771,6 +784,7 @@ public abstract class StoredVec {
     pushedBytes = 0;
     overlay = !holes.isEmpty();
     storedLen = realLen;
+    writtenStamp = header.stamp;
     published = new Published(storedView, realLen, holes.toArray());
     return changed;
   }

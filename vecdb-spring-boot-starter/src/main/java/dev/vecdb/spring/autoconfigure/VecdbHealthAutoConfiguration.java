@@ -1,8 +1,7 @@
-package dev.vecdb.spring.health;
+package dev.vecdb.spring.autoconfigure;
 
-import dev.vecdb.spring.VecdbAutoConfiguration;
 import dev.vecdb.spring.VecdbFlusher;
-import dev.vecdb.spring.VecdbProperties;
+import dev.vecdb.spring.health.VecdbHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,13 +17,13 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(after = VecdbAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
-public class VecdbHealthAutoConfiguration {
+public final class VecdbHealthAutoConfiguration {
 
   /** The indicator, when enabled. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnBean(VecdbFlusher.class)
   @ConditionalOnEnabledHealthIndicator("vecdb")
-  static class Enabled {
+  static final class Enabled {
 
     /** The indicator; a bean named {@code vecdbHealthIndicator} replaces it. */
     @Bean

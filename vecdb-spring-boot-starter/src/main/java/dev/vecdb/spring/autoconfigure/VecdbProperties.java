@@ -1,4 +1,4 @@
-package dev.vecdb.spring;
+package dev.vecdb.spring.autoconfigure;
 
 import dev.vecdb.Format;
 import java.nio.file.Path;
@@ -21,6 +21,12 @@ public class VecdbProperties {
    * Directory of the database, created if missing. Relative paths resolve against the working directory.
    */
   private Path path = Path.of("vecdb");
+
+  /**
+   * Whether the database lives in a new temporary directory, deleted when the application context closes, instead of
+   * vecdb.path: one database per context, for tests.
+   */
+  private boolean temporaryDirectory = false;
 
   /**
    * Storage format of vectors that do not set their own: bytes, zero-copy, pco, lz4 or zstd.
@@ -50,7 +56,9 @@ public class VecdbProperties {
   private Duration flushInterval = Duration.ZERO;
 
   /**
-   * Vectors to open at startup, by name; each becomes a bean of that name.
+   * Vectors to open at startup, by name; each becomes a bean of that name. Each declaration sets type (i8, u8, i16,
+   * u16, i32, u32, i64, u64, f32, f64, bytesN or record:fully.qualified.RecordClass) and optionally format,
+   * version, saved-stamped-changes and reset-on-mismatch; any other key stops startup.
    */
   private Map<String, VectorProperties> vectors = new LinkedHashMap<>();
 
@@ -68,6 +76,14 @@ public class VecdbProperties {
 
   public void setPath(Path path) {
     this.path = path;
+  }
+
+  public boolean isTemporaryDirectory() {
+    return temporaryDirectory;
+  }
+
+  public void setTemporaryDirectory(boolean temporaryDirectory) {
+    this.temporaryDirectory = temporaryDirectory;
   }
 
   public Format getDefaultFormat() {

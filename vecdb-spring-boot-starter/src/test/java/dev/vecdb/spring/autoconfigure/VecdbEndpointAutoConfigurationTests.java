@@ -1,11 +1,20 @@
-package dev.vecdb.spring.actuate;
+package dev.vecdb.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vecdb.Database;
-import dev.vecdb.spring.VecdbAutoConfiguration;
+import dev.vecdb.spring.actuate.DatabaseSummary;
+import dev.vecdb.spring.actuate.FlushResult;
+import dev.vecdb.spring.actuate.RollbackResult;
+import dev.vecdb.spring.actuate.VecdbEndpoint;
+import dev.vecdb.spring.actuate.VectorDetails;
+import dev.vecdb.spring.actuate.VectorRollback;
 import dev.vecdb.vec.LongVec;
-import java.math.BigDecimal;
+import dev.vecdb.vec.ObjVec;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,14 +79,60 @@ class VecdbEndpointAutoConfigurationTests {
       assertThat(range.from()).isZero();
       assertThat(range.to()).isEqualTo(3);
       assertThat(range.truncated()).isTrue();
-      assertThat(range.values()).containsExactly(BigDecimal.ZERO, null, BigDecimal.valueOf(20));
+      assertThat(range.values()).containsExactly(0L, null, 20L);
       VectorDetails tail = endpoint.vector("prices", null, 5L);
       assertThat(tail.from()).isEqualTo(2);
       assertThat(tail.truncated()).isFalse();
-      assertThat(tail.values()).containsExactly(BigDecimal.valueOf(20), BigDecimal.valueOf(30),
-          new BigDecimal("18446744073709551615"));
+      assertThat(tail.values()).containsExactly(20L, 30L, new BigInteger("18446744073709551615"));
       assertThat(endpoint.vector("missing", 0L, 1L)).isNull();
     });
+  }
+
+  @Test
+  void rangesAreSignedLikeTheVectorsOwnAndAnInvertedRangeIsABadRequest() {
+    inDir().run(context -> {
+      fill(context.getBean("prices", LongVec.class), 4);
+      VecdbEndpoint endpoint = context.getBean(VecdbEndpoint.class);
+      VectorDetails last = endpoint.vector("prices", -2L, null);
+      assertThat(last.from()).isEqualTo(3);
+      assertThat(last.to()).isEqualTo(5);
+      assertThat(last.values()).containsExactly(30L, new BigInteger("18446744073709551615"));
+      assertThat(endpoint.vector("prices", -4L, -2L).values()).containsExactly(10L, 20L);
+      assertThat(endpoint.vector("prices", -100L, 1L).values()).containsExactly(0L);
+      assertThat(endpoint.vector("prices", 3L, 100L).values()).hasSize(2);
+      assertThatThrownBy(() -> endpoint.vector("prices", 3L, 1L))
+          .isInstanceOf(InvalidEndpointRequestException.class).hasMessageContaining("from=3 resolves to 3");
+      assertThatThrownBy(() -> endpoint.vector("prices", -1L, 2L))
+          .isInstanceOf(InvalidEndpointRequestException.class);
+    });
+  }
+
+  /** A record type for the endpoint's typed values. */
+  public record Candle(double open, long volume) {}
+
+  @Test
+  void byteArrayAndRecordValuesAreTyped() {
+    inDir().withPropertyValues("vecdb.vectors.hashes.type=bytes4", "vecdb.vectors.hashes.format=lz4",
+        "vecdb.vectors.candles.type=record:" + Candle.class.getName()).run(context -> {
+          @SuppressWarnings("unchecked")
+          ObjVec<byte[]> hashes = context.getBean("hashes", ObjVec.class);
+          @SuppressWarnings("unchecked")
+          ObjVec<Candle> candles = context.getBean("candles", ObjVec.class);
+          hashes.push(new byte[] {0, 1, (byte) 0xAB, (byte) 0xFF});
+          hashes.push(new byte[] {1, 2, 3, 4});
+          hashes.delete(1);
+          hashes.write();
+          candles.push(new Candle(1.5, 7));
+          candles.write();
+          VecdbEndpoint endpoint = context.getBean(VecdbEndpoint.class);
+          VectorDetails hashValues = endpoint.vector("hashes", 0L, 2L);
+          assertThat(hashValues.values()).containsExactly("0001abff", null);
+          assertThat(hashValues.vector().type()).isEqualTo("bytes4");
+          assertThat(hashValues.vector().holes()).isEqualTo(1);
+          VectorDetails candleValues = endpoint.vector("candles", 0L, 1L);
+          assertThat(candleValues.values()).containsExactly(new Candle(1.5, 7));
+          assertThat(candleValues.vector().type()).isEqualTo("record:" + Candle.class.getName());
+        });
   }
 
   @Test
@@ -105,7 +160,7 @@ class VecdbEndpointAutoConfigurationTests {
   @Test
   void rollbackIsRefusedUnlessEnabled() {
     inDir().run(context -> {
-      RollbackResult result = context.getBean(VecdbEndpoint.class).rollback("prices");
+      RollbackResult result = context.getBean(VecdbEndpoint.class).rollback("prices").getBody();
       assertThat(result.rolledBack()).isFalse();
       assertThat(result.message()).contains("vecdb.endpoint.rollback-enabled=true");
     });
@@ -121,19 +176,21 @@ class VecdbEndpointAutoConfigurationTests {
           prices.push(2);
           prices.stampedWriteWithChanges(2);
           VecdbEndpoint endpoint = context.getBean(VecdbEndpoint.class);
-          RollbackResult result = endpoint.rollback("prices");
+          RollbackResult result = endpoint.rollback("prices").getBody();
           assertThat(result.rolledBack()).isTrue();
           assertThat(result.message()).contains("from stamp 2 to stamp 1");
           assertThat(prices.collect()).containsExactly(1);
           assertThat(prices.storedLen()).isEqualTo(1);
-          assertThat(endpoint.rollback("missing").message()).contains("no vector 'missing'");
+          WebEndpointResponse<RollbackResult> missing = endpoint.rollback("missing");
+          assertThat(missing.getStatus()).isEqualTo(404);
+          assertThat(missing.getBody().message()).contains("no vector 'missing'");
         });
   }
 
   @Test
   void enabledRollbackWithoutChangeSetsSaysWhyAndChangesNothing() {
     inDir().withPropertyValues("vecdb.endpoint.rollback-enabled=true").run(context -> {
-      RollbackResult result = context.getBean(VecdbEndpoint.class).rollback("prices");
+      RollbackResult result = context.getBean(VecdbEndpoint.class).rollback("prices").getBody();
       assertThat(result.rolledBack()).isFalse();
       assertThat(result.message()).contains("keeps no change sets");
     });
@@ -143,7 +200,7 @@ class VecdbEndpointAutoConfigurationTests {
   void enabledRollbackDelegatesToAUserDefinedRollback() {
     inDir().withPropertyValues("vecdb.endpoint.rollback-enabled=true")
         .withBean(VectorRollback.class, () -> vector -> new RollbackResult(vector.name(), true, "done"))
-        .run(context -> assertThat(context.getBean(VecdbEndpoint.class).rollback("prices").rolledBack()).isTrue());
+        .run(context -> assertThat(context.getBean(VecdbEndpoint.class).rollback("prices").getBody().rolledBack()).isTrue());
   }
 
   @Test

@@ -1,6 +1,7 @@
-package dev.vecdb.spring;
+package dev.vecdb.spring.autoconfigure;
 
 import dev.vecdb.Format;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The declaration of one vector, bound from {@code vecdb.vectors.<name>.*}. Unset options inherit the database-wide
@@ -11,12 +12,12 @@ public class VectorProperties {
    * Value type: i8, u8, i16, u16, i32, u32, i64, u64, f32, f64, bytesN (fixed-length byte arrays, e.g. bytes32) or
    * record:fully.qualified.RecordClass.
    */
-  private String type;
+  private @Nullable String type;
 
   /**
    * Storage format: bytes, zero-copy, pco, lz4 or zstd. Defaults to vecdb.default-format.
    */
-  private Format format;
+  private @Nullable Format format;
 
   /**
    * User version; bump it when the meaning of the stored values changes.
@@ -26,27 +27,27 @@ public class VectorProperties {
   /**
    * How many stamped change sets to keep for rollback. Defaults to vecdb.saved-stamped-changes.
    */
-  private Integer savedStampedChanges;
+  private @Nullable Integer savedStampedChanges;
 
   /**
    * Whether to wipe the stored vector when its version, format or value type differs. Defaults to
    * vecdb.reset-on-mismatch.
    */
-  private Boolean resetOnMismatch;
+  private @Nullable Boolean resetOnMismatch;
 
-  public String getType() {
+  public @Nullable String getType() {
     return type;
   }
 
-  public void setType(String type) {
+  public void setType(@Nullable String type) {
     this.type = type;
   }
 
-  public Format getFormat() {
+  public @Nullable Format getFormat() {
     return format;
   }
 
-  public void setFormat(Format format) {
+  public void setFormat(@Nullable Format format) {
     this.format = format;
   }
 
@@ -58,19 +59,19 @@ public class VectorProperties {
     this.version = version;
   }
 
-  public Integer getSavedStampedChanges() {
+  public @Nullable Integer getSavedStampedChanges() {
     return savedStampedChanges;
   }
 
-  public void setSavedStampedChanges(Integer savedStampedChanges) {
+  public void setSavedStampedChanges(@Nullable Integer savedStampedChanges) {
     this.savedStampedChanges = savedStampedChanges;
   }
 
-  public Boolean getResetOnMismatch() {
+  public @Nullable Boolean getResetOnMismatch() {
     return resetOnMismatch;
   }
 
-  public void setResetOnMismatch(Boolean resetOnMismatch) {
+  public void setResetOnMismatch(@Nullable Boolean resetOnMismatch) {
     this.resetOnMismatch = resetOnMismatch;
   }
 }

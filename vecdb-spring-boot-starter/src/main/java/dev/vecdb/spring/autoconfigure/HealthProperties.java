@@ -1,4 +1,4 @@
-package dev.vecdb.spring;
+package dev.vecdb.spring.autoconfigure;
 
 import org.springframework.util.unit.DataSize;
 

@@ -1,4 +1,4 @@
-package dev.vecdb.spring;
+package dev.vecdb.spring.autoconfigure;
 
 /**
  * Settings of the {@code vecdb} actuator endpoint, bound from {@code vecdb.endpoint.*}. Mutable JavaBean for the

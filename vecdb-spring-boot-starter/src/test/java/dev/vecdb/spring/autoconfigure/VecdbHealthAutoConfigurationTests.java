@@ -1,4 +1,4 @@
-package dev.vecdb.spring.health;
+package dev.vecdb.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vecdb.Database;
 import dev.vecdb.StorageException;
 import dev.vecdb.spring.FlushFailure;
-import dev.vecdb.spring.VecdbAutoConfiguration;
 import dev.vecdb.spring.VecdbFlusher;
+import dev.vecdb.spring.health.VecdbHealthIndicator;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,7 +100,7 @@ class VecdbHealthAutoConfigurationTests {
   static class FailedFlush {
     @Bean
     VecdbFlusher failedFlusher(Database database) {
-      return new VecdbFlusher(database, Clock.systemUTC()) {
+      return new VecdbFlusher(database, ObservationRegistry.NOOP, Clock.systemUTC()) {
         @Override
         public Optional<FlushFailure> lastFailure() {
           return Optional.of(new FlushFailure(Instant.EPOCH, new StorageException("disk on fire")));

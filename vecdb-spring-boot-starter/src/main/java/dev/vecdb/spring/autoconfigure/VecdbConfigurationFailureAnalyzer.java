@@ -1,13 +1,14 @@
-package dev.vecdb.spring;
+package dev.vecdb.spring.autoconfigure;
 
+import dev.vecdb.spring.VecdbConfigurationException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a {@link VecdbConfigurationException} anywhere in a startup failure's cause chain into a report naming the
- * property, the problem and the fix. Stateless, thread-safe.
+ * Reports a {@link VecdbConfigurationException} anywhere in a startup failure's cause chain: the property, the
+ * problem and the fix. Stateless, thread-safe.
  */
-public class VecdbFailureAnalyzer extends AbstractFailureAnalyzer<VecdbConfigurationException> {
+final class VecdbConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<VecdbConfigurationException> {
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, VecdbConfigurationException cause) {
     return new FailureAnalysis("The vecdb configuration is invalid: " + cause.getMessage() + ".", cause.action(),

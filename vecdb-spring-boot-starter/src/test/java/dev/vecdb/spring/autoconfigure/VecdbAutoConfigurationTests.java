@@ -1,4 +1,4 @@
-package dev.vecdb.spring;
+package dev.vecdb.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,6 +7,17 @@ import dev.vecdb.Database;
 import dev.vecdb.Format;
 import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
+import dev.vecdb.spring.VecdbFlusher;
+import dev.vecdb.spring.VecdbPeriodicFlush;
+import dev.vecdb.spring.VecdbVectors;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.boot.LazyInitializationExcludeFilter;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
+import org.springframework.scheduling.TaskScheduler;
 import dev.vecdb.vec.ByteVec;
 import dev.vecdb.vec.DoubleVec;
 import dev.vecdb.vec.FloatVec;
@@ -24,6 +35,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 
 class VecdbAutoConfigurationTests {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -55,7 +67,7 @@ class VecdbAutoConfigurationTests {
   void opensTheDatabaseWithTheDefaultBeans() {
     inDir().run(context -> {
       assertThat(context).hasSingleBean(Database.class).hasSingleBean(VecdbVectors.class)
-          .hasSingleBean(VecdbFlusher.class).hasSingleBean(VecdbShutdown.class)
+          .hasSingleBean(VecdbFlusher.class).hasSingleBean(VectorDeclarations.class)
           .doesNotHaveBean(VecdbPeriodicFlush.class);
       assertThat(context.getBean(Database.class).path()).isEqualTo(dir.toAbsolutePath());
       assertThat(context.getBean(VecdbVectors.class).all()).isEmpty();
@@ -198,11 +210,93 @@ class VecdbAutoConfigurationTests {
     inDir().withPropertyValues("vecdb.flush-interval=20ms").run(context -> {
       assertThat(context).hasSingleBean(VecdbPeriodicFlush.class);
       VecdbFlusher flusher = context.getBean(VecdbFlusher.class);
-      await().atMost(Duration.ofSeconds(10)).until(() -> flusher.flushCount() >= 2);
+      await().atMost(Duration.ofSeconds(10)).until(() -> flusher.lastSuccess().isPresent());
       VecdbPeriodicFlush periodic = context.getBean(VecdbPeriodicFlush.class);
       context.close();
       assertThat(periodic.isRunning()).isFalse();
     });
+  }
+
+  /** Flush observations, with the thread each ran on. */
+  static final class FlushThreads implements ObservationHandler<Observation.Context> {
+    final List<Thread> threads = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onStart(Observation.Context context) {
+      if (context.getName().equals(VecdbFlusher.OBSERVATION)) {
+        threads.add(Thread.currentThread());
+      }
+    }
+
+    @Override
+    public boolean supportsContext(Observation.Context context) {
+      return true;
+    }
+
+    ObservationRegistry registry() {
+      ObservationRegistry registry = ObservationRegistry.create();
+      registry.observationConfig().observationHandler(this);
+      return registry;
+    }
+  }
+
+  @Test
+  void backgroundFlushesRunOnTheApplicationsTaskScheduler() {
+    FlushThreads flushes = new FlushThreads();
+    SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
+    scheduler.setThreadNamePrefix("app-scheduler-");
+    try {
+      inDir().withPropertyValues("vecdb.flush-interval=20ms")
+          .withBean(ObservationRegistry.class, flushes::registry)
+          .withBean(TaskScheduler.class, () -> scheduler).run(context -> {
+            await().atMost(Duration.ofSeconds(10)).until(() -> flushes.threads.size() >= 2);
+            assertThat(flushes.threads).allMatch(thread -> thread.getName().startsWith("app-scheduler-"));
+          });
+    } finally {
+      scheduler.close();
+    }
+  }
+
+  @Test
+  void withoutAnApplicationSchedulerBackgroundFlushesFollowBootsVirtualThreadsSetting() {
+    FlushThreads flushes = new FlushThreads();
+    inDir().withConfiguration(AutoConfigurations.of(TaskSchedulingAutoConfiguration.class))
+        .withPropertyValues("vecdb.flush-interval=20ms", "spring.threads.virtual.enabled=true")
+        .withBean(ObservationRegistry.class, flushes::registry).run(context -> {
+          await().atMost(Duration.ofSeconds(10)).until(() -> flushes.threads.size() >= 2);
+          assertThat(flushes.threads).allMatch(Thread::isVirtual)
+              .allMatch(thread -> thread.getName().startsWith("vecdb-flush-"));
+        });
+  }
+
+  @Test
+  void aTemporaryDirectoryPerContextIsDeletedWhenTheContextCloses() {
+    Path[] paths = new Path[2];
+    ApplicationContextRunner temporary = runner.withPropertyValues("vecdb.temporary-directory=true",
+        "vecdb.vectors.prices.type=i64");
+    temporary.run(first -> {
+      paths[0] = first.getBean(Database.class).path();
+      temporary.run(second -> {
+        paths[1] = second.getBean(Database.class).path();
+        LongVec prices = second.getBean("prices", LongVec.class);
+        prices.push(1);
+        prices.write();
+        assertThat(paths[1]).isNotEqualTo(paths[0]).isDirectory();
+      });
+      assertThat(paths[1]).doesNotExist();
+      assertThat(paths[0]).isDirectory();
+      assertThat(paths[0]).isNotEqualTo(Path.of("vecdb").toAbsolutePath());
+    });
+    assertThat(paths[0]).doesNotExist();
+  }
+
+  @Test
+  void theDatabaseAndTheDeclaredVectorsAreExcludedFromLazyInitialization() {
+    inDir().run(context -> assertThat(context.getBeansOfType(LazyInitializationExcludeFilter.class).values())
+        .anySatisfy(filter -> {
+          assertThat(filter.isExcluded("vecdbDatabase", null, Database.class)).isTrue();
+          assertThat(filter.isExcluded("vecdbVectors", null, VecdbVectors.class)).isTrue();
+        }));
   }
 
   @Test
@@ -220,7 +314,6 @@ class VecdbAutoConfigurationTests {
   void userDefinedStarterBeansWin() {
     inDir().withUserConfiguration(UserBeans.class).withPropertyValues("vecdb.flush-interval=1h").run(context -> {
       assertThat(context.getBean(VecdbFlusher.class)).isSameAs(context.getBean("userFlusher"));
-      assertThat(context.getBean(VecdbShutdown.class)).isSameAs(context.getBean("userShutdown"));
       assertThat(context.getBean(VecdbPeriodicFlush.class)).isSameAs(context.getBean("userPeriodicFlush"));
     });
   }
@@ -248,17 +341,12 @@ class VecdbAutoConfigurationTests {
   static class UserBeans {
     @Bean
     VecdbFlusher userFlusher(Database database) {
-      return new VecdbFlusher(database, Clock.systemUTC());
-    }
-
-    @Bean
-    VecdbShutdown userShutdown(VecdbVectors vectors, VecdbFlusher flusher) {
-      return new VecdbShutdown(vectors, flusher, true);
+      return new VecdbFlusher(database, ObservationRegistry.NOOP, Clock.systemUTC());
     }
 
     @Bean
     VecdbPeriodicFlush userPeriodicFlush(VecdbFlusher flusher) {
-      return new VecdbPeriodicFlush(flusher, Duration.ofHours(2));
+      return new VecdbPeriodicFlush(flusher, new SimpleAsyncTaskScheduler(), Duration.ofHours(2), true);
     }
   }
 }

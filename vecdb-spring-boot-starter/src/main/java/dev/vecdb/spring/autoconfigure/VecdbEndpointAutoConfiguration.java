@@ -1,9 +1,10 @@
-package dev.vecdb.spring.actuate;
+package dev.vecdb.spring.autoconfigure;
 
-import dev.vecdb.spring.VecdbAutoConfiguration;
 import dev.vecdb.spring.VecdbFlusher;
-import dev.vecdb.spring.VecdbProperties;
 import dev.vecdb.spring.VecdbVectors;
+import dev.vecdb.spring.actuate.StampedVectorRollback;
+import dev.vecdb.spring.actuate.VecdbEndpoint;
+import dev.vecdb.spring.actuate.VectorRollback;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,13 +21,13 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(after = VecdbAutoConfiguration.class)
 @ConditionalOnClass(name = {"org.springframework.boot.actuate.endpoint.annotation.Endpoint",
     "org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint"})
-public class VecdbEndpointAutoConfiguration {
+public final class VecdbEndpointAutoConfiguration {
 
   /** The endpoint beans, when the endpoint is available. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnBean({VecdbVectors.class, VecdbFlusher.class})
   @ConditionalOnAvailableEndpoint(VecdbEndpoint.class)
-  static class Available {
+  static final class Available {
 
     /** The rollback the endpoint delegates to; rolls back with the stored change sets. */
     @Bean
@@ -40,7 +41,8 @@ public class VecdbEndpointAutoConfiguration {
     @ConditionalOnMissingBean
     VecdbEndpoint vecdbEndpoint(VecdbVectors vectors, VecdbFlusher flusher, VectorRollback rollback,
         VecdbProperties properties) {
-      return new VecdbEndpoint(vectors, flusher, rollback, properties.getEndpoint());
+      return new VecdbEndpoint(vectors, flusher, rollback, properties.getEndpoint().getMaxValues(),
+          properties.getEndpoint().isRollbackEnabled());
     }
   }
 }

@@ -1,5 +1,6 @@
-package dev.vecdb.spring;
+package dev.vecdb.spring.autoconfigure;
 
+import dev.vecdb.spring.VecdbConfigurationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
