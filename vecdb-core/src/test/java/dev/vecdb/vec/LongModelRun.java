@@ -99,7 +99,14 @@ final class LongModelRun {
           .hasMessageContaining("length is " + len);
       return "update out of range " + i;
     } else if (r < 53) {
-      long i = random.nextInt(8) == 0 ? len + random.nextInt(3) : index();
+      if (random.nextInt(8) == 0 || len == 0) {
+        long i = random.nextBoolean() ? len + random.nextInt(3) : -1 - random.nextInt(3);
+        assertThatThrownBy(() -> vec.delete(i)).isInstanceOf(OutOfRangeException.class)
+            .hasMessageContaining("'" + NAME + "'").hasMessageContaining("index " + i)
+            .hasMessageContaining("length is " + len);
+        return "delete out of range " + i;
+      }
+      long i = index();
       vec.delete(i);
       model.delete(i);
       return "delete " + i;
