@@ -44,6 +44,13 @@ import java.util.Optional;
  * values); other threads read through {@code reader()} views, which see written data only and never lock.
  */
 public abstract class StoredVec {
+  /**
+   * The longest vector name, in UTF-8 bytes: a region id's {@value RegionIds#MAX_BYTES} less the longest suffix of the
+   * vector's own regions ({@code @change.} and a 19-digit stamp). Names must also be non-empty, without control
+   * characters, path separators ({@code /}, {@code \}) or {@code @}; any other name fails with
+   * {@link InvalidNameException} when the vector is opened.
+   */
+  public static final int MAX_NAME_BYTES = RegionIds.MAX_BYTES - ChangeLog.PREFIX.length() - 19;
   static final String HOLES_SUFFIX = "@holes";
   private static final ValueLayout.OfLong LE_LONG =
       ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -1000,6 +1007,12 @@ public abstract class StoredVec {
     RegionIds.validate(name);
     if (name.indexOf('@') >= 0) {
       throw new InvalidNameException("invalid vector name '" + name + "': '@' is reserved for a vector's own regions");
+    }
+    int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (bytes > MAX_NAME_BYTES) {
+      throw new InvalidNameException("invalid vector name: it is " + bytes + " UTF-8 bytes long, the limit is "
+          + MAX_NAME_BYTES + " (a region id's " + RegionIds.MAX_BYTES + " less the longest suffix of the vector's own "
+          + "regions)");
     }
     return name;
   }
