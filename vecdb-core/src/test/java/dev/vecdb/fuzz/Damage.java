@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
 /**
  * One random act of damage to a file of a database directory: bit flips, an overwrite with random bytes, a zeroed
  * 4 KiB block, a zeroed region-table slot, a cut at a slot or page boundary, random bytes appended, or a deleted
- * file. Offsets favour the bytes that matter (the regions' extents in the data file). {@link #apply} returns a
+ * file (never both the data file and the region table: without either, the directory is a new, empty database and
+ * nothing is left to detect the loss by). Offsets favour the bytes that matter (the regions' extents in the data file). {@link #apply} returns a
  * description and the byte ranges of the data file it changed (to tell damaged raw values, which carry no
  * checksum, from damage to checksummed structures).
  */
@@ -42,6 +43,9 @@ final class Damage {
     Path table = dir.resolve("regions");
     if (kind < 3) {
       String file = List.of("data", "regions", "journal", "lock").get(random.nextInt(4));
+      if (file.equals("data") && !Files.exists(table) || file.equals("regions") && !Files.exists(data)) {
+        file = "journal"; // without both, the directory is an empty new database: nothing is left to check against
+      }
       Files.deleteIfExists(dir.resolve(file));
       return new Applied("delete " + file, List.of());
     }
@@ -49,14 +53,14 @@ final class Damage {
       return new Applied("nothing more (a file was deleted)", List.of());
     }
     if (kind < 10) {
-      long slots = (Files.size(table) - TABLE_HEADER) / SLOT;
+      long slots = Math.max(0, Files.size(table) - TABLE_HEADER) / SLOT;
       long cut = random.nextInt(8) == 0 ? random.nextLong(Files.size(table) + 1)
           : TABLE_HEADER + random.nextLong(slots + 1) * SLOT;
       truncate(table, cut);
       return new Applied("cut regions at " + cut, List.of());
     }
     if (kind < 17) {
-      long slots = (Files.size(table) - TABLE_HEADER) / SLOT;
+      long slots = Math.max(0, Files.size(table) - TABLE_HEADER) / SLOT;
       long at = TABLE_HEADER + random.nextLong(Math.max(1, slots)) * SLOT;
       write(table, at, new byte[SLOT]);
       return new Applied("zero regions slot at " + at, List.of());
