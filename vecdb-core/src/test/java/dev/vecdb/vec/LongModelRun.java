@@ -24,11 +24,21 @@ import java.util.function.BooleanSupplier;
  * in random order. After every step the vector and an open reader are compared with the model, and the step's
  * outcome is added to a {@link #trace()}; a failure names the seed, the step and the last operations.
  *
- * <p>Without {@code reopens}, every reopen step writes and flushes instead of closing and reopening, and a reopen
- * without flush also writes and flushes first: the same operations on the same values, so that a run's trace must
- * equal that of the run with reopens.
+ * <p>{@link Reopens} says what a reopen step does: close (with or without flushing, losing what was not flushed)
+ * and reopen; or write, flush, close and reopen; or only write and flush. The last two apply the same operations to
+ * the same values, so their traces must be equal.
  */
 final class LongModelRun {
+  /** What a reopen step does. */
+  enum Reopens {
+    /** Close without flushing, or flush and close; then reopen: unflushed changes are lost. */
+    LOSING,
+    /** Write, flush, close and reopen: nothing is lost. */
+    AFTER_FLUSH,
+    /** Write and flush only. */
+    NONE
+  }
+
   private static final String NAME = "model";
   private static final int BIG = 15_000;
   private static final int KEPT = 3;
@@ -41,17 +51,17 @@ final class LongModelRun {
   private final LongModel model;
   private final LongReadableCheck check;
   private final ArrayDeque<String> recent = new ArrayDeque<>();
-  private final boolean reopens;
+  private final Reopens reopens;
   private final java.util.List<String> trace = new java.util.ArrayList<>();
   private Database db;
   private LongVec vec;
   private LongReader reader;
 
   LongModelRun(Path dir, Format format, NumberType type, long seed) {
-    this(dir, format, type, seed, true);
+    this(dir, format, type, seed, Reopens.LOSING);
   }
 
-  LongModelRun(Path dir, Format format, NumberType type, long seed, boolean reopens) {
+  LongModelRun(Path dir, Format format, NumberType type, long seed, Reopens reopens) {
     this.reopens = reopens;
     this.dir = dir;
     this.format = format;
@@ -161,16 +171,14 @@ final class LongModelRun {
     } else if (r < 93) {
       return flush();
     } else if (r < 95) {
-      if (!reopens) {
-        writeAndFlush();
-        return "write and flush (for a reopen without flush)";
+      if (reopens != Reopens.LOSING) {
+        return writeFlushAndReopen();
       }
       reopen();
       return "reopen without flush";
     } else if (r < 96) {
-      if (!reopens) {
-        writeAndFlush();
-        return "write and flush (for a reopen after flushAndClose)";
+      if (reopens != Reopens.LOSING) {
+        return writeFlushAndReopen();
       }
       db.flushAndClose();
       model.flush();
@@ -196,10 +204,15 @@ final class LongModelRun {
     return "rollback -> " + expected.getAsLong();
   }
 
-  private void writeAndFlush() {
+  private String writeFlushAndReopen() {
     write(model.stamp(), vec::write);
     db.flush();
     model.flush();
+    if (reopens == Reopens.NONE) {
+      return "write and flush";
+    }
+    reopen();
+    return "reopen after write and flush";
   }
 
   /** Length, stored length, stamp, change stamps, holes and a hash of every value. */
