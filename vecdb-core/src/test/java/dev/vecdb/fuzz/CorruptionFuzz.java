@@ -3,13 +3,10 @@ package dev.vecdb.fuzz;
 import dev.vecdb.Database;
 import dev.vecdb.MismatchException;
 import dev.vecdb.NotFoundException;
+import dev.vecdb.TestFiles;
 import dev.vecdb.VecDbException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -20,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * Seeded corruption fuzz: each trial copies the {@link FuzzDatabase}, applies one to three random {@link Damage}s,
@@ -93,7 +89,7 @@ final class CorruptionFuzz {
   String trial(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     Path copy = work.resolve("trial-" + seed);
-    copyDirectory(original, copy);
+    TestFiles.copyDatabase(original, copy);
     List<String> damages = new ArrayList<>();
     List<long[]> dataRanges = new ArrayList<>();
     int count = random.nextInt(3) == 0 ? random.nextInt(2, 4) : 1;
@@ -114,7 +110,7 @@ final class CorruptionFuzz {
       Throwable cause = e.getCause();
       return cause + " after " + damages + " at " + stackTop(cause);
     } finally {
-      deleteDirectory(copy);
+      TestFiles.deleteTree(copy);
     }
   }
 
@@ -161,28 +157,5 @@ final class CorruptionFuzz {
   private static String stackTop(Throwable t) {
     StackTraceElement[] stack = t.getStackTrace();
     return stack.length == 0 ? "?" : stack[0] + (stack.length > 1 ? " < " + stack[1] : "");
-  }
-
-  private static void copyDirectory(Path from, Path to) {
-    try (Stream<Path> files = Files.list(from)) {
-      Files.createDirectories(to);
-      for (Path file : files.toList()) {
-        if (!file.getFileName().toString().equals("lock")) {
-          Files.copy(file, to.resolve(file.getFileName()));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteDirectory(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

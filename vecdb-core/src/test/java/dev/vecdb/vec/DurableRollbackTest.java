@@ -84,6 +84,12 @@ class DurableRollbackTest {
     }
   }
 
+  /** Rolls back once: the stamp reached and the state. */
+  private static String rolledBack(Run r) {
+    long reached = r.v.rollback();
+    return reached + " " + r.state();
+  }
+
   private static void push(LongVec v, long... values) {
     for (long value : values) {
       v.push(value);
@@ -100,8 +106,7 @@ class DurableRollbackTest {
       r.v.push(30);
       r.reopen();
       r.v.stampedWriteWithChanges(2);
-      long reached = r.v.rollback();
-      return List.of(reached + " " + r.state());
+      return List.of(rolledBack(r));
     });
     assertThat(states).containsExactly("1 [10, 11] stamp 1 sets [1]");
   }
@@ -169,8 +174,7 @@ class DurableRollbackTest {
       r.v.update(0, 100);
       r.v.push(200);
       r.reopen();
-      long reached = r.v.rollback();
-      return List.of(reached + " " + r.state());
+      return List.of(rolledBack(r));
     });
     assertThat(states).containsExactly("0 [] stamp 0 sets []");
   }
