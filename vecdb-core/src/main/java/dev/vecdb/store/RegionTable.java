@@ -155,9 +155,10 @@ final class RegionTable implements AutoCloseable {
   }
 
   /**
-   * Journal recovery: puts back the old bytes of a slot. A free (all-zero) image of a slot at the end of the file is
-   * restored by cutting the file before it instead, which needs no disk space: the flush that appended the slot may
-   * have failed for lack of space, and recovery must work on the same full disk.
+   * Journal recovery: puts back the old bytes of a slot or of the header. An all-zero image at the end of the file —
+   * the journal's record of a slot that did not exist before the flush appended it — is restored by cutting the file
+   * before it instead, which needs no disk space: the flush that appended the slot may have failed for lack of space,
+   * and recovery must work on the same full disk.
    */
   void restore(long position, byte[] bytes) throws IOException {
     long size = channel.size();
