@@ -27,6 +27,11 @@ import java.nio.file.Path;
  * if the previous user crashed. {@link #flush()} commits every change durably and atomically; {@link #close()}
  * releases everything without flushing, {@link #flushAndClose()} flushes first.
  *
+ * <p>Vector names: the openers ({@link #longVec}, {@link #objVec}, ...) take names of 1 to
+ * {@value dev.vecdb.vec.StoredVec#MAX_NAME_BYTES} UTF-8 bytes without control characters, path separators
+ * ({@code /}, {@code \}) or {@code @} (reserved for a vector's own regions); any other name fails with
+ * {@link InvalidNameException}.
+ *
  * <p>Threads: a database is safe to share between threads. See {@link RegionStore} for the storage contract.
  */
 public final class Database implements AutoCloseable {

@@ -38,6 +38,32 @@ public final class TestFiles {
     }
   }
 
+  /** Copies every file of {@code from} except the lock file into a new directory {@code to} (plain Java copies). */
+  public static Path copyDatabase(Path from, Path to) {
+    try (Stream<Path> files = Files.list(from)) {
+      Files.createDirectories(to);
+      for (Path file : files.toList()) {
+        if (!file.getFileName().toString().equals("lock")) {
+          Files.copy(file, to.resolve(file.getFileName()));
+        }
+      }
+      return to;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes {@code dir} and everything in it. */
+  public static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * Runs a command to completion.
    *

@@ -629,7 +629,11 @@ public final class RegionStore implements AutoCloseable {
       }
       data.force();
       ByteBuffer[] images = new ByteBuffer[dirty.length];
+      int slotCount;
+      int liveSlots;
       synchronized (this) {
+        slotCount = slots.size();
+        liveSlots = byId.size();
         for (int i = 0; i < dirty.length; i++) {
           Region owner = slots.get(dirty[i]);
           images[i] = owner == null ? RegionTable.freeImage()
@@ -639,9 +643,15 @@ public final class RegionStore implements AutoCloseable {
       for (int slot : dirty) {
         journal.appendUnsynced(Journal.TABLE, RegionTable.offset(slot), MemorySegment.ofBuffer(table.readSlot(slot)));
       }
+      if (dirty.length > 0) {
+        journal.appendUnsynced(Journal.TABLE, 0, MemorySegment.ofBuffer(table.readHeader()));
+      }
       journal.sync();
       for (int i = 0; i < dirty.length; i++) {
         table.writeSlot(dirty[i], images[i]);
+      }
+      if (dirty.length > 0) {
+        table.writeHeader(slotCount, liveSlots);
       }
       table.force();
       journal.clear();

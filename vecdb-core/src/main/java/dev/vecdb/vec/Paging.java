@@ -41,7 +41,12 @@ final class Paging {
     this.main = main;
     this.codecs = codecs;
     this.rewrite = new PageRewrite(vector, size, perPage, main, codecs.get(), new PageDecoder(codecs.get(), size));
-    this.pagesRegion = store.createIfNeeded(vector + PAGES_SUFFIX);
+    Region pages = store.find(vector + PAGES_SUFFIX).orElse(null);
+    if (pages == null && main.length() > Header.SIZE) {
+      throw new CorruptionException("vector '" + vector + "': its page table region '" + vector + PAGES_SUFFIX
+          + "' is missing, but its main region holds " + (main.length() - Header.SIZE) + " bytes of pages");
+    }
+    this.pagesRegion = pages != null ? pages : store.createIfNeeded(vector + PAGES_SUFFIX);
     this.table = PageTable.decode(MemorySegment.ofArray(pagesRegion.readAll()), vector, perPage, size,
         main.length());
   }

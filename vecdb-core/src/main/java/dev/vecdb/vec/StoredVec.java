@@ -44,6 +44,13 @@ import java.util.Optional;
  * values); other threads read through {@code reader()} views, which see written data only and never lock.
  */
 public abstract class StoredVec {
+  /**
+   * The longest vector name, in UTF-8 bytes: a region id's {@value RegionIds#MAX_BYTES} less the longest suffix of the
+   * vector's own regions ({@code @change.} and a 19-digit stamp). Names must also be non-empty, without control
+   * characters, path separators ({@code /}, {@code \}) or {@code @}; any other name fails with
+   * {@link InvalidNameException} when the vector is opened.
+   */
+  public static final int MAX_NAME_BYTES = RegionIds.MAX_BYTES - ChangeLog.PREFIX.length() - 19;
   static final String HOLES_SUFFIX = "@holes";
   private static final ValueLayout.OfLong LE_LONG =
       ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -77,6 +84,8 @@ public abstract class StoredVec {
   final StoredChunks chunks;
   private final int savedStampedChanges;
   private final ChangeLog changes;
+  /** The durable copy of {@link #tracker}. */
+  private final Baseline baseline;
   /** Records what undoes the changes since the last stamp point; null when no change sets are kept. */
   private final ChangeTracker tracker;
 
@@ -148,15 +157,17 @@ public abstract class StoredVec {
     this.storedLen = realLen;
     this.storedView = region.segment();
     this.holesRegion = store.find(name + HOLES_SUFFIX).orElse(null);
+    this.changes = new ChangeLog(store, name, size);
+    this.baseline = new Baseline(store, name, size);
+    checkDependentRegions();
     this.holes = new HoleSet(loadHoles());
     this.published = new Published(storedView, realLen, holes.toArray());
     this.writtenStamp = header.stamp;
     this.overlay = !holes.isEmpty();
     this.chunks = new StoredChunks(this, null);
     this.savedStampedChanges = options.savedStampedChanges();
-    this.changes = new ChangeLog(store, name, size);
     this.tracker = savedStampedChanges == 0 ? null : new ChangeTracker(size, this::copyValue);
-    if (tracker != null) {
+    if (tracker != null && !baseline.restoreInto(tracker, realLen)) {
       tracker.rebase(header.stamp, realLen, published.holes());
     }
   }
@@ -220,6 +231,9 @@ public abstract class StoredVec {
     if (paging != null) {
       names.add(paging.pagesRegionId());
     }
+    if (baseline.exists()) {
+      names.add(baseline.regionId());
+    }
     names.addAll(changes.regionIds());
     return names;
   }
@@ -278,11 +292,16 @@ public abstract class StoredVec {
 
   // ---- mutations shared by every type ----
 
-  /** Deletes the value at {@code index}, leaving a hole; no-op when {@code index >= len()}. */
+  /**
+   * Deletes the value at {@code index}, leaving a hole (no-op when it is a hole already).
+   *
+   * @throws OutOfRangeException if {@code index} is outside {@code [0, len())} (the Rust original ignores an index
+   *     {@code >= len()}; here it fails like {@code update})
+   */
   public final void delete(long index) {
     claim();
     if (index < 0 || index >= len()) {
-      return;
+      throw new OutOfRangeException("vector '" + name + "': cannot delete index " + index + ", length is " + len());
     }
     if (tracker != null) {
       tracker.beforeChange(index);
@@ -345,7 +364,7 @@ public abstract class StoredVec {
     updates.clear();
     overlay = false;
     setStamp(0);
-    changes.clear();
+    changes.releaseAll();
   }
 
   /** The stamp of the last stamped write (0 when never stamped). */
@@ -358,8 +377,13 @@ public abstract class StoredVec {
     return writtenStamp;
   }
 
-  /** Sets the stamp, persisted by the next {@link #write()}. */
+  /**
+   * Sets the stamp, persisted by the next {@link #write()}.
+   *
+   * @throws IllegalArgumentException if {@code stamp} is negative
+   */
   public final void updateStamp(long stamp) {
+    checkStamp(stamp);
     claim();
     setStamp(stamp);
   }
@@ -379,7 +403,11 @@ public abstract class StoredVec {
   public final boolean write() {
     claim();
     try {
-      return store.atomically(this::writeChanges);
+      return store.atomically(() -> {
+        boolean changed = writeChanges();
+        writeMetadata();
+        return changed;
+      });
     } finally {
       WRITER.setRelease(this, null);
     }
@@ -395,6 +423,7 @@ public abstract class StoredVec {
     if (tracker == null) {
       return stampedWrite(stamp);
     }
+    checkStamp(stamp);
     claim();
     try {
       return store.atomically(() -> {
@@ -411,6 +440,7 @@ public abstract class StoredVec {
         setStamp(stamp);
         boolean changed = writeChanges();
         tracker.rebase(stamp, realLen, published.holes());
+        writeMetadata();
         return changed;
       });
     } finally {
@@ -420,7 +450,8 @@ public abstract class StoredVec {
 
   /**
    * Undoes the latest stamped write with changes, in memory: every change since (written or not) is undone too.
-   * Successive calls walk back the chain of change sets. The next write persists the result.
+   * Successive calls walk back the chain of change sets. The next write persists the result and removes the change
+   * sets the rollbacks consumed (until then they stay stored, with the vector's stored state they undo).
    *
    * @return the stamp reached (the one before the undone write)
    * @throws NotFoundException if no change set is stored for the current stamp
@@ -428,7 +459,7 @@ public abstract class StoredVec {
   public final long rollback() {
     claim();
     revertToBaseline();
-    apply(requireDelta(header.stamp, header.stamp));
+    applyStored(requireDelta(header.stamp, header.stamp));
     return header.stamp;
   }
 
@@ -447,7 +478,7 @@ public abstract class StoredVec {
         throw new CorruptionException("vector '" + name + "': change set " + header.stamp + " leads to stamp "
             + delta.prevStamp() + ", not to an earlier one");
       }
-      apply(delta);
+      applyStored(delta);
     }
     return header.stamp;
   }
@@ -737,6 +768,19 @@ public abstract class StoredVec {
     }
   }
 
+  /** Applies a stored change set and releases it: the write that persists the rollback removes it. */
+  private void applyStored(Delta delta) {
+    long consumed = header.stamp;
+    apply(delta);
+    changes.release(consumed);
+  }
+
+  private static void checkStamp(long stamp) {
+    if (stamp < 0) {
+      throw new IllegalArgumentException("a stamp must be >= 0, got " + stamp);
+    }
+  }
+
   private void setStamp(long stamp) {
     if (header.stamp != stamp) {
       header.stamp = stamp;
@@ -751,12 +795,9 @@ public abstract class StoredVec {
     pushBuffer = grown;
   }
 
-  private Boolean writeChanges() {
+  private boolean writeChanges() {
+    changes.removeReleased();
     boolean changed = false;
-    if (headerDirty) {
-      region.writeAt(0, header.encode());
-      headerDirty = false;
-    }
     long stored = storedLen;
     long pushed = pushedBytes / size;
     if (paging != null) {
@@ -787,6 +828,47 @@ public abstract class StoredVec {
     writtenStamp = header.stamp;
     published = new Published(storedView, realLen, holes.toArray());
     return changed;
+  }
+
+  /**
+   * The last step of every write: stores the change baseline, then the header when it changed, recording which
+   * dependent regions exist (see {@link Header}).
+   */
+  private void writeMetadata() {
+    baseline.store(tracker, realLen, published.holes(), header.stamp);
+    boolean hasHoles = holesRegion != null;
+    int changeSets = changes.count();
+    if (header.hasHoles != hasHoles || header.changeSets != changeSets || header.hasBaseline != baseline.exists()) {
+      header.hasHoles = hasHoles;
+      header.changeSets = changeSets;
+      header.hasBaseline = baseline.exists();
+      headerDirty = true;
+    }
+    if (headerDirty) {
+      region.writeAt(0, header.encode());
+      headerDirty = false;
+    }
+  }
+
+  /**
+   * Checks that the dependent regions the header records exist, and no others: a lost holes region would bring
+   * deleted values back, a lost change set or baseline would change what a rollback does.
+   */
+  private void checkDependentRegions() {
+    String missing = null;
+    if (header.hasHoles != (holesRegion != null)) {
+      missing = header.hasHoles ? "its holes region '" + name + HOLES_SUFFIX + "' is missing"
+          : "a holes region '" + name + HOLES_SUFFIX + "' exists that its header does not record";
+    } else if (header.changeSets != changes.count()) {
+      missing = "its header records " + header.changeSets + " change sets, the database holds "
+          + changes.count() + " (stamps " + changes.stamps() + ")";
+    } else if (header.hasBaseline != baseline.exists()) {
+      missing = header.hasBaseline ? "its change baseline region '" + baseline.regionId() + "' is missing"
+          : "a change baseline region '" + baseline.regionId() + "' exists that its header does not record";
+    }
+    if (missing != null) {
+      throw new CorruptionException("vector '" + name + "' in " + store.path() + ": " + missing);
+    }
   }
 
   private void writeUpdates() {
@@ -939,6 +1021,12 @@ public abstract class StoredVec {
     RegionIds.validate(name);
     if (name.indexOf('@') >= 0) {
       throw new InvalidNameException("invalid vector name '" + name + "': '@' is reserved for a vector's own regions");
+    }
+    int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (bytes > MAX_NAME_BYTES) {
+      throw new InvalidNameException("invalid vector name: it is " + bytes + " UTF-8 bytes long, the limit is "
+          + MAX_NAME_BYTES + " (a region id's " + RegionIds.MAX_BYTES + " less the longest suffix of the vector's own "
+          + "regions)");
     }
     return name;
   }

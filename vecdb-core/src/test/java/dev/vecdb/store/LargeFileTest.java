@@ -62,6 +62,7 @@ class LargeFileTest {
     placeRegionBeyond4GiB(contents);
     try (RegionTable table = new RegionTable(dir.resolve("regions"), FileIo.SYSTEM)) {
       table.writeSlot(2, RegionTable.encode("filler", 4096, 0, FAR - 4096));
+      table.writeHeader(3, 3);
       table.force();
     }
   }
@@ -77,6 +78,7 @@ class LargeFileTest {
       data.write(FAR, MemorySegment.ofArray(contents));
       data.force();
       table.writeSlot(1, RegionTable.encode("far", FAR, contents.length, 16_384));
+      table.writeHeader(2, 2);
       table.force();
     }
   }

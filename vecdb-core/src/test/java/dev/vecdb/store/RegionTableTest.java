@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vecdb.CorruptionException;
 import dev.vecdb.TestFiles;
+import dev.vecdb.UnsupportedFormatVersionException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -26,7 +27,9 @@ class RegionTableTest {
     try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       assertThat(table.slotCount()).isZero();
       table.writeSlot(0, RegionTable.encode("near", 4096, 10, 8192));
+      table.writeSlot(1, RegionTable.freeImage());
       table.writeSlot(2, RegionTable.encode("fär ✓", far, 1L << 32, 1L << 33));
+      table.writeHeader(3, 2);
       table.force();
     }
     assertThat(TestFiles.size(file())).isEqualTo(RegionTable.offset(3));
@@ -43,6 +46,7 @@ class RegionTableTest {
     try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
       table.writeSlot(0, RegionTable.freeImage());
+      table.writeHeader(1, 0);
       assertThat(table.readAll()).isEmpty();
     }
   }
@@ -52,6 +56,7 @@ class RegionTableTest {
     try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
       table.writeSlot(1, RegionTable.encode("b", 4096, 0, 4096));
+      table.writeHeader(2, 2);
     }
     TestFiles.flipByte(file(), RegionTable.offset(1) + 8);
     try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
@@ -64,6 +69,7 @@ class RegionTableTest {
   void slotWithAValidChecksumButAnInvalidExtentIsCorruption() throws IOException {
     try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       table.writeSlot(0, RegionTable.encode("a", 100, 0, 4096));
+      table.writeHeader(1, 1);
       assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
           .hasMessageContaining("slot 0").hasMessageContaining("invalid extent");
       table.writeSlot(0, RegionTable.encode("a", 0, 8193, 8192));
@@ -79,6 +85,7 @@ class RegionTableTest {
   void tornFileLengthIsCorruption() throws IOException {
     try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
+      table.writeHeader(1, 1);
     }
     TestFiles.truncate(file(), RegionTable.offset(1) - 100);
     try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
@@ -93,10 +100,65 @@ class RegionTableTest {
       table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
     }
     TestFiles.truncate(file(), RegionTable.SLOT_SIZE);
+    assertThatThrownBy(() -> new RegionTable(file(), FileIo.SYSTEM)).isInstanceOf(CorruptionException.class)
+        .hasMessageContaining("header");
+  }
+
+  @Test
+  void zeroedSlotIsCorruptionNotAFreeSlot() throws IOException {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
+      table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
+      table.writeSlot(1, RegionTable.freeImage());
+      table.writeSlot(2, RegionTable.encode("c", 4096, 0, 4096));
+      table.writeHeader(3, 2);
+      assertThat(table.readAll()).hasSize(2);
+      for (int slot = 0; slot < 3; slot++) {
+        ByteBuffer before = table.readSlot(slot);
+        table.writeSlot(slot, ByteBuffer.allocate(RegionTable.SLOT_SIZE));
+        assertThatThrownBy(table::readAll).as("slot %d zeroed", slot).isInstanceOf(CorruptionException.class)
+            .hasMessageContaining("slot " + slot).hasMessageContaining("zeroed");
+        table.writeSlot(slot, before);
+      }
+      assertThat(table.readAll()).hasSize(2);
+    }
+  }
+
+  @Test
+  void fileCutAtASlotBoundaryIsCorruptionNamingTheMissingSlots() throws IOException {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
+      for (int i = 0; i < 3; i++) {
+        table.writeSlot(i, RegionTable.encode("r" + i, i * 4096L, 0, 4096));
+      }
+      table.writeHeader(3, 3);
+    }
+    TestFiles.truncate(file(), RegionTable.offset(1));
     try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
-          .hasMessageContaining("torn or truncated");
+          .hasMessageContaining("counts 3 slots").hasMessageContaining("slots 1 to 2 are missing");
     }
+  }
+
+  @Test
+  void liveSlotReplacedByAFreeImageIsCorruption() throws IOException {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
+      table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
+      table.writeSlot(1, RegionTable.encode("b", 4096, 0, 4096));
+      table.writeHeader(2, 2);
+      table.writeSlot(1, RegionTable.freeImage());
+      assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
+          .hasMessageContaining("counts 2 live slots but 1 are live");
+    }
+  }
+
+  @Test
+  void damagedHeaderCountsAreCorruption() throws IOException {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
+      table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
+      table.writeHeader(1, 1);
+    }
+    TestFiles.flipByte(file(), 20);
+    assertThatThrownBy(() -> new RegionTable(file(), FileIo.SYSTEM)).isInstanceOf(CorruptionException.class)
+        .hasMessageContaining("header counts");
   }
 
   @Test
@@ -117,8 +179,9 @@ class RegionTableTest {
     TestFiles.writeBytes(file(), 0, header);
     TestFiles.writeBytes(file(), 16, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
         .putInt((int) crc.getValue()).array());
-    assertThatThrownBy(() -> new RegionTable(file(), FileIo.SYSTEM)).isInstanceOf(CorruptionException.class)
-        .hasMessageContaining("format version 9");
+    assertThatThrownBy(() -> new RegionTable(file(), FileIo.SYSTEM)).isInstanceOf(UnsupportedFormatVersionException.class)
+        .hasMessageContaining("format version 9").hasMessageContaining("reads version " + RegionTable.FORMAT_VERSION)
+        .satisfies(e -> assertThat(((UnsupportedFormatVersionException) e).found()).isEqualTo(9));
   }
 
   @Test
@@ -139,6 +202,8 @@ class RegionTableTest {
       table.restore(RegionTable.offset(5), free);
       assertThat(TestFiles.size(file())).as("nothing to restore past the end").isEqualTo(RegionTable.offset(2));
       table.restore(RegionTable.offset(0), RegionTable.encode("back", 0, 1, 4096).array());
+      table.restore(RegionTable.offset(1), RegionTable.freeImage().array());
+      table.writeHeader(2, 1);
       assertThat(table.readAll()).containsExactly(new RegionTable.Slot(0, "back", 0, 1, 4096));
     }
   }
