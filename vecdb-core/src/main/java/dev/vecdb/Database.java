@@ -28,7 +28,7 @@ import java.nio.file.Path;
  * releases everything without flushing, {@link #flushAndClose()} flushes first.
  *
  * <p>Vector names: the openers ({@link #longVec}, {@link #objVec}, ...) take names of 1 to
- * {@value dev.vecdb.vec.StoredVec#MAX_NAME_BYTES} UTF-8 bytes without control characters, path separators
+ * 997 ({@link dev.vecdb.vec.StoredVec#MAX_NAME_BYTES}) UTF-8 bytes without control characters, path separators
  * ({@code /}, {@code \}) or {@code @} (reserved for a vector's own regions); any other name fails with
  * {@link InvalidNameException}.
  *
