@@ -72,7 +72,7 @@ record PeersOptions(long n, List<Engine> engines, int repetitions, int warmUpSec
     return n % 1_000 == 0 ? n / 1_000 + "k" : Long.toString(n);
   }
 
-  private static long parseCount(String text) {
+  static long parseCount(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT).replace("_", "");
     if (t.endsWith("m")) {
       return Long.parseLong(t.substring(0, t.length() - 1)) * 1_000_000;

@@ -1,0 +1,225 @@
+package dev.vecdb.bench.peers;
+
+import dev.vecdb.Database;
+import dev.vecdb.Format;
+import dev.vecdb.VecOptions;
+import dev.vecdb.codec.NumberType;
+import dev.vecdb.vec.LongReader;
+import dev.vecdb.vec.LongVec;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * The child JVM of the {@code original} runner: the Rust original's own workload ({@code rust-baseline.md}) on one
+ * format, step for step. N sequential {@code u64} (value = index) in a vector {@code bench}, each value pushed one by
+ * one; every {@link OriginalStep} is timed alone, with the minor page faults it caused and the load when it started;
+ * every sum and length is checked (a wrong one fails the run). Before the timed run, the whole workload runs
+ * {@code warm-up-runs} times at N/10 in the same process, so that the timed steps run compiled code.
+ *
+ * <p>Arguments: {@code format n warm-up-runs work-dir result-file}. Single-threaded.
+ */
+public final class OriginalWorkload {
+  /** Random reads per repetition, as in the original. */
+  static final int READS = 100_000;
+  /** Repetitions of the warm fold and of the reads (median reported). */
+  static final int REPETITIONS = 5;
+
+  private final Format format;
+  private final long n;
+  private final long[] indices;
+  private final long[] sorted;
+  private final long indexSum;
+  private final Properties result = new Properties();
+  private boolean recording;
+
+  private OriginalWorkload(Format format, long n) {
+    this.format = format;
+    this.n = n;
+    this.indices = RandomIndices.of(n, (int) Math.min(READS, n));
+    this.sorted = indices.clone();
+    Arrays.sort(sorted);
+    this.indexSum = Arrays.stream(indices).sum();
+  }
+
+  /** Runs the warm-up and the timed run; exits 0 when every step ran and every check passed, 1 otherwise. */
+  public static void main(String[] args) throws Exception {
+    Format format = Format.valueOf(args[0].toUpperCase(Locale.ROOT).replace('-', '_'));
+    long n = Long.parseLong(args[1]);
+    int warmUpRuns = Integer.parseInt(args[2]);
+    Path workDir = Path.of(args[3]);
+    OriginalWorkload timed = new OriginalWorkload(format, n);
+    int status = 0;
+    try {
+      OriginalWorkload warmUp = new OriginalWorkload(format, Math.max(1_000, n / 10));
+      for (int i = 0; i < warmUpRuns; i++) {
+        Path dir = Files.createDirectories(workDir.resolve("warm-up-" + i));
+        warmUp.run(dir);
+        DiskUsage.delete(dir);
+      }
+      timed.recording = true;
+      timed.run(Files.createDirectories(workDir.resolve("timed")));
+    } catch (Throwable e) {
+      timed.result.setProperty("error", e.toString().replace('\n', ' '));
+      e.printStackTrace();
+      status = 1;
+    }
+    try (Writer out = Files.newBufferedWriter(Path.of(args[4]))) {
+      timed.result.store(out, "vecdb-bench original workload, format " + format + ", N = " + n);
+    }
+    System.exit(status);
+  }
+
+  private void run(Path dir) throws Exception {
+    Path first = dir.resolve("first");
+    Path second = dir.resolve("second");
+    VecOptions options = VecOptions.of(format);
+
+    Start step = begin();
+    Database db = Database.open(first);
+    LongVec vec = db.longVec("bench", NumberType.U64, options);
+    end(OriginalStep.OPEN_IMPORT, step);
+
+    step = begin();
+    for (long i = 0; i < n; i++) {
+      vec.push(i);
+    }
+    end(OriginalStep.PUSH, step);
+    step = begin();
+    vec.write();
+    end(OriginalStep.WRITE, step);
+    step = begin();
+    vec.flush();
+    end(OriginalStep.VEC_FLUSH, step);
+    step = begin();
+    db.flush();
+    end(OriginalStep.DB_FLUSH, step);
+
+    Database db2 = Database.open(second);
+    LongVec vec2 = db2.longVec("bench", NumberType.U64, options);
+    step = begin();
+    for (long i = 0; i < n; i++) {
+      vec2.push(i);
+    }
+    end(OriginalStep.PUSH_AGAIN, step);
+    step = begin();
+    vec2.flush();
+    end(OriginalStep.PUSH_THEN_FLUSH, step);
+    step = begin();
+    db2.flush();
+    end(OriginalStep.DB_FLUSH_AGAIN, step);
+    db2.close();
+    db.close();
+
+    step = begin();
+    db = Database.open(first);
+    vec = db.longVec("bench", NumberType.U64, options);
+    check("len after reopen", vec.len(), n);
+    end(OriginalStep.REOPEN, step);
+    try {
+      readAll(vec);
+      long payload = 0;
+      for (String id : vec.regionNames()) {
+        payload += db.regions().get(id).length();
+      }
+      result.setProperty("payload.bytes", Long.toString(payload));
+    } finally {
+      db.close();
+    }
+    result.setProperty("disk.logical", Long.toString(DiskUsage.logical(first)));
+    result.setProperty("disk.allocated", Long.toString(DiskUsage.allocated(first)));
+  }
+
+  private void readAll(LongVec vec) {
+    long expected = n * (n - 1) / 2;
+    Start step = begin();
+    check("first fold", vec.fold(0, vec.len(), 0L, Long::sum), expected);
+    end(OriginalStep.FIRST_FOLD, step);
+
+    Repeated fold = new Repeated();
+    Repeated random = new Repeated();
+    Repeated sortedReads = new Repeated();
+    for (int r = 0; r < REPETITIONS; r++) {
+      step = begin();
+      check("warm fold", vec.fold(0, vec.len(), 0L, Long::sum), expected);
+      fold.add(r, step);
+    }
+    for (int r = 0; r < REPETITIONS; r++) {
+      step = begin();
+      long sum = 0;
+      try (LongReader reader = vec.reader()) {
+        for (long index : indices) {
+          sum += reader.get(index);
+        }
+      }
+      random.add(r, step);
+      check("random-read sum", sum, indexSum);
+    }
+    for (int r = 0; r < REPETITIONS; r++) {
+      step = begin();
+      long sum = 0;
+      try (LongReader reader = vec.reader()) {
+        for (long value : reader.getAll(sorted)) {
+          sum += value;
+        }
+      }
+      sortedReads.add(r, step);
+      check("sorted-read sum", sum, indexSum);
+    }
+    fold.record(OriginalStep.WARM_FOLD);
+    random.record(OriginalStep.RANDOM);
+    sortedReads.record(OriginalStep.SORTED);
+  }
+
+  /** The start of a step: faults and load read before the clock starts (reading them allocates). */
+  private record Start(long faults, double load, long start) {}
+
+  private static Start begin() {
+    long faults = ProcessCounters.minorFaults();
+    double load = ProcessCounters.load1();
+    return new Start(faults, load, System.nanoTime());
+  }
+
+  private void end(OriginalStep which, Start step) {
+    long nanos = System.nanoTime() - step.start;
+    record(which, nanos, ProcessCounters.minorFaults() - step.faults, step.load);
+  }
+
+  private void record(OriginalStep which, long nanos, long faults, double load) {
+    if (recording) {
+      result.setProperty(which.key() + ".ns", Long.toString(nanos));
+      result.setProperty(which.key() + ".minflt", Long.toString(faults));
+      result.setProperty(which.key() + ".load", Double.toString(load));
+    }
+  }
+
+  /** The repetitions of one step: the median time, the mean faults per repetition, the load at the first. */
+  private final class Repeated {
+    private final long[] nanos = new long[REPETITIONS];
+    private long faults;
+    private double load;
+
+    void add(int repetition, Start step) {
+      nanos[repetition] = System.nanoTime() - step.start;
+      faults += ProcessCounters.minorFaults() - step.faults;
+      if (repetition == 0) {
+        load = step.load;
+      }
+    }
+
+    void record(OriginalStep which) {
+      long[] sortedNanos = nanos.clone();
+      Arrays.sort(sortedNanos);
+      OriginalWorkload.this.record(which, sortedNanos[REPETITIONS / 2], faults / REPETITIONS, load);
+    }
+  }
+
+  private void check(String what, long actual, long expected) {
+    if (actual != expected) {
+      throw new IllegalStateException(format + ": " + what + " is " + actual + ", expected " + expected);
+    }
+  }
+}
