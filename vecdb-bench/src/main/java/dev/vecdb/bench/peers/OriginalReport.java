@@ -93,7 +93,7 @@ final class OriginalReport {
             + " faults do not depend on the load)\n\n");
     md.append("Steps and indices as in `rust-baseline.md`; every sum and length is checked. Each process first runs the"
         + " whole workload ").append(options.warmUpRuns()).append(" times at N/10 (JIT warm-up). Java cells: median"
-        + " over the processes (min–max). *faults*: minor page faults of the step (median). *load*: 1-minute load"
+        + " over the processes (min–max when they differ). *faults*: minor page faults of the step (median). *load*: 1-minute load"
         + " average when the step started (median). *Rust*: the original's median from `rust-baseline.md`"
         + " (2026-12-07, quiet machine, load 0.73–0.79); Java/Rust below 1 = Java faster or smaller.\n\n");
     md.append("| format | step | Java | faults | load | Rust | Java/Rust |\n|---|---|---:|---:|---:|---:|---:|\n");
@@ -129,8 +129,8 @@ final class OriginalReport {
   private static String cells(Format format, String title, double[] values, double faults, double load, double rust) {
     double[] finite = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
     String java = finite.length == 0 ? "failed" : Numbers.decimal(finite[(finite.length - 1) / 2])
-        + (finite.length > 1 ? " (" + Numbers.decimal(finite[0]) + "–" + Numbers.decimal(finite[finite.length - 1])
-            + ")" : "");
+        + (finite.length > 1 && finite[0] != finite[finite.length - 1] ? " (" + Numbers.decimal(finite[0]) + "–"
+            + Numbers.decimal(finite[finite.length - 1]) + ")" : "");
     double ratio = finite.length == 0 ? Double.NaN : finite[(finite.length - 1) / 2] / rust;
     return "| " + format + " | " + title + " | " + java + " | " + (Double.isNaN(faults) ? "–" : String.format("%,.0f",
         faults)) + " | " + (Double.isNaN(load) ? "–" : Numbers.decimal(load)) + " | "

@@ -3,6 +3,7 @@ package dev.vecdb.bench.peers;
 import dev.vecdb.Database;
 import dev.vecdb.Format;
 import dev.vecdb.VecOptions;
+import dev.vecdb.bench.peers.ProcessCounters.Mark;
 import dev.vecdb.codec.NumberType;
 import dev.vecdb.vec.LongReader;
 import dev.vecdb.vec.LongVec;
@@ -78,43 +79,43 @@ public final class OriginalWorkload {
     Path second = dir.resolve("second");
     VecOptions options = VecOptions.of(format);
 
-    Start step = begin();
+    Mark step = Mark.now();
     Database db = Database.open(first);
     LongVec vec = db.longVec("bench", NumberType.U64, options);
     end(OriginalStep.OPEN_IMPORT, step);
 
-    step = begin();
+    step = Mark.now();
     for (long i = 0; i < n; i++) {
       vec.push(i);
     }
     end(OriginalStep.PUSH, step);
-    step = begin();
+    step = Mark.now();
     vec.write();
     end(OriginalStep.WRITE, step);
-    step = begin();
+    step = Mark.now();
     vec.flush();
     end(OriginalStep.VEC_FLUSH, step);
-    step = begin();
+    step = Mark.now();
     db.flush();
     end(OriginalStep.DB_FLUSH, step);
 
     Database db2 = Database.open(second);
     LongVec vec2 = db2.longVec("bench", NumberType.U64, options);
-    step = begin();
+    step = Mark.now();
     for (long i = 0; i < n; i++) {
       vec2.push(i);
     }
     end(OriginalStep.PUSH_AGAIN, step);
-    step = begin();
+    step = Mark.now();
     vec2.flush();
     end(OriginalStep.PUSH_THEN_FLUSH, step);
-    step = begin();
+    step = Mark.now();
     db2.flush();
     end(OriginalStep.DB_FLUSH_AGAIN, step);
     db2.close();
     db.close();
 
-    step = begin();
+    step = Mark.now();
     db = Database.open(first);
     vec = db.longVec("bench", NumberType.U64, options);
     check("len after reopen", vec.len(), n);
@@ -135,7 +136,7 @@ public final class OriginalWorkload {
 
   private void readAll(LongVec vec) {
     long expected = n * (n - 1) / 2;
-    Start step = begin();
+    Mark step = Mark.now();
     check("first fold", vec.fold(0, vec.len(), 0L, Long::sum), expected);
     end(OriginalStep.FIRST_FOLD, step);
 
@@ -143,12 +144,12 @@ public final class OriginalWorkload {
     Repeated random = new Repeated();
     Repeated sortedReads = new Repeated();
     for (int r = 0; r < REPETITIONS; r++) {
-      step = begin();
+      step = Mark.now();
       check("warm fold", vec.fold(0, vec.len(), 0L, Long::sum), expected);
       fold.add(r, step);
     }
     for (int r = 0; r < REPETITIONS; r++) {
-      step = begin();
+      step = Mark.now();
       long sum = 0;
       try (LongReader reader = vec.reader()) {
         for (long index : indices) {
@@ -159,7 +160,7 @@ public final class OriginalWorkload {
       check("random-read sum", sum, indexSum);
     }
     for (int r = 0; r < REPETITIONS; r++) {
-      step = begin();
+      step = Mark.now();
       long sum = 0;
       try (LongReader reader = vec.reader()) {
         for (long value : reader.getAll(sorted)) {
@@ -174,18 +175,9 @@ public final class OriginalWorkload {
     sortedReads.record(OriginalStep.SORTED);
   }
 
-  /** The start of a step: faults and load read before the clock starts (reading them allocates). */
-  private record Start(long faults, double load, long start) {}
-
-  private static Start begin() {
-    long faults = ProcessCounters.minorFaults();
-    double load = ProcessCounters.load1();
-    return new Start(faults, load, System.nanoTime());
-  }
-
-  private void end(OriginalStep which, Start step) {
-    long nanos = System.nanoTime() - step.start;
-    record(which, nanos, ProcessCounters.minorFaults() - step.faults, step.load);
+  private void end(OriginalStep which, Mark step) {
+    long nanos = step.elapsedNanos();
+    record(which, nanos, step.faultsSince(), step.load());
   }
 
   private void record(OriginalStep which, long nanos, long faults, double load) {
@@ -202,11 +194,11 @@ public final class OriginalWorkload {
     private long faults;
     private double load;
 
-    void add(int repetition, Start step) {
-      nanos[repetition] = System.nanoTime() - step.start;
-      faults += ProcessCounters.minorFaults() - step.faults;
+    void add(int repetition, Mark step) {
+      nanos[repetition] = step.elapsedNanos();
+      faults += step.faultsSince();
       if (repetition == 0) {
-        load = step.load;
+        load = step.load();
       }
     }
 

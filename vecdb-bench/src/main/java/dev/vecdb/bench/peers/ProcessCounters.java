@@ -13,6 +13,32 @@ import java.nio.file.Path;
 final class ProcessCounters {
   private ProcessCounters() {}
 
+  /**
+   * The start of a timed step: the faults and the load, read before the clock starts.
+   *
+   * @param faults {@link #minorFaults()} at the start
+   * @param load {@link #load1()} at the start
+   * @param nanos {@link System#nanoTime()} at the start
+   */
+  record Mark(long faults, double load, long nanos) {
+    /** Marks now. */
+    static Mark now() {
+      long faults = minorFaults();
+      double load = load1();
+      return new Mark(faults, load, System.nanoTime());
+    }
+
+    /** Nanoseconds since the mark (read this first, before {@link #faultsSince()}). */
+    long elapsedNanos() {
+      return System.nanoTime() - nanos;
+    }
+
+    /** Minor faults since the mark. */
+    long faultsSince() {
+      return minorFaults() - faults;
+    }
+  }
+
   /** Minor page faults of this process so far, or -1 where {@code /proc} is not available. */
   static long minorFaults() {
     try {
