@@ -2,6 +2,7 @@ package dev.vecdb.vec;
 
 import dev.vecdb.store.Region;
 import java.lang.foreign.Arena;
+import java.lang.ref.Cleaner;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
@@ -16,7 +17,9 @@ import java.util.Arrays;
  * size is a multiple of the value size (about {@value #TARGET_BYTES} bytes), so a value never straddles two chunks.
  * The first chunk starts small ({@value #FIRST_BYTES} bytes) and doubles until it reaches the chunk size, so a
  * vector that pushes a few values holds a few KiB, and a vector holds at most one chunk between writes; every later
- * chunk is allocated at the full size. Owned by the vector's writer; not thread-safe.
+ * chunk is allocated at the full size from an arena that the write after them closes, so their memory goes back to
+ * the allocator at once (where the next chunks of any vector reuse it, already mapped) instead of waiting for a
+ * garbage collection. Owned by the vector's writer; not thread-safe.
  */
 final class PushChunks {
   /** The chunk size aimed at: large enough that allocation and write calls are rare, small enough to stay cached. */
@@ -24,9 +27,19 @@ final class PushChunks {
   /** The first chunk's initial capacity. */
   static final long FIRST_BYTES = 4096;
 
+  private static final Cleaner CLEANER = Cleaner.create();
+
   /** Bytes per chunk (a multiple of the value size); every chunk but a growing first one has exactly this size. */
   final long chunkBytes;
   private MemorySegment[] chunks = new MemorySegment[0];
+  /**
+   * Holds every chunk but the first until {@link #releaseAllButFirst()} (or until this object is unreachable, for a
+   * vector dropped with unwritten values); shared, because the thread that writes a vector may differ from the one
+   * that pushed when a failed write ended the pusher's ownership. Null when none.
+   */
+  private Arena laterChunks;
+  /** Closes {@link #laterChunks} once. */
+  private Cleaner.Cleanable laterChunksRelease;
 
   PushChunks(int valueSize) {
     this.chunkBytes = Math.max(1, TARGET_BYTES / valueSize) * valueSize;
@@ -61,9 +74,18 @@ final class PushChunks {
     if (old != null && old.byteSize() >= needed) {
       return old;
     }
-    long capacity = index > 0 ? chunkBytes
-        : Math.min(chunkBytes, Math.max(needed, old == null ? FIRST_BYTES : old.byteSize() * 2));
-    MemorySegment chunk = Arena.ofAuto().allocate(Math.max(capacity, needed), 8);
+    MemorySegment chunk;
+    if (index > 0) {
+      if (laterChunks == null) {
+        Arena arena = Arena.ofShared();
+        laterChunks = arena;
+        laterChunksRelease = CLEANER.register(this, arena::close);
+      }
+      chunk = laterChunks.allocate(chunkBytes, 8);
+    } else {
+      long capacity = Math.min(chunkBytes, Math.max(needed, old == null ? FIRST_BYTES : old.byteSize() * 2));
+      chunk = Arena.ofAuto().allocate(Math.max(capacity, needed), 8);
+    }
     if (old != null && filled > 0) {
       MemorySegment.copy(old, 0, chunk, 0, filled);
     }
@@ -97,10 +119,17 @@ final class PushChunks {
     }
   }
 
-  /** Drops every chunk but the first (after a write): memory beyond one chunk is not held between writes. */
+  /**
+   * Frees every chunk but the first (after a write): memory beyond one chunk is not held between writes. The caller
+   * holds no segment of a later chunk any more.
+   */
   void releaseAllButFirst() {
     if (chunks.length > 1) {
       chunks = new MemorySegment[] {chunks[0]};
+    }
+    if (laterChunks != null) {
+      laterChunksRelease.clean();
+      laterChunks = null;
     }
   }
 }

@@ -6,6 +6,8 @@ import dev.vecdb.Database;
 import dev.vecdb.Format;
 import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -156,6 +158,32 @@ class PushChunksTest {
       assertThat(v.len()).isEqualTo(n);
       assertThat(v.get(2 * perChunk)).isEqualTo(bytes(2 * perChunk));
     }
+  }
+
+  @Test
+  void aWriteFreesEveryChunkButTheFirstAtOnce() {
+    PushChunks chunks = new PushChunks(8);
+    MemorySegment first = chunks.ensure(0, chunks.chunkBytes, 0);
+    MemorySegment second = chunks.ensure(1, chunks.chunkBytes, 0);
+    assertThat(chunks.ensure(1, 8, 0)).as("an existing chunk is reused").isSameAs(second);
+    chunks.releaseAllButFirst();
+    assertThat(second.scope().isAlive()).as("the later chunk is freed").isFalse();
+    assertThat(first.scope().isAlive()).isTrue();
+    assertThat(chunks.chunk(0)).isSameAs(first);
+    MemorySegment again = chunks.ensure(1, chunks.chunkBytes, 0);
+    assertThat(again.scope().isAlive()).as("a new chunk after the release").isTrue();
+  }
+
+  @Test
+  void theFirstChunkStartsSmallAndDoublesUpToTheChunkSizeKeepingItsBytes() {
+    PushChunks chunks = new PushChunks(8);
+    MemorySegment small = chunks.ensure(0, 8, 0);
+    assertThat(small.byteSize()).isEqualTo(PushChunks.FIRST_BYTES);
+    small.set(ValueLayout.JAVA_LONG, 0, 42);
+    MemorySegment grown = chunks.ensure(0, PushChunks.FIRST_BYTES + 8, 8);
+    assertThat(grown.byteSize()).isEqualTo(2 * PushChunks.FIRST_BYTES);
+    assertThat(grown.get(ValueLayout.JAVA_LONG, 0)).isEqualTo(42);
+    assertThat(chunks.ensure(0, chunks.chunkBytes, 8).byteSize()).isEqualTo(chunks.chunkBytes);
   }
 
   private static byte[] bytes(int i) {
