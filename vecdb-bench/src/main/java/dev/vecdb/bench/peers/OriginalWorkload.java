@@ -83,52 +83,30 @@ public final class OriginalWorkload {
     Database db = Database.open(first);
     LongVec vec = db.longVec("bench", NumberType.U64, options);
     end(OriginalStep.OPEN_IMPORT, step);
+    timed(OriginalStep.PUSH, () -> push(vec));
+    timed(OriginalStep.WRITE, vec::write);
+    timed(OriginalStep.VEC_FLUSH, vec::flush);
+    timed(OriginalStep.DB_FLUSH, db::flush);
 
-    step = Mark.now();
-    for (long i = 0; i < n; i++) {
-      vec.push(i);
+    try (Database db2 = Database.open(second)) {
+      LongVec vec2 = db2.longVec("bench", NumberType.U64, options);
+      timed(OriginalStep.PUSH_AGAIN, () -> push(vec2));
+      timed(OriginalStep.PUSH_THEN_FLUSH, vec2::flush);
+      timed(OriginalStep.DB_FLUSH_AGAIN, db2::flush);
     }
-    end(OriginalStep.PUSH, step);
-    step = Mark.now();
-    vec.write();
-    end(OriginalStep.WRITE, step);
-    step = Mark.now();
-    vec.flush();
-    end(OriginalStep.VEC_FLUSH, step);
-    step = Mark.now();
-    db.flush();
-    end(OriginalStep.DB_FLUSH, step);
-
-    Database db2 = Database.open(second);
-    LongVec vec2 = db2.longVec("bench", NumberType.U64, options);
-    step = Mark.now();
-    for (long i = 0; i < n; i++) {
-      vec2.push(i);
-    }
-    end(OriginalStep.PUSH_AGAIN, step);
-    step = Mark.now();
-    vec2.flush();
-    end(OriginalStep.PUSH_THEN_FLUSH, step);
-    step = Mark.now();
-    db2.flush();
-    end(OriginalStep.DB_FLUSH_AGAIN, step);
-    db2.close();
     db.close();
 
     step = Mark.now();
-    db = Database.open(first);
-    vec = db.longVec("bench", NumberType.U64, options);
-    check("len after reopen", vec.len(), n);
-    end(OriginalStep.REOPEN, step);
-    try {
-      readAll(vec);
+    try (Database reopened = Database.open(first)) {
+      LongVec stored = reopened.longVec("bench", NumberType.U64, options);
+      check("len after reopen", stored.len(), n);
+      end(OriginalStep.REOPEN, step);
+      readAll(stored);
       long payload = 0;
-      for (String id : vec.regionNames()) {
-        payload += db.regions().get(id).length();
+      for (String id : stored.regionNames()) {
+        payload += reopened.regions().get(id).length();
       }
       result.setProperty("payload.bytes", Long.toString(payload));
-    } finally {
-      db.close();
     }
     result.setProperty("disk.logical", Long.toString(DiskUsage.logical(first)));
     result.setProperty("disk.allocated", Long.toString(DiskUsage.allocated(first)));
@@ -173,6 +151,19 @@ public final class OriginalWorkload {
     fold.record(OriginalStep.WARM_FOLD);
     random.record(OriginalStep.RANDOM);
     sortedReads.record(OriginalStep.SORTED);
+  }
+
+  /** Pushes the values {@code 0..n-1} one by one, as the original does. */
+  private void push(LongVec vec) {
+    for (long i = 0; i < n; i++) {
+      vec.push(i);
+    }
+  }
+
+  private void timed(OriginalStep which, Runnable action) {
+    Mark step = Mark.now();
+    action.run();
+    end(which, step);
   }
 
   private void end(OriginalStep which, Mark step) {
