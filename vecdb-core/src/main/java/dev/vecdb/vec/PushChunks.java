@@ -18,8 +18,8 @@ import java.util.Arrays;
  * The first chunk starts small ({@value #FIRST_BYTES} bytes) and doubles until it reaches the chunk size, so a
  * vector that pushes a few values holds a few KiB, and a vector holds at most one chunk between writes; every later
  * chunk is allocated at the full size from an arena that the write after them closes, so their memory goes back to
- * the allocator at once (where the next chunks of any vector reuse it, already mapped) instead of waiting for a
- * garbage collection. Owned by the vector's writer; not thread-safe.
+ * the allocator at once instead of waiting for a garbage collection (the allocator may hand it, still mapped, to the
+ * next chunks). Owned by the vector's writer; not thread-safe.
  */
 final class PushChunks {
   /** The chunk size aimed at: large enough that allocation and write calls are rare, small enough to stay cached. */
