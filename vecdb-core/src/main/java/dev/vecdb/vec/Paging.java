@@ -75,7 +75,7 @@ final class Paging {
    *
    * @return whether anything changed
    */
-  boolean write(long storedLen, MemorySegment pushed, long pushedBytes, UpdateMap updates) {
+  boolean write(long storedLen, PushChunks pushed, long pushedBytes, UpdateMap updates) {
     PageTable t = table;
     long real = t.valueCount();
     if (pushedBytes == 0 && storedLen == real && updates.isEmpty()) {
@@ -105,9 +105,9 @@ final class Paging {
   }
 
   /** Appends pushed values to the raw last page in place: no page is recompressed. */
-  private void appendToRawPage(PageTable t, MemorySegment pushed, long pushedBytes) {
+  private void appendToRawPage(PageTable t, PushChunks pushed, long pushedBytes) {
     PageTable.Page last = t.page(t.size() - 1);
-    main.append(pushed.asSlice(0, pushedBytes));
+    pushed.writeTo(main, main.length(), pushedBytes);
     MemorySegment payload = main.segment().asSlice(last.offset(), last.bytes() + pushedBytes);
     PageTable.Page grown = new PageTable.Page(last.offset(), (int) payload.byteSize(),
         last.count() + (int) (pushedBytes / size), true, PageTable.crc(payload));

@@ -103,8 +103,16 @@ public abstract class StoredVec {
   long realLen;
   /** The writer's view of the main region (header and values); refreshed by every write. */
   MemorySegment storedView;
+  /** The pushed values' memory; see {@link PushChunks}. */
+  final PushChunks pushChunks;
+  /** The chunk of {@link #pushChunks} the next push goes to (the hot path's copy of it). */
   MemorySegment pushBuffer = MemorySegment.NULL;
+  /** The pushed byte offset where {@link #pushBuffer} starts. */
+  long pushBase;
+  /** Bytes of pushed values: {@code [0, pushedBytes)} of {@link #pushChunks}. */
   long pushedBytes;
+  /** Set by {@link #preparePushRun}: how many values fit in {@link #pushBuffer} from the offset it returned. */
+  int pushRun;
   /** Whether holes or updates exist, i.e. whether reads must consult them. */
   boolean overlay;
   boolean holesDirty;
@@ -148,6 +156,7 @@ public abstract class StoredVec {
           + spec.label() + "; use LZ4, ZSTD, BYTES or ZERO_COPY");
     }
     this.updates = new UpdateMap(size);
+    this.pushChunks = new PushChunks(size);
     Header loaded = store.atomically(() -> load(options));
     this.header = loaded;
     this.region = store.get(name);
@@ -334,11 +343,11 @@ public abstract class StoredVec {
     updates.removeFrom(newLen);
     overlay = !holes.isEmpty() || !updates.isEmpty();
     if (newLen < storedLen) {
-      pushedBytes = 0;
+      seekPush(0);
       storedLen = newLen;
       published = published.truncatedTo(newLen);
     } else {
-      pushedBytes = (newLen - storedLen) * size;
+      seekPush((newLen - storedLen) * size);
     }
   }
 
@@ -577,8 +586,7 @@ public abstract class StoredVec {
       }
     }
     if (index >= stored) {
-      located = pushBuffer;
-      return (index - stored) * size;
+      return locatePushed((index - stored) * size);
     }
     if (paging != null) {
       chunks.chunk(index, index + 1);
@@ -607,8 +615,7 @@ public abstract class StoredVec {
     }
     if (index >= stored) {
       overlay = !holes.isEmpty() || !updates.isEmpty();
-      located = pushBuffer;
-      return (index - stored) * size;
+      return locatePushed((index - stored) * size);
     }
     overlay = true;
     long offset = updates.put(index);
@@ -633,28 +640,47 @@ public abstract class StoredVec {
   }
 
   /**
-   * Makes room for one more pushed value and returns the byte offset to write it at. The single-value twin of
-   * {@link #preparePushAll}, kept apart on purpose: delegating to it measured slower on the {@code push} loop (JMH
-   * {@code vecdbRewrite} 4.6 vs 3.0 ns/value).
+   * Makes room for one more pushed value and returns the byte offset in {@link #pushBuffer} to write it at. The
+   * single-value twin of {@link #preparePushRun}, kept apart on purpose: delegating to it measured slower on the
+   * {@code push} loop (JMH {@code vecdbRewrite} 4.6 vs 3.0 ns/value).
    */
   final long preparePush() {
-    long offset = pushedBytes;
+    long offset = pushedBytes - pushBase;
     if (offset + size > pushBuffer.byteSize()) {
-      growPushBuffer(offset + size);
+      offset = pushRoom(size);
     }
-    pushedBytes = offset + size;
+    pushedBytes += size;
     return offset;
   }
 
-  /** Makes room for {@code count} more pushed values and returns the byte offset to write the first at. */
-  final long preparePushAll(int count) {
-    long offset = pushedBytes;
-    long end = offset + (long) count * size;
-    if (end > pushBuffer.byteSize()) {
-      growPushBuffer(end);
+  /**
+   * Makes room for up to {@code count} more pushed values in {@link #pushBuffer}, at least one: sets
+   * {@link #pushRun} to how many fit (the caller writes them, then calls again for the rest) and returns the byte
+   * offset in {@link #pushBuffer} to write the first at.
+   */
+  final long preparePushRun(int count) {
+    long offset = pushedBytes - pushBase;
+    long wanted = (long) count * size;
+    if (offset + wanted > pushBuffer.byteSize()) {
+      offset = pushRoom(Math.min(wanted, pushChunks.chunkBytes));
     }
-    pushedBytes = end;
+    int run = (int) Math.min(count, (pushBuffer.byteSize() - offset) / size);
+    pushRun = run;
+    pushedBytes += (long) run * size;
     return offset;
+  }
+
+  /**
+   * Sets {@link #located} to the segment holding pushed byte {@code at} and returns its offset there.
+   */
+  final long locatePushed(long at) {
+    if (at >= pushBase) {
+      located = pushBuffer;
+      return at - pushBase;
+    }
+    int index = pushChunks.indexOf(at);
+    located = pushChunks.chunk(index);
+    return at - pushChunks.base(index);
   }
 
   /** Checks that {@code index == len()} before a push. */
@@ -726,11 +752,11 @@ public abstract class StoredVec {
     holes.removeFrom(delta.truncStart());
     updates.removeFrom(delta.truncStart());
     if (delta.truncStart() < storedLen) {
-      pushedBytes = 0;
+      seekPush(0);
       storedLen = delta.truncStart();
       published = published.truncatedTo(storedLen);
     } else {
-      pushedBytes = (delta.truncStart() - storedLen) * size;
+      seekPush((delta.truncStart() - storedLen) * size);
     }
     for (int i = 0; i < delta.modifiedIndices().length; i++) {
       long index = delta.modifiedIndices()[i];
@@ -743,8 +769,7 @@ public abstract class StoredVec {
         at = updates.put(index);
         located = updates.values();
       } else {
-        at = (index - storedLen) * size;
-        located = pushBuffer;
+        at = locatePushed((index - storedLen) * size);
       }
       MemorySegment.copy(delta.modifiedValues(), (long) i * size, located, at, size);
     }
@@ -788,11 +813,30 @@ public abstract class StoredVec {
     }
   }
 
-  private void growPushBuffer(long needed) {
-    long capacity = Math.max(needed, Math.max(4096, pushBuffer.byteSize() * 2));
-    MemorySegment grown = Arena.ofAuto().allocate(capacity, 8);
-    MemorySegment.copy(pushBuffer, 0, grown, 0, pushedBytes);
-    pushBuffer = grown;
+  /**
+   * The slow path of a push: makes {@link #pushBuffer} the chunk with room for {@code wanted} bytes (at most a
+   * chunk's worth) at {@link #pushedBytes}, growing the first chunk or moving on to the next, and returns the offset
+   * in it.
+   */
+  private long pushRoom(long wanted) {
+    long offset = pushedBytes - pushBase;
+    if (offset == pushChunks.chunkBytes) {
+      pushBase += offset;
+      offset = 0;
+    }
+    int index = pushChunks.indexOf(pushBase);
+    pushBuffer = pushChunks.ensure(index, Math.min(offset + wanted, pushChunks.chunkBytes), offset);
+    return offset;
+  }
+
+  /** Sets the pushed length to {@code bytes} (no more than today's), moving {@link #pushBuffer} to its chunk. */
+  private void seekPush(long bytes) {
+    pushedBytes = bytes;
+    if (bytes < pushBase) {
+      int index = pushChunks.indexOf(bytes);
+      pushBase = pushChunks.base(index);
+      pushBuffer = pushChunks.chunk(index);
+    }
   }
 
   private boolean writeChanges() {
@@ -801,11 +845,11 @@ public abstract class StoredVec {
     long stored = storedLen;
     long pushed = pushedBytes / size;
     if (paging != null) {
-      changed = paging.write(stored, pushBuffer, pushedBytes, updates);
+      changed = paging.write(stored, pushChunks, pushedBytes, updates);
       updates.clear();
     } else {
       if (pushed > 0) {
-        region.truncateAndWrite(Header.SIZE + stored * size, pushBuffer.asSlice(0, pushedBytes));
+        pushChunks.writeTo(region, Header.SIZE + stored * size, pushedBytes);
         changed = true;
       } else if (stored < realLen) {
         region.truncate(Header.SIZE + stored * size);
@@ -822,7 +866,8 @@ public abstract class StoredVec {
     }
     realLen = stored + pushed;
     storedView = region.segment();
-    pushedBytes = 0;
+    seekPush(0);
+    pushChunks.releaseAllButFirst();
     overlay = !holes.isEmpty();
     storedLen = realLen;
     writtenStamp = header.stamp;
