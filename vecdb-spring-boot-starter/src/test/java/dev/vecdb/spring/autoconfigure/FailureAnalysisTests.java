@@ -171,8 +171,8 @@ class FailureAnalysisTests {
   }
 
   @Test
-  void aDirectoryWhereTheLockFileBelongs(CapturedOutput output) throws Exception {
-    Files.createDirectory(dir.resolve("lock"));
+  void aDirectoryWhereTheJournalFileBelongs(CapturedOutput output) throws Exception {
+    Files.createDirectory(dir.resolve("journal"));
     assertThat(report(output)).contains("The vecdb database could not use its files")
         .contains(dir.toString()).contains("Check that vecdb.path names a directory");
   }
