@@ -90,6 +90,12 @@ public abstract class StoredVec {
   volatile Published published;
   /** Values physically in the region (differs from storedLen between a truncation and the next write). */
   long realLen;
+  /**
+   * Raw formats: the end (in values) of the bytes some published state may still read in place; a write over
+   * {@code [storedLen, readableEnd)} first retains them ({@link Lineage}). It never shrinks: a state truncated
+   * away may still be read by an operation that began before the truncation.
+   */
+  private long readableEnd;
   /** The writer's view of the main region (header and values); refreshed by every write. */
   MemorySegment storedView;
   MemorySegment pushBuffer = MemorySegment.NULL;
@@ -106,18 +112,23 @@ public abstract class StoredVec {
 
   /**
    * The written state readers see, as one immutable object so that a reader's point read makes a single volatile
-   * load: the main region's view (header included), the written length and the written holes (sorted). Invariant:
-   * {@code view} holds at least {@code len} values after the header. The writer replaces it after the bytes it
-   * describes are in place (the volatile store publishes them); the space an older view maps stays the vector's
-   * while a reader pins the region.
+   * load and a reader's operation reads one state from its start to its end: the main region's view (header
+   * included), the written length, the written holes (sorted), the page table of a paged vector (null for the raw
+   * formats) and the {@link Lineage} node that keeps the state's bytes readable after later writes overwrite them.
+   *
+   * <p>Invariants: {@code view} holds at least {@code len} values after the header (raw) or every page of
+   * {@code table} (paged), and {@code len <= table.valueCount()}. The writer replaces it after the bytes it describes
+   * are in place (the volatile store publishes them); a truncation or a rollback publishes a shorter state at once,
+   * with the same view, table and node. The space an older view maps stays the vector's while a reader pins the
+   * region; the bytes of it that later writes overwrote stay readable through the node (see {@link Lineage}).
    */
-  record Published(MemorySegment view, long len, long[] holes) {
+  record Published(MemorySegment view, long len, long[] holes, PageTable table, Lineage lineage) {
     boolean isHole(long index) {
       return holes.length != 0 && Arrays.binarySearch(holes, index) >= 0;
     }
 
     Published truncatedTo(long newLen) {
-      return newLen >= len ? this : new Published(view, newLen, holes);
+      return newLen >= len ? this : new Published(view, newLen, holes, table, lineage);
     }
   }
 
@@ -147,9 +158,11 @@ public abstract class StoredVec {
     this.storedView = region.segment();
     this.holesRegion = store.find(name + HOLES_SUFFIX).orElse(null);
     this.holes = new HoleSet(loadHoles());
-    this.published = new Published(storedView, realLen, holes.toArray());
+    this.readableEnd = realLen;
+    this.published = new Published(storedView, realLen, holes.toArray(), paging == null ? null : paging.table(),
+        new Lineage());
     this.overlay = !holes.isEmpty();
-    this.chunks = new StoredChunks(this, null);
+    this.chunks = StoredChunks.ofWriter(this);
     this.savedStampedChanges = options.savedStampedChanges();
     this.changes = new ChangeLog(store, name, size);
     this.tracker = savedStampedChanges == 0 ? null : new ChangeTracker(size, this::copyValue);
@@ -746,10 +759,12 @@ public abstract class StoredVec {
     }
     long stored = storedLen;
     long pushed = pushedBytes / size;
+    Lineage lineage = published.lineage();
     if (paging != null) {
-      changed = paging.write(stored, pushBuffer, pushedBytes, updates);
+      changed = paging.write(stored, pushBuffer, pushedBytes, updates, lineage);
       updates.clear();
     } else {
+      lineage.retain(rawOverwrites(stored, pushed), region.segment());
       if (pushed > 0) {
         region.truncateAndWrite(Header.SIZE + stored * size, pushBuffer.asSlice(0, pushedBytes));
         changed = true;
@@ -771,8 +786,30 @@ public abstract class StoredVec {
     pushedBytes = 0;
     overlay = !holes.isEmpty();
     storedLen = realLen;
-    published = new Published(storedView, realLen, holes.toArray());
+    readableEnd = Math.max(readableEnd, realLen);
+    published = new Published(storedView, realLen, holes.toArray(), paging == null ? null : paging.table(),
+        lineage.succeed());
     return changed;
+  }
+
+  /**
+   * The byte ranges of the main region a raw write is about to overwrite while a published state may read them:
+   * the runs of updated values, then the pushed values that land on truncated ones still readable.
+   */
+  private long[][] rawOverwrites(long stored, long pushed) {
+    List<long[]> ranges = new ArrayList<>();
+    long[] keys = updates.sortedKeys();
+    for (int i = 0, runStart = 0; i < keys.length; i++) {
+      if (i == keys.length - 1 || keys[i + 1] != keys[i] + 1) {
+        ranges.add(new long[] {Header.SIZE + keys[runStart] * size, Header.SIZE + (keys[i] + 1) * size});
+        runStart = i + 1;
+      }
+    }
+    long overwrittenEnd = Math.min(stored + pushed, readableEnd);
+    if (overwrittenEnd > stored) {
+      ranges.add(new long[] {Header.SIZE + stored * size, Header.SIZE + overwrittenEnd * size});
+    }
+    return ranges.toArray(new long[0][]);
   }
 
   private void writeUpdates() {
