@@ -30,6 +30,11 @@ import java.util.List;
  * overwrite, and takes those bytes from them; if it sees no retained range, no overwrite had begun and its copy is
  * the state's. A reader therefore never waits for the writer and never retries.
  *
+ * <p>A write that moves the main region to another extent (it outgrew its reservation) starts a new chain: the old
+ * extent is never written again (it stays the vector's while a reader pins the region), so the states whose views
+ * map it need nothing the writer does after that, and the new extent's bytes past the part the move copied were
+ * never theirs.
+ *
  * <p>Lifetime. Nodes are referenced by the published states (and the newest by the vector): a node and everything
  * after it stay reachable exactly as long as some reader holds an older state, and are garbage-collected after. What
  * an operation holds is bounded by the bytes the writer overwrote while it ran, and freed when it ends (for a cursor

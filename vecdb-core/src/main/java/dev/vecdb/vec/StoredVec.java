@@ -91,11 +91,14 @@ public abstract class StoredVec {
   /** Values physically in the region (differs from storedLen between a truncation and the next write). */
   long realLen;
   /**
-   * Raw formats: the end (in values) of the bytes some published state may still read in place; a write over
-   * {@code [storedLen, readableEnd)} first retains them ({@link Lineage}). It never shrinks: a state truncated
-   * away may still be read by an operation that began before the truncation.
+   * Raw formats: the end (in values) of the bytes some state published in the current extent of the main region may
+   * still read in place; a write over {@code [storedLen, readableEnd)} first retains them ({@link Lineage}). It
+   * shrinks only when the region moves: a state truncated away may still be read by an operation that began before
+   * the truncation, and the bytes past the region's length stay in its extent.
    */
   private long readableEnd;
+  /** The view of the current extent that covers {@link #readableEnd} values: what a raw write retains bytes from. */
+  private MemorySegment readableView;
   /** The writer's view of the main region (header and values); refreshed by every write. */
   MemorySegment storedView;
   MemorySegment pushBuffer = MemorySegment.NULL;
@@ -159,6 +162,7 @@ public abstract class StoredVec {
     this.holesRegion = store.find(name + HOLES_SUFFIX).orElse(null);
     this.holes = new HoleSet(loadHoles());
     this.readableEnd = realLen;
+    this.readableView = storedView;
     this.published = new Published(storedView, realLen, holes.toArray(), paging == null ? null : paging.table(),
         new Lineage());
     this.overlay = !holes.isEmpty();
@@ -427,9 +431,13 @@ public abstract class StoredVec {
    */
   public final long rollback() {
     claim();
-    revertToBaseline();
-    apply(requireDelta(header.stamp, header.stamp));
-    return header.stamp;
+    try {
+      revertToBaseline();
+      apply(requireDelta(header.stamp, header.stamp));
+      return header.stamp;
+    } finally {
+      publishTruncation();
+    }
   }
 
   /**
@@ -440,16 +448,28 @@ public abstract class StoredVec {
    */
   public final long rollbackBefore(long stamp) {
     claim();
-    revertToBaseline();
-    while (header.stamp >= stamp) {
-      Delta delta = requireDelta(header.stamp, stamp);
-      if (delta.prevStamp() >= header.stamp) {
-        throw new CorruptionException("vector '" + name + "': change set " + header.stamp + " leads to stamp "
-            + delta.prevStamp() + ", not to an earlier one");
+    try {
+      revertToBaseline();
+      while (header.stamp >= stamp) {
+        Delta delta = requireDelta(header.stamp, stamp);
+        if (delta.prevStamp() >= header.stamp) {
+          throw new CorruptionException("vector '" + name + "': change set " + header.stamp + " leads to stamp "
+              + delta.prevStamp() + ", not to an earlier one");
+        }
+        apply(delta);
       }
-      apply(delta);
+      return header.stamp;
+    } finally {
+      publishTruncation();
     }
-    return header.stamp;
+  }
+
+  /**
+   * Publishes, once per rollback, the truncation its change sets made (readers see one state per call, never the
+   * steps between).
+   */
+  private void publishTruncation() {
+    published = published.truncatedTo(storedLen);
   }
 
   /** The stamps for which a change set is stored, ascending. */
@@ -697,7 +717,6 @@ public abstract class StoredVec {
     if (delta.truncStart() < storedLen) {
       pushedBytes = 0;
       storedLen = delta.truncStart();
-      published = published.truncatedTo(storedLen);
     } else {
       pushedBytes = (delta.truncStart() - storedLen) * size;
     }
@@ -760,11 +779,12 @@ public abstract class StoredVec {
     long stored = storedLen;
     long pushed = pushedBytes / size;
     Lineage lineage = published.lineage();
+    long extent = region.start();
     if (paging != null) {
       changed = paging.write(stored, pushBuffer, pushedBytes, updates, lineage);
       updates.clear();
     } else {
-      lineage.retain(rawOverwrites(stored, pushed), region.segment());
+      lineage.retain(rawOverwrites(stored, pushed), readableView);
       if (pushed > 0) {
         region.truncateAndWrite(Header.SIZE + stored * size, pushBuffer.asSlice(0, pushedBytes));
         changed = true;
@@ -786,9 +806,13 @@ public abstract class StoredVec {
     pushedBytes = 0;
     overlay = !holes.isEmpty();
     storedLen = realLen;
-    readableEnd = Math.max(readableEnd, realLen);
+    boolean moved = region.start() != extent;
+    if (moved || realLen >= readableEnd) {
+      readableEnd = realLen;
+      readableView = storedView;
+    }
     published = new Published(storedView, realLen, holes.toArray(), paging == null ? null : paging.table(),
-        lineage.succeed());
+        moved ? new Lineage() : lineage.succeed());
     return changed;
   }
 
