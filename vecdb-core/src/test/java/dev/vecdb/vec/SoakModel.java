@@ -3,6 +3,7 @@ package dev.vecdb.vec;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The history of what one vector's writer published during a {@link ReaderSoak}, so that a reader can check that an
@@ -78,7 +79,10 @@ final class SoakModel {
     return announced;
   }
 
-  /** The states {@code from..to}, waiting (until {@code deadlineNanos}) for the writer to record the last ones. */
+  /**
+   * The states {@code from..to}, waiting (until {@code deadlineNanos}, parked: spinning readers would starve the
+   * writer) for the writer to record the last ones.
+   */
   State[] candidates(long from, long to, long deadlineNanos) {
     State[] out = new State[(int) (to - from + 1)];
     for (long g = from; g <= to; g++) {
@@ -87,7 +91,7 @@ final class SoakModel {
         if (System.nanoTime() > deadlineNanos) {
           throw new IllegalStateException("state " + g + " was announced but never recorded");
         }
-        Thread.onSpinWait();
+        LockSupport.parkNanos(50_000);
       }
       out[(int) (g - from)] = s;
     }

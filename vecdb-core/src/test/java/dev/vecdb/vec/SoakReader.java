@@ -9,6 +9,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 /**
  * One reader thread of a {@link ReaderSoak}: random operations (point reads, forEach, fold, read, collect,
@@ -167,39 +169,26 @@ final class SoakReader implements Runnable {
   private static Object expected(SoakModel.State s, int op, long from, long to) {
     long start = Math.min(from, s.len());
     long end = Math.max(start, Math.min(to, s.len()));
-    List<Long> values = new ArrayList<>();
-    List<Long> pairs = new ArrayList<>();
-    long[] holed = new long[(int) (end - start)];
-    StringBuilder json = new StringBuilder("[");
-    StringBuilder csv = new StringBuilder();
-    long fold = 17;
-    long sum = 0;
-    for (long i = start; i < end; i++) {
-      boolean hole = s.isHole(i);
-      long v = s.values()[(int) i];
-      holed[(int) (i - start)] = hole ? EMPTY : v;
-      json.append(i > start ? "," : "").append(hole ? "null" : Long.toUnsignedString(v));
-      csv.append(hole ? "" : Long.toUnsignedString(v)).append('\n');
-      if (!hole) {
-        values.add(v);
-        pairs.add(i);
-        pairs.add(v);
-        fold = fold * 31 + v;
-        sum += v;
-      }
-    }
     return switch (op) {
       case 0 -> from >= s.len() ? OUT_OF_RANGE : s.isHole(from) ? HOLE : s.values()[(int) from];
-      case 1, 6 -> toArray(pairs);
-      case 2 -> fold;
-      case 3, 4, 7 -> toArray(values);
-      case 5 -> holed;
-      case 8 -> json.append(']').toString();
-      case 9 -> csv.toString();
+      case 1, 6 -> LongStream.range(start, end).filter(i -> !s.isHole(i))
+          .flatMap(i -> LongStream.of(i, s.values()[(int) i])).toArray();
+      case 2 -> LongStream.range(start, end).filter(i -> !s.isHole(i)).map(i -> s.values()[(int) i])
+          .reduce(17L, (acc, v) -> acc * 31 + v);
+      case 3, 4, 7 -> LongStream.range(start, end).filter(i -> !s.isHole(i)).map(i -> s.values()[(int) i]).toArray();
+      case 5 -> LongStream.range(start, end).map(i -> s.isHole(i) ? EMPTY : s.values()[(int) i]).toArray();
+      case 8 -> LongStream.range(start, end).mapToObj(i -> s.isHole(i) ? "null" : text(s, i))
+          .collect(Collectors.joining(",", "[", "]"));
+      case 9 -> LongStream.range(start, end).mapToObj(i -> (s.isHole(i) ? "" : text(s, i)) + "\n")
+          .collect(Collectors.joining());
       case 10 -> s.len();
       case 11 -> last(s);
-      default -> sum;
+      default -> LongStream.range(start, end).filter(i -> !s.isHole(i)).map(i -> s.values()[(int) i]).sum();
     };
+  }
+
+  private static String text(SoakModel.State s, long index) {
+    return Long.toUnsignedString(s.values()[(int) index]);
   }
 
   private static long last(SoakModel.State s) {
