@@ -7,6 +7,8 @@ import dev.vecdb.Database;
 import dev.vecdb.Format;
 import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
+import dev.vecdb.codec.ValueCodec;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,6 +108,43 @@ class ReaderStateTest {
         assertThat(v.get(0)).isNotEqualTo(Tagged.of(0, 0));
       }
     }
+  }
+
+  /** The object readers too: a paused forEach and an export of byte arrays keep their state through rewrites. */
+  @ParameterizedTest
+  @EnumSource(value = Format.class, names = {"BYTES", "ZERO_COPY", "LZ4", "ZSTD"})
+  void objectReadersReadOneState(Format format) {
+    try (Database db = Database.open(dir)) {
+      ObjVec<byte[]> v = db.objVec("bytes", ValueCodec.bytes(16), VecOptions.of(format));
+      int perPage = Paging.PAGE_BYTES / 16;
+      long len = perPage + 500;
+      for (long i = 0; i < len; i++) {
+        v.push(bytes(i, 0));
+      }
+      v.write();
+      try (ObjReader<byte[]> reader = v.reader()) {
+        ObjReadable<byte[]> snapshot = reader.snapshot();
+        String json = reader.toJson(0, len);
+        PausedRead read = new PausedRead(perPage - 1);
+        List<Long> seen = read.run(
+            () -> reader.forEach(0, len, (i, x) -> read.record(i, ByteBuffer.wrap(x).getLong(8))), () -> {
+              v.update(0, bytes(0, 1));
+              v.truncate(perPage + 3);
+              for (long i = v.len(); i < len; i++) {
+                v.push(bytes(i, 1));
+              }
+              v.write();
+            });
+        assertThat(seen).containsExactlyElementsOf(LongStream.range(0, len).map(i -> i * 1_000).boxed().toList());
+        assertThat(snapshot.toJson(0, len)).isEqualTo(json);
+        assertThat(ByteBuffer.wrap(reader.get(0)).getLong(8)).as("a new read sees the update").isEqualTo(1);
+      }
+    }
+  }
+
+  /** 16 bytes: the index, then {@code index * 1000 + generation}. */
+  private static byte[] bytes(long index, long generation) {
+    return ByteBuffer.allocate(16).putLong(index).putLong(index * 1_000 + generation).array();
   }
 
   /**
