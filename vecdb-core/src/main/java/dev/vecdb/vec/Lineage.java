@@ -37,8 +37,8 @@ import java.util.List;
  *
  * <p>Lifetime. Nodes are referenced by the published states (and the newest by the vector): a node and everything
  * after it stay reachable exactly as long as some reader holds an older state, and are garbage-collected after. What
- * an operation holds is bounded by the bytes the writer overwrote while it ran, and freed when it ends (for a cursor
- * or a stream, when it is exhausted or dropped). The views themselves map space that stays the vector's while a
+ * an operation holds is bounded by the bytes the writer overwrote while it ran, and freed when it ends (for a
+ * snapshot, a cursor or a stream, when it is dropped). The views themselves map space that stays the vector's while a
  * reader pins the region ({@link dev.vecdb.store.RegionReader}), so an old state never reads reused space.
  *
  * <p>Threads: {@link #retain} and {@link #succeed} are the writer's; {@link #copy} is safe from any thread.

@@ -99,6 +99,11 @@ public abstract class StoredVec {
   private long readableEnd;
   /** The view of the current extent that covers {@link #readableEnd} values: what a raw write retains bytes from. */
   private MemorySegment readableView;
+  /**
+   * Where the extent the published states read starts in the data file: a write that finds the region elsewhere
+   * moved it (this write, or one that failed part-way), and starts a new {@link Lineage}.
+   */
+  private long readableExtent;
   /** The writer's view of the main region (header and values); refreshed by every write. */
   MemorySegment storedView;
   MemorySegment pushBuffer = MemorySegment.NULL;
@@ -163,6 +168,7 @@ public abstract class StoredVec {
     this.holes = new HoleSet(loadHoles());
     this.readableEnd = realLen;
     this.readableView = storedView;
+    this.readableExtent = region.start();
     this.published = new Published(storedView, realLen, holes.toArray(), paging == null ? null : paging.table(),
         new Lineage());
     this.overlay = !holes.isEmpty();
@@ -779,7 +785,6 @@ public abstract class StoredVec {
     long stored = storedLen;
     long pushed = pushedBytes / size;
     Lineage lineage = published.lineage();
-    long extent = region.start();
     if (paging != null) {
       changed = paging.write(stored, pushBuffer, pushedBytes, updates, lineage);
       updates.clear();
@@ -806,10 +811,11 @@ public abstract class StoredVec {
     pushedBytes = 0;
     overlay = !holes.isEmpty();
     storedLen = realLen;
-    boolean moved = region.start() != extent;
+    boolean moved = region.start() != readableExtent;
     if (moved || realLen >= readableEnd) {
       readableEnd = realLen;
       readableView = storedView;
+      readableExtent = region.start();
     }
     published = new Published(storedView, realLen, holes.toArray(), paging == null ? null : paging.table(),
         moved ? new Lineage() : lineage.succeed());
