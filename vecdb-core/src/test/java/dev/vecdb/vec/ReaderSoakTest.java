@@ -26,7 +26,7 @@ class ReaderSoakTest {
 
   @Test
   void soak() throws InterruptedException {
-    Duration duration = Duration.ofSeconds(Long.getLong("vecdb.soak.seconds", 8));
+    Duration duration = Duration.ofSeconds(Long.getLong("vecdb.soak.seconds", 6));
     ReaderSoak.Result result = ReaderSoak.run(dir, List.of(Format.values()), READERS, false, duration, DEADLINE);
     System.out.println("reader soak over " + duration.toSeconds() + " s, every format: " + result);
     assertThat(result.problems()).isEmpty();
@@ -41,7 +41,7 @@ class ReaderSoakTest {
   @ParameterizedTest
   @EnumSource(Format.class)
   void sixtyFourThreadsShareOneReader(Format format) throws InterruptedException {
-    ReaderSoak.Result result = ReaderSoak.run(dir, List.of(format), READERS, true, Duration.ofMillis(1_500),
+    ReaderSoak.Result result = ReaderSoak.run(dir, List.of(format), READERS, true, Duration.ofMillis(1_000),
         DEADLINE);
     assertThat(result.problems()).isEmpty();
     assertThat(result.inconsistent()).isZero();
