@@ -64,7 +64,7 @@ final class PageRewrite {
       int count = (int) Math.min(perPage, end - index);
       int stored = Math.clamp(storedLen - index, 0, count);
       if (stored > 0) {
-        MemorySegment values = decoder.decode(table, (int) (index / perPage), old, vector);
+        MemorySegment values = decoder.decode(table, (int) (index / perPage), old, null, vector);
         MemorySegment.copy(values, 0, pageSegment, 0, (long) stored * size);
       }
       if (stored < count) {

@@ -101,6 +101,20 @@ public abstract class StoredVec {
   private volatile long writtenStamp;
   /** Values physically in the region (differs from storedLen between a truncation and the next write). */
   long realLen;
+  /**
+   * Raw formats: the end (in values) of the bytes some state published in the current extent of the main region may
+   * still read in place; a write over {@code [storedLen, readableEnd)} first retains them ({@link Lineage}). It
+   * shrinks only when the region moves: a state truncated away may still be read by an operation that began before
+   * the truncation, and the bytes past the region's length stay in its extent.
+   */
+  private long readableEnd;
+  /** The view of the current extent that covers {@link #readableEnd} values: what a raw write retains bytes from. */
+  private MemorySegment readableView;
+  /**
+   * Where the extent the published states read starts in the data file: a write that finds the region elsewhere
+   * moved it (this write, or one that failed part-way), and starts a new {@link Lineage}.
+   */
+  private long readableExtent;
   /** The writer's view of the main region (header and values); refreshed by every write. */
   MemorySegment storedView;
   /** The pushed values' memory; see {@link PushChunks}. */
@@ -125,18 +139,23 @@ public abstract class StoredVec {
 
   /**
    * The written state readers see, as one immutable object so that a reader's point read makes a single volatile
-   * load: the main region's view (header included), the written length and the written holes (sorted). Invariant:
-   * {@code view} holds at least {@code len} values after the header. The writer replaces it after the bytes it
-   * describes are in place (the volatile store publishes them); the space an older view maps stays the vector's
-   * while a reader pins the region.
+   * load and a reader's operation reads one state from its start to its end: the main region's view (header
+   * included), the written length, the written holes (sorted), the page table of a paged vector (null for the raw
+   * formats) and the {@link Lineage} node that keeps the state's bytes readable after later writes overwrite them.
+   *
+   * <p>Invariants: {@code view} holds at least {@code len} values after the header (raw) or every page of
+   * {@code table} (paged), and {@code len <= table.valueCount()}. The writer replaces it after the bytes it describes
+   * are in place (the volatile store publishes them); a truncation or a rollback publishes a shorter state at once,
+   * with the same view, table and node. The space an older view maps stays the vector's while a reader pins the
+   * region; the bytes of it that later writes overwrote stay readable through the node (see {@link Lineage}).
    */
-  record Published(MemorySegment view, long len, long[] holes) {
+  record Published(MemorySegment view, long len, long[] holes, PageTable table, Lineage lineage) {
     boolean isHole(long index) {
       return holes.length != 0 && Arrays.binarySearch(holes, index) >= 0;
     }
 
     Published truncatedTo(long newLen) {
-      return newLen >= len ? this : new Published(view, newLen, holes);
+      return newLen >= len ? this : new Published(view, newLen, holes, table, lineage);
     }
   }
 
@@ -170,10 +189,14 @@ public abstract class StoredVec {
     this.baseline = new Baseline(store, name, size);
     checkDependentRegions();
     this.holes = new HoleSet(loadHoles());
-    this.published = new Published(storedView, realLen, holes.toArray());
+    this.readableEnd = realLen;
+    this.readableView = storedView;
+    this.readableExtent = region.start();
+    this.published = new Published(storedView, realLen, holes.toArray(), paging == null ? null : paging.table(),
+        new Lineage());
     this.writtenStamp = header.stamp;
     this.overlay = !holes.isEmpty();
-    this.chunks = new StoredChunks(this, null);
+    this.chunks = StoredChunks.ofWriter(this);
     this.savedStampedChanges = options.savedStampedChanges();
     this.tracker = savedStampedChanges == 0 ? null : new ChangeTracker(size, this::copyValue);
     if (tracker != null && !baseline.restoreInto(tracker, realLen)) {
@@ -467,9 +490,13 @@ public abstract class StoredVec {
    */
   public final long rollback() {
     claim();
-    revertToBaseline();
-    applyStored(requireDelta(header.stamp, header.stamp));
-    return header.stamp;
+    try {
+      revertToBaseline();
+      applyStored(requireDelta(header.stamp, header.stamp));
+      return header.stamp;
+    } finally {
+      publishTruncation();
+    }
   }
 
   /**
@@ -480,16 +507,28 @@ public abstract class StoredVec {
    */
   public final long rollbackBefore(long stamp) {
     claim();
-    revertToBaseline();
-    while (header.stamp >= stamp) {
-      Delta delta = requireDelta(header.stamp, stamp);
-      if (delta.prevStamp() >= header.stamp) {
-        throw new CorruptionException("vector '" + name + "': change set " + header.stamp + " leads to stamp "
-            + delta.prevStamp() + ", not to an earlier one");
+    try {
+      revertToBaseline();
+      while (header.stamp >= stamp) {
+        Delta delta = requireDelta(header.stamp, stamp);
+        if (delta.prevStamp() >= header.stamp) {
+          throw new CorruptionException("vector '" + name + "': change set " + header.stamp + " leads to stamp "
+              + delta.prevStamp() + ", not to an earlier one");
+        }
+        applyStored(delta);
       }
-      applyStored(delta);
+      return header.stamp;
+    } finally {
+      publishTruncation();
     }
-    return header.stamp;
+  }
+
+  /**
+   * Publishes, once per rollback, the truncation its change sets made (readers see one state per call, never the
+   * steps between).
+   */
+  private void publishTruncation() {
+    published = published.truncatedTo(storedLen);
   }
 
   /** The stamps for which a change set is stored, ascending. */
@@ -754,7 +793,6 @@ public abstract class StoredVec {
     if (delta.truncStart() < storedLen) {
       seekPush(0);
       storedLen = delta.truncStart();
-      published = published.truncatedTo(storedLen);
     } else {
       seekPush((delta.truncStart() - storedLen) * size);
     }
@@ -844,10 +882,12 @@ public abstract class StoredVec {
     boolean changed = false;
     long stored = storedLen;
     long pushed = pushedBytes / size;
+    Lineage lineage = published.lineage();
     if (paging != null) {
-      changed = paging.write(stored, pushChunks, pushedBytes, updates);
+      changed = paging.write(stored, pushChunks, pushedBytes, updates, lineage);
       updates.clear();
     } else {
+      lineage.retain(rawOverwrites(stored, pushed), readableView);
       if (pushed > 0) {
         pushChunks.writeTo(region, Header.SIZE + stored * size, pushedBytes);
         changed = true;
@@ -871,7 +911,14 @@ public abstract class StoredVec {
     overlay = !holes.isEmpty();
     storedLen = realLen;
     writtenStamp = header.stamp;
-    published = new Published(storedView, realLen, holes.toArray());
+    boolean moved = region.start() != readableExtent;
+    if (moved || realLen >= readableEnd) {
+      readableEnd = realLen;
+      readableView = storedView;
+      readableExtent = region.start();
+    }
+    published = new Published(storedView, realLen, holes.toArray(), paging == null ? null : paging.table(),
+        moved ? new Lineage() : lineage.succeed());
     return changed;
   }
 
@@ -914,6 +961,26 @@ public abstract class StoredVec {
     if (missing != null) {
       throw new CorruptionException("vector '" + name + "' in " + store.path() + ": " + missing);
     }
+  }
+
+  /**
+   * The byte ranges of the main region a raw write is about to overwrite while a published state may read them:
+   * the runs of updated values, then the pushed values that land on truncated ones still readable.
+   */
+  private long[][] rawOverwrites(long stored, long pushed) {
+    List<long[]> ranges = new ArrayList<>();
+    long[] keys = updates.sortedKeys();
+    for (int i = 0, runStart = 0; i < keys.length; i++) {
+      if (i == keys.length - 1 || keys[i + 1] != keys[i] + 1) {
+        ranges.add(new long[] {Header.SIZE + keys[runStart] * size, Header.SIZE + (keys[i] + 1) * size});
+        runStart = i + 1;
+      }
+    }
+    long overwrittenEnd = Math.min(stored + pushed, readableEnd);
+    if (overwrittenEnd > stored) {
+      ranges.add(new long[] {Header.SIZE + stored * size, Header.SIZE + overwrittenEnd * size});
+    }
+    return ranges.toArray(new long[0][]);
   }
 
   private void writeUpdates() {
