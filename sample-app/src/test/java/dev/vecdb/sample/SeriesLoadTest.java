@@ -30,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
  * The service under load, as a user saw it fail: {@value #CLIENTS} client threads request ranges of the JSON and CSV
  * series endpoints over real HTTP (near the tip, with negative bounds, by default, and absolute ones below every
  * reorg) while a reorg through {@code POST /api/reorg} replaces up to 99 blocks every 1 to 2 s and a new block
- * arrives every 100 ms. Batches of 25 blocks make a reorg publish a shorter chain first, then grow it back. Every
+ * arrives every 100 ms. Batches of 5 blocks make a reorg publish a shorter chain first, then grow it back. Every
  * answer must be a 2xx, and consistent: its values count matches the range resolved against one length, and they are
  * the values of one branch of the chain ({@link ChainModel}), derived and lazy series included. Runs
  * {@value #DEFAULT_SECONDS} s; {@code -Dsample.load.seconds=N} runs longer.
