@@ -13,7 +13,8 @@ interface Series {
 
   /**
    * Applies {@code read} to a view of the series' written values that is safe on the calling thread and valid
-   * until {@code read} returns.
+   * until {@code read} returns. The view is a snapshot: its length and values do not change while {@code read} runs,
+   * so a range resolved against its length is the range it exports.
    */
   <T> T read(Function<? super Exportable, T> read);
 }

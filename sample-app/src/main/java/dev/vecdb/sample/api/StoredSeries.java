@@ -22,7 +22,8 @@ import java.util.function.Function;
 
 /**
  * A series stored in a declared vector, read through a reader opened for each read: lock-free, on any thread, while
- * the chain's writer appends. Immutable.
+ * the chain's writer appends and reorgs. Each read sees one snapshot of the reader, so its length and every value it
+ * exports come from one published state. Immutable.
  *
  * @param declaration how the vector is declared
  * @param vector the vector
@@ -42,22 +43,22 @@ record StoredSeries(VectorDeclaration declaration, StoredVec vector, String kind
   @Override
   public <T> T read(Function<? super Exportable, T> read) {
     return switch (vector) {
-      case LongVec v -> readWith(v.reader(), LongReader::close, read);
-      case IntVec v -> readWith(v.reader(), IntReader::close, read);
-      case DoubleVec v -> readWith(v.reader(), DoubleReader::close, read);
-      case FloatVec v -> readWith(v.reader(), FloatReader::close, read);
-      case ShortVec v -> readWith(v.reader(), ShortReader::close, read);
-      case ByteVec v -> readWith(v.reader(), ByteReader::close, read);
-      case ObjVec<?> v -> readWith(v.reader(), ObjReader::close, read);
+      case LongVec v -> readWith(v.reader(), LongReader::close, LongReader::snapshot, read);
+      case IntVec v -> readWith(v.reader(), IntReader::close, IntReader::snapshot, read);
+      case DoubleVec v -> readWith(v.reader(), DoubleReader::close, DoubleReader::snapshot, read);
+      case FloatVec v -> readWith(v.reader(), FloatReader::close, FloatReader::snapshot, read);
+      case ShortVec v -> readWith(v.reader(), ShortReader::close, ShortReader::snapshot, read);
+      case ByteVec v -> readWith(v.reader(), ByteReader::close, ByteReader::snapshot, read);
+      case ObjVec<?> v -> readWith(v.reader(), ObjReader::close, ObjReader::snapshot, read);
       default -> throw new IllegalArgumentException("vector '" + vector.name() + "' of "
           + vector.getClass().getSimpleName() + " has no reader");
     };
   }
 
-  private static <R extends Exportable, T> T readWith(R reader, Consumer<R> close,
+  private static <R, T> T readWith(R reader, Consumer<R> close, Function<R, ? extends Exportable> snapshot,
       Function<? super Exportable, T> read) {
     try {
-      return read.apply(reader);
+      return read.apply(snapshot.apply(reader));
     } finally {
       close.accept(reader);
     }

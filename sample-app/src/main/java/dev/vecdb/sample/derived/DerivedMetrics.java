@@ -80,12 +80,13 @@ public class DerivedMetrics {
 
   /**
    * Applies {@code read} to the lazy fee per transaction (satoshis, {@code f64}): {@code fees[i] / tx-count[i]} over
-   * the written values, computed on read through readers that are closed when {@code read} returns.
+   * the written values, computed on read through readers that are closed when {@code read} returns. It reads one
+   * snapshot of each source: its length and values stay those of the states published when the read began.
    */
   public <T> T readFeePerTx(Function<? super DoubleReadable, T> read) {
     try (LongReader feeValues = fees.reader(); IntReader txCounts = txCount.reader()) {
-      return read.apply(LazyDoubleFrom.divide(FEE_PER_TX, FEE_PER_TX_VERSION, LazySources.doubles(feeValues),
-          LazySources.doubles(txCounts)));
+      return read.apply(LazyDoubleFrom.divide(FEE_PER_TX, FEE_PER_TX_VERSION,
+          LazySources.doubles(feeValues.snapshot()), LazySources.doubles(txCounts.snapshot())));
     }
   }
 }
