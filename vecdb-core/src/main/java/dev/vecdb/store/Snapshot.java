@@ -1,0 +1,169 @@
+package dev.vecdb.store;
+
+import dev.vecdb.AlreadyExistsException;
+import dev.vecdb.StorageException;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A hot snapshot: a consistent copy of a store's last completed commit, taken while the writer keeps writing and
+ * flushing.
+ *
+ * <p>How: under the commit lock, for the time of reading the region table, the snapshot copies the durable table
+ * file (which is exactly the last commit), notes the commit number and asks every region to protect its committed
+ * bytes (see {@code Region.protectForSnapshot}). It then copies the committed extents of the data file outside the
+ * lock. The writer may overwrite those bytes meanwhile, but never without saving them first: each overwrite of a
+ * protected or committed byte goes to the undo journal before it happens, freed space is not reused while a snapshot
+ * runs, and every flush during the snapshot hands its journal to the snapshot before emptying it. The saved records
+ * become the copy's own undo journal, in order, and opening the copy once replays them backwards, which restores
+ * every overwritten byte to the snapshot's commit. So the copy holds exactly that commit however the writer raced
+ * the copying.
+ *
+ * <p>Sparse: only the committed extents of regions are copied, and all-zero blocks of them are skipped (left as
+ * holes of the sparse copy).
+ *
+ * <p>Threads: one snapshot of a store at a time (the store serializes them); created and used by one thread, except
+ * {@link #saveJournal}, which flushes call under the commit lock.
+ */
+final class Snapshot {
+  private static final int BLOCK = 4096;
+  private static final int CHUNK = 1 << 20;
+
+  private final Path target;
+  private final Journal journal;
+  private final long fileLength;
+
+  private Snapshot(Path target, Journal journal, long fileLength) {
+    this.target = target;
+    this.journal = journal;
+    this.fileLength = fileLength;
+  }
+
+  /** Checks that {@code target} does not exist or is an empty directory, then creates it. */
+  static Path prepareTarget(Path target, Path source) throws IOException {
+    Path dir = target.toAbsolutePath().normalize();
+    if (Files.exists(dir)) {
+      boolean empty;
+      if (Files.isDirectory(dir)) {
+        try (Stream<Path> entries = Files.list(dir)) {
+          empty = entries.findAny().isEmpty();
+        }
+      } else {
+        empty = false;
+      }
+      if (!empty) {
+        throw new AlreadyExistsException("cannot snapshot database " + source + " to " + dir + ": it exists and is "
+            + "not an empty directory");
+      }
+    }
+    Files.createDirectories(dir);
+    return dir;
+  }
+
+  /**
+   * Starts a snapshot into {@code target} (prepared): writes the durable table {@code tableBytes}; the data file of
+   * the copy gets {@code fileLength} bytes. Called under the commit lock.
+   */
+  static Snapshot start(Path target, Path tableFile, long fileLength) throws IOException {
+    Files.copy(tableFile, target.resolve(RegionStore.TABLE));
+    return new Snapshot(target, new Journal(target.resolve(RegionStore.JOURNAL)), fileLength);
+  }
+
+  /** Saves the data records of the store's journal (a flush is about to empty it). Called under the commit lock. */
+  void saveJournal(Journal source) throws IOException {
+    for (Journal.Record record : source.read()) {
+      if (record.target() == Journal.DATA && record.offset() < fileLength) {
+        journal.appendUnsynced(Journal.DATA, record.offset(), MemorySegment.ofArray(record.bytes()));
+      }
+    }
+  }
+
+  /**
+   * Copies the committed extents (outside the commit lock) from {@code data}, a read-only view of the whole data
+   * file; returns the bytes written.
+   */
+  long copy(MemorySegment data) throws IOException {
+    List<RegionTable.Slot> slots;
+    try (RegionTable table = new RegionTable(target.resolve(RegionStore.TABLE))) {
+      slots = table.readAll();
+    }
+    Path dataFile = target.resolve(RegionStore.DATA);
+    try (RandomAccessFile file = new RandomAccessFile(dataFile.toFile(), "rw")) {
+      file.setLength(fileLength);
+    }
+    long copied = 0;
+    try (FileChannel out = FileChannel.open(dataFile, StandardOpenOption.WRITE)) {
+      for (RegionTable.Slot slot : slots) {
+        copied += copyExtent(data, slot.start(), slot.length(), out);
+      }
+      out.force(false);
+    }
+    return copied;
+  }
+
+  /** Copies {@code [start, start + length)}, skipping all-zero blocks; returns the bytes written. */
+  private static long copyExtent(MemorySegment data, long start, long length, FileChannel out) throws IOException {
+    long copied = 0;
+    for (long block = start; block < start + length; block += BLOCK) {
+      long size = Math.min(BLOCK, start + length - block);
+      MemorySegment bytes = data.asSlice(block, size);
+      if (!isZero(bytes)) {
+        var buffer = bytes.asByteBuffer();
+        long at = block;
+        while (buffer.hasRemaining()) {
+          at += out.write(buffer, at);
+        }
+        copied += size;
+      }
+    }
+    return copied;
+  }
+
+  private static boolean isZero(MemorySegment bytes) {
+    long size = bytes.byteSize();
+    long i = 0;
+    for (; i + Long.BYTES <= size; i += Long.BYTES) {
+      if (bytes.get(ValueLayout.JAVA_LONG_UNALIGNED, i) != 0) {
+        return false;
+      }
+    }
+    for (; i < size; i++) {
+      if (bytes.get(ValueLayout.JAVA_BYTE, i) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Finishes the copy: syncs the saved journal, then opens the copy once, which replays it backwards (restoring the
+   * snapshot's commit), empties it and syncs the files and the directory; finally syncs the parent directory.
+   */
+  void finish() throws IOException {
+    journal.sync();
+    journal.close();
+    RegionStore.open(target).close();
+    RegionStore.syncDirectory(target.getParent());
+  }
+
+  /** Releases the copy's journal after a failure (the copy is left as it is, incomplete). */
+  void abandon() {
+    try {
+      journal.close();
+    } catch (IOException | RuntimeException ignored) {
+      // already failing
+    }
+  }
+
+  static StorageException failure(Path source, Path target, IOException e) {
+    return new StorageException("cannot snapshot database " + source + " to " + target + ": " + e.getMessage(), e);
+  }
+}
