@@ -109,6 +109,7 @@ class ReadOnlyTest {
       assertThatThrownBy(() -> db.regions().rename("longs", "x")).isInstanceOf(ReadOnlyException.class);
       assertThatThrownBy(() -> db.regions().removeIfExists("longs")).isInstanceOf(ReadOnlyException.class);
 
+      assertThat(db.snapshot(tmp.resolve("copy")).commitNumber()).as("a follower can seed another one").isEqualTo(2);
       assertThat(db.vectors().all()).extracting(StoredVec::name).contains("longs", "hashes");
       assertThat(longs.len()).isEqualTo(100);
       assertThat(longs.get(8)).isEqualTo(-8);
@@ -116,6 +117,12 @@ class ReadOnlyTest {
     }
     assertThat(files(dir)).as("a read-only session leaves the files byte for byte as they were")
         .usingRecursiveFieldByFieldElementComparator().isEqualTo(before);
+    try (Database copy = Database.open(tmp.resolve("copy"), DatabaseOptions.DEFAULT.withReadOnly(true))) {
+      LongVec longs = copy.longVec("longs", NumberType.I64, KEEP_CHANGES);
+      assertThat(copy.commitNumber()).isEqualTo(2);
+      assertThat(longs.holes()).containsExactly(7);
+      assertThat(longs.get(8)).isEqualTo(-8);
+    }
     try (Database db = Database.open(dir)) {
       LongVec longs = db.longVec("longs", NumberType.I64, KEEP_CHANGES);
       assertThat(db.commitNumber()).isEqualTo(2);
