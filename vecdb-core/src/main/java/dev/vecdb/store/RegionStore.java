@@ -547,11 +547,11 @@ public final class RegionStore implements AutoCloseable {
       }
       copy.finish();
       return new SnapshotReport(dir, number, copied);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       if (copy != null) {
         copy.abandon();
       }
-      throw Snapshot.failure(directory, dir, e);
+      throw e instanceof IOException io ? Snapshot.failure(directory, dir, io) : (RuntimeException) e;
     } finally {
       snapshotLock.unlock();
     }
