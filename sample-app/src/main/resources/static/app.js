@@ -1,13 +1,35 @@
-// The sample's page: charts a series and its simple moving average as SVG, and lists the vectors from the actuator.
+// The sample's page: charts a series and its simple moving average as SVG with labelled axes, shows the latest block
+// and lists the vectors from the actuator; it refreshes whenever a new block arrives.
 'use strict';
 
-const WIDTH = 800;
 const HEIGHT = 300;
+const MARGIN = {top: 12, right: 28, bottom: 40, left: 76};
+const REFRESH_MS = 2000;
+const SVG = 'http://www.w3.org/2000/svg';
 
 const $ = (id) => document.getElementById(id);
+const grouped = new Intl.NumberFormat('en-US', {maximumFractionDigits: 2});
+const dollars = new Intl.NumberFormat('en-US', {style: 'currency', currency: 'USD'});
+const wholeDollars = new Intl.NumberFormat('en-US', {style: 'currency', currency: 'USD', maximumFractionDigits: 0});
 
-// Names of every series the API serves, loaded at start.
+// How each series is shown: its unit, how a stored value becomes the number shown (prices are stored in cents), how
+// a value is written, and how an axis tick is (round values: dollars without cents).
+const PRICE = {unit: 'US$', scale: 0.01, format: (v) => dollars.format(v), tick: (v) => wholeDollars.format(v)};
+const UNITS = {
+  timestamp: {unit: 'time (UTC)', scale: 1, format: (v) => time(v), tick: (v) => time(v).slice(0, 10)},
+  price: PRICE, 'price-sma': PRICE, 'price-ema': PRICE,
+  'tx-count': {unit: 'transactions', scale: 1, format: (v) => grouped.format(v)},
+  'tx-count-cumulative': {unit: 'transactions', scale: 1, format: (v) => grouped.format(v)},
+  fees: {unit: 'sat', scale: 1, format: (v) => `${grouped.format(v)} sat`},
+  'fees-rolling': {unit: 'sat', scale: 1, format: (v) => `${grouped.format(v)} sat`},
+  'fee-per-tx': {unit: 'sat per transaction', scale: 1, format: (v) => `${grouped.format(v)} sat`},
+};
+const unitOf = (name) => ({tick: (v) => grouped.format(v), ...(UNITS[name] || {unit: '', scale: 1,
+  format: (v) => grouped.format(v)})});
+
+// Names of every series the API serves, loaded at start; the tip height the page shows.
 let seriesNames = [];
+let shownTip = -1;
 
 async function getJson(url) {
   const response = await fetch(url);
@@ -16,6 +38,11 @@ async function getJson(url) {
     throw new Error(body.detail || response.statusText);
   }
   return body;
+}
+
+// Seconds since the epoch as a readable UTC time: 2024-04-02 20:27 UTC.
+function time(seconds) {
+  return new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
 
 // Simple moving average: one value per full window, so values.length - window + 1 values.
@@ -34,15 +61,58 @@ function movingAverage(values, window) {
   return averages;
 }
 
-// SVG polyline points for values placed at offset..offset+n-1 on a scale of `count` slots between min and max.
-function toPoints(values, offset, count, min, max) {
-  const xStep = count > 1 ? WIDTH / (count - 1) : 0;
-  const span = max - min || 1;
-  return values.map((value, i) => {
-    const x = (offset + i) * xStep;
-    const y = HEIGHT - ((value - min) / span) * HEIGHT;
-    return x.toFixed(2) + ',' + y.toFixed(2);
-  }).join(' ');
+// Round tick values (1, 2 or 5 times a power of ten apart) between min and max: the fewest that are at least
+// max(2, count - 1), so that a narrow axis still gets two.
+function ticks(min, max, count) {
+  const span = max - min || Math.abs(max) || 1;
+  const power = 10 ** Math.floor(Math.log10(span / count));
+  const wanted = Math.max(2, count - 1);
+  let values = [];
+  for (const step of [10, 5, 2, 1, 0.5, 0.2, 0.1].map((m) => m * power)) {
+    values = [];
+    for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) {
+      values.push(Number(v.toPrecision(12)));
+    }
+    if (values.length >= wanted) {
+      break;
+    }
+  }
+  return values;
+}
+
+function element(name, attributes, text) {
+  const node = document.createElementNS(SVG, name);
+  Object.entries(attributes).forEach(([key, value]) => node.setAttribute(key, String(value)));
+  if (text !== undefined) {
+    node.textContent = text;
+  }
+  return node;
+}
+
+// Draws both axes into the chart: y in the series' unit, x in block heights, with grid lines and labels.
+function drawAxes(plot, scale, unit, heights, y) {
+  const axes = $('axes');
+  axes.replaceChildren();
+  const yAxis = element('g', {id: 'y-axis', class: 'axis'});
+  ticks(y.min, y.max, 5).forEach((value) => {
+    const at = scale.y(value);
+    yAxis.append(element('line', {x1: plot.left, x2: plot.right, y1: at, y2: at, class: 'grid'}),
+        element('text', {x: plot.left - 6, y: at, class: 'tick', 'text-anchor': 'end', 'dominant-baseline': 'middle'},
+            unit.tick(value)));
+  });
+  yAxis.append(element('text', {x: 12, y: (plot.top + plot.bottom) / 2, class: 'label', 'text-anchor': 'middle',
+    transform: `rotate(-90 12 ${(plot.top + plot.bottom) / 2})`}, unit.unit));
+  const xAxis = element('g', {id: 'x-axis', class: 'axis'});
+  const xCount = Math.max(2, Math.floor((plot.right - plot.left) / 90));
+  ticks(heights.from, heights.to, xCount).filter((h) => Number.isInteger(h)).forEach((height) => {
+    const at = scale.x(height);
+    xAxis.append(element('line', {x1: at, x2: at, y1: plot.bottom, y2: plot.bottom + 5, class: 'tick-mark'}),
+        element('text', {x: at, y: plot.bottom + 17, class: 'tick', 'text-anchor': 'middle'}, grouped.format(height)));
+  });
+  xAxis.append(element('line', {x1: plot.left, x2: plot.right, y1: plot.bottom, y2: plot.bottom, class: 'base'}),
+      element('text', {x: (plot.left + plot.right) / 2, y: plot.bottom + 34, class: 'label', 'text-anchor': 'middle'},
+          'block height'));
+  axes.append(yAxis, xAxis);
 }
 
 // The SMA of a chart: the stored series `<name>-sma` that vecdb computes (DerivedMetrics), read over the same heights,
@@ -68,17 +138,31 @@ async function drawChart() {
   $('window').disabled = seriesNames.includes(`${name}-sma`);
   try {
     const range = await getJson(`api/series/${encodeURIComponent(name)}?from=-${points}`);
-    const values = range.values.filter((value) => value !== null);
+    const unit = unitOf(name);
+    const values = range.values.filter((value) => value !== null).map((value) => value * unit.scale);
     const sma = await movingAverageOf(name, range, values, window);
-    const min = Math.min(...values, ...sma.values);
-    const max = Math.max(...values, ...sma.values);
-    $('series-line').setAttribute('points', toPoints(values, 0, values.length, min, max));
-    $('sma-line').setAttribute('points', toPoints(sma.values, sma.offset, values.length, min, max));
+    const smaValues = sma.offset === 0 ? sma.values.map((value) => value * unit.scale) : sma.values;
+    const width = Math.max(300, chart.clientWidth);
+    chart.setAttribute('viewBox', `0 0 ${width} ${HEIGHT}`);
+    const plot = {left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom};
+    const y = {min: Math.min(...values, ...smaValues), max: Math.max(...values, ...smaValues)};
+    const heights = {from: range.from, to: range.from + Math.max(1, values.length - 1)};
+    const scale = {
+      x: (height) => plot.left + (height - heights.from) / (heights.to - heights.from) * (plot.right - plot.left),
+      y: (value) => plot.bottom - (value - y.min) / (y.max - y.min || 1) * (plot.bottom - plot.top),
+    };
+    const line = (series, offset) => series.map((value, i) =>
+      `${scale.x(heights.from + offset + i).toFixed(1)},${scale.y(value).toFixed(1)}`).join(' ');
+    drawAxes(plot, scale, unit, heights, y);
+    $('series-line').setAttribute('points', line(values, 0));
+    $('sma-line').setAttribute('points', line(smaValues, sma.offset));
     chart.dataset.points = String(values.length);
-    chart.dataset.smaPoints = String(sma.values.length);
+    chart.dataset.smaPoints = String(smaValues.length);
+    chart.dataset.to = String(range.to);
     $('chart-caption').className = '';
-    $('chart-caption').textContent = `${name}: heights ${range.from} to ${range.to - 1} (${values.length} values, `
-        + `min ${Math.min(...values)}, max ${Math.max(...values)}); SMA ${sma.label} (${sma.values.length} values)`;
+    $('chart-caption').textContent = `${name}: heights ${grouped.format(range.from)} to ${grouped.format(range.to - 1)}`
+        + ` (${grouped.format(values.length)} values, min ${unit.format(Math.min(...values))}, max `
+        + `${unit.format(Math.max(...values))}); SMA ${sma.label} (${grouped.format(smaValues.length)} values)`;
   } catch (error) {
     $('chart-caption').className = 'error';
     $('chart-caption').textContent = `Cannot chart ${name}: ${error.message}`;
@@ -86,10 +170,11 @@ async function drawChart() {
   chart.dataset.rendered = 'true';
 }
 
-async function showLatest() {
-  const block = await getJson('api/blocks/latest');
-  $('latest').textContent = `Latest block ${block.height} at ${block.time}: price $${block.price.toFixed(2)}, `
-      + `${block.txCount} transactions, ${block.fees} sat fees, hash ${block.hash.slice(0, 16)}…`;
+function showLatest(block) {
+  $('latest').className = '';
+  $('latest').textContent = `Latest block ${grouped.format(block.height)} at ${time(block.timestamp)}: `
+      + `price ${dollars.format(block.price)}, ${grouped.format(block.txCount)} transactions, `
+      + `${grouped.format(block.fees)} sat fees, hash ${block.hash.slice(0, 16)}…`;
 }
 
 async function showVectors() {
@@ -97,16 +182,31 @@ async function showVectors() {
   const body = document.querySelector('#vectors tbody');
   body.replaceChildren(...database.vectors.map((vector) => {
     const row = document.createElement('tr');
-    [vector.name, vector.type, vector.format, vector.length, vector.stamp, vector.storedBytes,
-      vector.uncompressedBytes, vector.compressionRatio.toFixed(2)].forEach((cell) => {
+    [vector.name, vector.type, vector.format, grouped.format(vector.length), grouped.format(vector.stamp),
+      grouped.format(vector.storedBytes), grouped.format(vector.uncompressedBytes),
+      vector.compressionRatio.toFixed(2)].forEach((cell) => {
       const td = document.createElement('td');
-      td.textContent = String(cell);
+      td.textContent = cell;
       row.appendChild(td);
     });
     return row;
   }));
-  $('database').textContent = `Database ${database.path}: file ${database.fileSize} bytes, `
-      + `${database.diskUsage} bytes on disk, last flush ${database.lastFlush}`;
+  const flushed = database.lastFlush ? new Date(database.lastFlush).toISOString().slice(0, 19).replace('T', ' ')
+      + ' UTC' : 'never';
+  $('database').textContent = `Database ${database.path}: file ${grouped.format(database.fileSize)} bytes, `
+      + `${grouped.format(database.diskUsage)} bytes on disk, last flush ${flushed}`;
+}
+
+// Redraws everything when the chain has a new tip; called at start and every REFRESH_MS.
+async function refresh() {
+  const block = await getJson('api/blocks/latest');
+  if (block.height === shownTip) {
+    return;
+  }
+  shownTip = block.height;
+  showLatest(block);
+  await Promise.all([drawChart(), showVectors()]);
+  document.body.dataset.tip = String(block.height);
 }
 
 async function start() {
@@ -119,7 +219,16 @@ async function start() {
     drawChart();
   });
   $('series').addEventListener('change', drawChart);
-  await Promise.all([drawChart(), showLatest(), showVectors()]);
+  let resizing;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(drawChart, 200);
+  });
+  await refresh();
+  setInterval(() => refresh().catch((error) => {
+    $('latest').className = 'error';
+    $('latest').textContent = `The service did not answer: ${error.message}`;
+  }), REFRESH_MS);
 }
 
 start().catch((error) => {

@@ -2,6 +2,7 @@ package dev.vecdb;
 
 import dev.vecdb.store.CompactionReport;
 import dev.vecdb.store.DiskUsage;
+import dev.vecdb.store.FileIo;
 import dev.vecdb.store.FlushReport;
 import dev.vecdb.codec.NumberType;
 import dev.vecdb.codec.ValueCodec;
@@ -27,6 +28,11 @@ import java.nio.file.Path;
  * if the previous user crashed. {@link #flush()} commits every change durably and atomically; {@link #close()}
  * releases everything without flushing, {@link #flushAndClose()} flushes first.
  *
+ * <p>Vector names: the openers ({@link #longVec}, {@link #objVec}, ...) take names of 1 to
+ * 997 ({@link dev.vecdb.vec.StoredVec#MAX_NAME_BYTES}) UTF-8 bytes without control characters, path separators
+ * ({@code /}, {@code \}) or {@code @} (reserved for a vector's own regions); any other name fails with
+ * {@link InvalidNameException}.
+ *
  * <p>Threads: a database is safe to share between threads. See {@link RegionStore} for the storage contract.
  */
 public final class Database implements AutoCloseable {
@@ -44,6 +50,7 @@ public final class Database implements AutoCloseable {
    * @throws DatabaseLockedException if the directory is already open
    * @throws CorruptionException if its files are damaged beyond what recovery repairs
    * @throws StorageException if the files cannot be opened
+   * @throws InvalidNameException if {@code directory} is the empty path
    */
   public static Database open(Path directory) {
     return new Database(RegionStore.open(directory));
@@ -65,6 +72,11 @@ public final class Database implements AutoCloseable {
   /** Whether the database was opened read-only (see {@link DatabaseOptions#readOnly()}). */
   public boolean isReadOnly() {
     return store.isReadOnly();
+  }
+
+  /** Internal, for fault-injection tests: {@link #open(Path)} with every file operation going through {@code io}. */
+  static Database open(Path directory, FileIo io) {
+    return new Database(RegionStore.open(directory, io));
   }
 
   /** The database directory (absolute). */

@@ -6,7 +6,7 @@ package dev.vecdb;
  * return modified copies.
  *
  * @param format the storage format (default {@link Format#BYTES})
- * @param version the user version (default 1); bump it when the meaning of the stored values changes
+ * @param version the user version (default 1, at least 0); bump it when the meaning of the stored values changes
  * @param savedStampedChanges how many stamped change sets to keep for rollback (default 0: none)
  * @param resetOnMismatch whether to wipe the vector (all its regions) and start empty when the stored version,
  *     format or value type differs, instead of failing (default false)
@@ -22,6 +22,9 @@ public record VecOptions(Format format, int version, int savedStampedChanges, bo
   public VecOptions {
     if (format == null) {
       throw new IllegalArgumentException("format must not be null");
+    }
+    if (version < 0) {
+      throw new IllegalArgumentException("version must be >= 0, got " + version);
     }
     if (savedStampedChanges < 0) {
       throw new IllegalArgumentException("savedStampedChanges must be >= 0, got " + savedStampedChanges);

@@ -106,6 +106,38 @@ class LockTest {
     }
   }
 
+  /**
+   * Issue 13 item 9: the lock is held on the region table, a file of the database itself, not on a separate file
+   * that a clean-up could delete; hole punching and flushes, which open and close files, keep it.
+   */
+  @Test
+  void noFileThatCanBeDeletedUnderAnOpenDatabaseReleasesIt() throws IOException {
+    Path dir = tmp.resolve("db");
+    try (Database db = Database.open(dir)) {
+      db.regions().createIfNeeded("r").append(new byte[100_000]);
+      db.flush();
+      db.regions().get("r").truncate(10);
+      db.compact();
+      Files.deleteIfExists(dir.resolve("lock"));
+      Files.writeString(dir.resolve("lock"), "a stale lock file from an older version");
+      Files.delete(dir.resolve("lock"));
+      try (Child child = Child.start(dir)) {
+        assertThat(child.firstLine()).startsWith("refused").contains(dir.toString());
+      }
+      db.regions().get("r").append(new byte[] {1});
+      db.flush();
+    }
+    try (Child child = Child.start(dir)) {
+      assertThat(child.firstLine()).as("closing released the lock").isEqualTo("locked");
+    }
+  }
+
+  @Test
+  void anEmptyPathIsRefusedInsteadOfOpeningTheWorkingDirectory() {
+    assertThatThrownBy(() -> Database.open(Path.of(""))).isInstanceOf(InvalidNameException.class)
+        .hasMessageContaining("empty");
+  }
+
   @Test
   void closeReleasesTheLockAndIsIdempotent() {
     Path dir = tmp.resolve("db");

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,18 +116,7 @@ class MetadataCorruptionTest {
   }
 
   private Path copyOfOriginal() {
-    Path copy = tmp.resolve("copy-" + System.nanoTime());
-    try (Stream<Path> files = Files.list(original)) {
-      Files.createDirectories(copy);
-      for (Path file : files.toList()) {
-        if (!file.getFileName().toString().equals("lock")) {
-          Files.copy(file, copy.resolve(file.getFileName()));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return copy;
+    return TestFiles.copyDatabase(original, tmp.resolve("copy-" + System.nanoTime()));
   }
 
   private long fileSize(String name) {

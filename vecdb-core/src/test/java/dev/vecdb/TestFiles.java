@@ -15,9 +15,10 @@ public final class TestFiles {
   private TestFiles() {}
 
   /**
-   * Copies every regular file of {@code from} except the lock file into a new directory {@code to}: the image a
-   * process crash at this instant leaves behind (writes go to the page cache, which the copy reads). Holes stay
-   * holes ({@code cp --sparse=always}), so copying a sparse multi-GiB data file costs no disk.
+   * Copies every regular file of {@code from} except a {@code lock} file (older versions locked one) into a new
+   * directory {@code to}: the image a process crash at this instant leaves behind (writes go to the page cache,
+   * which the copy reads). Holes stay holes ({@code cp --sparse=always}), so copying a sparse multi-GiB data file
+   * costs no disk.
    */
   public static Path crashCopy(Path from, Path to) {
     try {
@@ -37,6 +38,32 @@ public final class TestFiles {
     }
   }
 
+  /** Copies every file of {@code from} except the lock file into a new directory {@code to} (plain Java copies). */
+  public static Path copyDatabase(Path from, Path to) {
+    try (Stream<Path> files = Files.list(from)) {
+      Files.createDirectories(to);
+      for (Path file : files.toList()) {
+        if (!file.getFileName().toString().equals("lock")) {
+          Files.copy(file, to.resolve(file.getFileName()));
+        }
+      }
+      return to;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes {@code dir} and everything in it. */
+  public static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * Runs a command to completion.
    *
@@ -51,6 +78,20 @@ public final class TestFiles {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while running " + String.join(" ", command), e);
+    }
+  }
+
+  /** Deletes {@code dir} and everything in it; no-op when it does not exist. */
+  public static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

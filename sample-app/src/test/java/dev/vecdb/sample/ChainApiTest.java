@@ -78,7 +78,7 @@ class ChainApiTest extends RunningSample {
     assertThat(series).extracting(s -> s.get("format"))
         .containsExactly("zero-copy", "pco", "pco", "pco", "lz4", "pco", "pco", "pco", "pco", "lazy");
     assertThat(series).extracting(s -> s.get("type"))
-        .containsExactly("u64", "f64", "u32", "u64", "bytes[32]", "f64", "f64", "u64", "u64", "f64");
+        .containsExactly("u64", "f64", "u32", "u64", "bytes32", "f64", "f64", "u64", "u64", "f64");
     assertThat(series).extracting(s -> s.get("length")).containsOnly(2500);
     assertThat(series).extracting(s -> s.get("numeric")).filteredOn(numeric -> numeric.equals(false)).hasSize(1);
     assertThat(series.getLast()).containsEntry("storedBytes", 0).containsEntry("stamp", 0);
@@ -171,6 +171,10 @@ class ChainApiTest extends RunningSample {
     assertThat((Integer) api.read("/actuator/vecdb/price", "$.vector.length")).isEqualTo(2500);
     List<String> formats = api.read("/actuator/vecdb", "$.vectors[*].format");
     assertThat(formats).containsExactly("zero-copy", "pco", "pco", "pco", "lz4", "pco", "pco", "pco", "pco");
+    List<String> hashes = api.read("/actuator/vecdb/hash?from=0&to=2", "$.values");
+    assertThat(hashes).isEqualTo(api.read("/api/series/hash?from=0&to=2", "$.values"))
+        .allMatch(hash -> hash.matches("[0-9a-f]{64}"));
+    assertThat((String) api.read("/actuator/vecdb/hash", "$.vector.type")).isEqualTo("bytes32");
   }
 
   @Test
@@ -180,7 +184,7 @@ class ChainApiTest extends RunningSample {
         .contains("vecdb_vector_length{format=\"pco\",vector=\"price\"} 2500.0")
         .contains("vecdb_vector_stamp{format=\"lz4\",vector=\"hash\"} 2499.0")
         .contains("vecdb_vector_compression_ratio{format=\"pco\",vector=\"fees\"}")
-        .contains("vecdb_flush_seconds_count")
+        .contains("vecdb_flush_seconds_count{error=\"none\",outcome=\"success\"}")
         .contains("chain_blocks_ingested_total 2500.0")
         .contains("chain_reorgs_total 0.0");
   }

@@ -3,16 +3,23 @@ package dev.vecdb.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.vecdb.sample.chain.Chain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -20,11 +27,14 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * The page at {@code /} in a real browser: headless system Chromium driven by Selenium WebDriver through the system
- * chromedriver. Skipped when {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver} is absent.
+ * chromedriver: the chart's axes, units and grouped digits, a refresh when a block arrives, and a 400 px wide window
+ * (whose screenshot it leaves in {@code target/page-400px.png}). Skipped, saying why on standard error and in the
+ * report, when {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver} is absent.
  */
 @TestPropertySource(properties = {
     "sample.feed.initial-blocks=5000", "sample.feed.interval=0s",
@@ -38,11 +48,18 @@ class PageBrowserTest extends RunningSample {
 
   private WebDriver browser;
 
+  @Autowired
+  Chain chain;
+
   @BeforeAll
   static void requireChromium() {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "skipped: the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-            + " (Debian packages chromium and chromium-driver; .ci/run installs them)");
+    List<Path> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(path -> !Files.isExecutable(path)).toList();
+    String reason = "PageBrowserTest skipped: " + missing + " not installed; the browser test needs " + CHROMIUM
+        + " and " + CHROMEDRIVER + " (Debian packages chromium and chromium-driver; .ci/run installs them)";
+    if (!missing.isEmpty()) {
+      System.err.println(reason);
+    }
+    assumeTrue(missing.isEmpty(), reason);
   }
 
   @BeforeEach
@@ -63,15 +80,20 @@ class PageBrowserTest extends RunningSample {
   }
 
   @Test
-  void chartsTheSeriesAndItsMovingAverageAndListsTheVectors() {
+  void chartsTheSeriesAndItsMovingAverageAndListsTheVectors() throws Exception {
+    long tip = chain.latest().height();
+    browser.manage().window().setSize(new Dimension(1000, 1000));
     browser.get("http://localhost:" + port + "/");
     WebElement chart = awaitChart();
     assertThat(chart.getDomAttribute("data-points")).isEqualTo("500");
     assertThat(pointCount("series-line")).isEqualTo(500);
     assertThat(pointCount("sma-line")).isEqualTo(500);
-    assertThat(browser.findElement(By.id("chart-caption")).getText()).startsWith("price: heights 4500 to 4999")
-        .contains("SMA stored series price-sma, computed by vecdb (500 values)");
-    assertThat(browser.findElement(By.id("latest")).getText()).startsWith("Latest block 4999");
+    assertThat(browser.findElement(By.id("chart-caption")).getText()).startsWith("price: heights " + grouped(tip - 499) + " to " + grouped(tip))
+        .contains("SMA stored series price-sma, computed by vecdb (500 values)").containsPattern("min \\$[0-9,]+\\.\\d\\d");
+    assertThat(browser.findElement(By.id("latest")).getText()).startsWith("Latest block " + grouped(tip) + " at 20")
+        .containsPattern(" UTC: price \\$[0-9]{2},[0-9]{3}\\.[0-9]{2}, [0-9],[0-9]{3} transactions");
+    assertAxes("US$", "\\$[0-9]{2},[0-9]{3}");
+    Files.write(Path.of("target", "page.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
     List<WebElement> rows = browser.findElements(By.cssSelector("#vectors tbody tr"));
     assertThat(rows).extracting(row -> row.findElement(By.cssSelector("td")).getText())
@@ -96,8 +118,67 @@ class PageBrowserTest extends RunningSample {
     assertThat(pointCount("series-line")).isEqualTo(200);
     assertThat(pointCount("sma-line")).isEqualTo(200 - 20 + 1);
     assertThat(chart.getDomAttribute("data-sma-points")).isEqualTo("181");
-    assertThat(browser.findElement(By.id("chart-caption")).getText()).startsWith("fees: heights 4800 to 4999")
+    assertThat(browser.findElement(By.id("chart-caption")).getText()).startsWith("fees: heights " + grouped(tip - 199) + " to " + grouped(tip))
         .contains("SMA over 20 blocks, computed in the page (181 values)");
+    assertAxes("sat", "[0-9]{1,3}(,[0-9]{3})*");
+  }
+
+  @Test
+  void theWholePageRefreshesWhenABlockArrives() {
+    browser.get("http://localhost:" + port + "/");
+    awaitChart();
+    long tip = chain.latest().height();
+    awaitTip(tip);
+    chain.produce();
+    awaitTip(tip + 1);
+    assertThat(browser.findElement(By.id("latest")).getText()).startsWith("Latest block " + grouped(tip + 1));
+    assertThat(browser.findElement(By.id("chart")).getDomAttribute("data-to")).isEqualTo(String.valueOf(tip + 2));
+    assertThat(browser.findElement(By.id("chart-caption")).getText()).contains("to " + grouped(tip + 1) + " (");
+    assertThat(browser.findElements(By.cssSelector("#vectors tbody tr")).get(1)
+        .findElements(By.cssSelector("td")).get(3).getText()).isEqualTo(grouped(tip + 2));
+  }
+
+  @Test
+  void isUsableFourHundredPixelsWide() throws Exception {
+    browser.manage().window().setSize(new Dimension(400, 900));
+    browser.get("http://localhost:" + port + "/");
+    awaitChart();
+    JavascriptExecutor page = (JavascriptExecutor) browser;
+    long viewport = (Long) page.executeScript("return document.documentElement.clientWidth;");
+    assertThat((Long) page.executeScript("return document.documentElement.scrollWidth;"))
+        .as("the page scrolls sideways").isLessThanOrEqualTo(viewport);
+    assertThat(browser.findElement(By.id("chart")).getSize().getWidth()).isLessThanOrEqualTo((int) viewport);
+    assertAxes("US$", "\\$[0-9]{2},[0-9]{3}");
+    Files.write(Path.of("target", "page-400px.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** The chart has labelled axes: y ticks in the unit, x ticks as grouped block heights within the range shown. */
+  private void assertAxes(String yLabel, String yTickPattern) {
+    WebElement chart = browser.findElement(By.id("chart"));
+    long toHeight = Long.parseLong(chart.getDomAttribute("data-to")) - 1;
+    long fromHeight = toHeight - Long.parseLong(chart.getDomAttribute("data-points")) + 1;
+    List<String> yTicks = texts("#y-axis text.tick");
+    assertThat(yTicks).hasSizeGreaterThanOrEqualTo(3).allMatch(tick -> tick.matches(yTickPattern), yTickPattern);
+    assertThat(texts("#y-axis text.label")).containsExactly(yLabel);
+    List<String> xTicks = texts("#x-axis text.tick");
+    assertThat(xTicks).hasSizeGreaterThanOrEqualTo(2).allSatisfy(tick -> {
+      assertThat(tick).matches("[0-9]{1,3}(,[0-9]{3})*");
+      assertThat(Long.parseLong(tick.replace(",", ""))).isBetween(fromHeight, toHeight);
+    });
+    assertThat(texts("#x-axis text.label")).containsExactly("block height");
+  }
+
+  private List<String> texts(String css) {
+    return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+  }
+
+  private void awaitTip(long height) {
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver ->
+        String.valueOf(height).equals(driver.findElement(By.tagName("body")).getDomAttribute("data-tip")));
+  }
+
+  private static String grouped(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
   }
 
   private WebElement awaitChart() {

@@ -13,11 +13,11 @@ final class ByteRanges {
   private final TreeMap<Long, Long> ranges = new TreeMap<>();
 
   /**
-   * The parts of {@code [from, to)} not yet in the set, in order; each is added to the set.
+   * The parts of {@code [from, to)} not yet in the set, in order; the set is unchanged (see {@link #add}).
    *
    * @return the missing ranges as {@code {from, to}} pairs, in order
    */
-  List<long[]> addMissing(long from, long to) {
+  List<long[]> missing(long from, long to) {
     List<long[]> missing = new ArrayList<>(1);
     long cursor = from;
     Map.Entry<Long, Long> before = ranges.floorEntry(from);
@@ -33,9 +33,6 @@ final class ByteRanges {
     if (cursor < to) {
       missing.add(new long[] {cursor, to});
     }
-    if (!missing.isEmpty()) {
-      add(from, to);
-    }
     return missing;
   }
 
@@ -43,7 +40,8 @@ final class ByteRanges {
     ranges.clear();
   }
 
-  private void add(long from, long to) {
+  /** Adds {@code [from, to)} to the set. */
+  void add(long from, long to) {
     Map.Entry<Long, Long> before = ranges.floorEntry(from);
     if (before != null && before.getValue() >= from) {
       from = before.getKey();

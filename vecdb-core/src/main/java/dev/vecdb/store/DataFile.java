@@ -28,12 +28,14 @@ final class DataFile implements AutoCloseable {
   private static final int MAX_IO = 1 << 30;
 
   private final Path path;
+  private final FileIo io;
   private final FileChannel channel;
   private final Arena arena;
   private volatile MemorySegment mapping;
 
-  DataFile(Path path, Arena arena) throws IOException {
+  DataFile(Path path, Arena arena, FileIo io) throws IOException {
     this.path = path;
+    this.io = io;
     this.arena = arena;
     this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
@@ -67,7 +69,10 @@ final class DataFile implements AutoCloseable {
     long target = Math.max(Math.max(end, length * 2), MIN_LENGTH);
     target = (target + SpaceLayout.PAGE - 1) & -SpaceLayout.PAGE;
     if (channel.size() < target) {
-      channel.write(ByteBuffer.allocate(1), target - 1);
+      ByteBuffer lastByte = ByteBuffer.allocate(1);
+      while (lastByte.hasRemaining()) {
+        io.write(path, channel, lastByte, target - 1);
+      }
     }
     mapping = map(target);
   }
@@ -81,7 +86,7 @@ final class DataFile implements AutoCloseable {
       int chunk = (int) Math.min(MAX_IO, size - done);
       ByteBuffer buffer = src.asSlice(done, chunk).asByteBuffer();
       while (buffer.hasRemaining()) {
-        channel.write(buffer, position + done + buffer.position());
+        io.write(path, channel, buffer, position + done + buffer.position());
       }
       done += chunk;
     }
@@ -105,7 +110,12 @@ final class DataFile implements AutoCloseable {
 
   /** Makes every written byte durable ({@code fdatasync}). */
   void force() throws IOException {
-    channel.force(false);
+    io.force(path, channel);
+  }
+
+  /** Punches {@code [offset, offset + length)} out of the file (see {@link FileIo#punchHole}). */
+  void punchHole(long offset, long length) throws IOException {
+    io.punchHole(path, offset, length);
   }
 
   private MemorySegment map(long length) throws IOException {

@@ -259,8 +259,9 @@ public final class Region {
     if (from >= protectedLength) {
       return;
     }
-    for (long[] range : journaled.addMissing(from, Math.min(to, protectedLength))) {
+    for (long[] range : journaled.missing(from, Math.min(to, protectedLength))) {
       store.journalData(start + range[0], range[1] - range[0], this);
+      journaled.add(range[0], range[1]);
     }
   }
 

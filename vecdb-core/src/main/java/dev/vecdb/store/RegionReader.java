@@ -1,6 +1,7 @@
 package dev.vecdb.store;
 
 import java.lang.foreign.MemorySegment;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A pinned view of one {@link Region}: while it is open, space the region leaves behind (by moving or being removed)
@@ -8,12 +9,13 @@ import java.lang.foreign.MemorySegment;
  * {@link #segment()} returns the region's bytes as of the call. A reader stays usable after the region is removed
  * (it then keeps returning the last bytes the region had) and until the database is closed.
  *
- * <p>Cheap to open (one atomic increment) and to close. Not for sharing: open one per reading thread or task, and
- * close it; a reader that is never closed only delays the reuse of space, it leaks nothing else.
+ * <p>Cheap to open (one atomic increment) and to close. Safe to share between threads (closing is idempotent, from
+ * any thread); close it once every read through it has ended. A reader that is never closed only delays the reuse
+ * of space, it leaks nothing else.
  */
 public final class RegionReader implements AutoCloseable {
   private final Region region;
-  private boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   RegionReader(Region region) {
     this.region = region;
@@ -37,8 +39,7 @@ public final class RegionReader implements AutoCloseable {
 
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
+    if (closed.compareAndSet(false, true)) {
       region.unpin();
     }
   }

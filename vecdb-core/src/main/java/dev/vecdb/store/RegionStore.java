@@ -4,6 +4,7 @@ import dev.vecdb.AlreadyExistsException;
 import dev.vecdb.ClosedException;
 import dev.vecdb.CorruptionException;
 import dev.vecdb.DatabaseLockedException;
+import dev.vecdb.InvalidNameException;
 import dev.vecdb.NotFoundException;
 import dev.vecdb.ReadOnlyException;
 import dev.vecdb.StorageException;
@@ -32,16 +33,20 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The single-file region store (the counterpart of Rust's rawdb): a directory holding the sparse {@code data} file,
- * the {@code regions} table, the undo {@code journal} and a {@code lock} file held for the store's lifetime.
+ * the {@code regions} table and the undo {@code journal}. The store holds an OS lock on the {@code regions} file for
+ * its lifetime: a file that cannot be swapped under an open store without the next open reporting corruption.
  *
  * <h2>Durability</h2>
  * Writes are visible in-process at once; {@link #flush()} is the commit. A flush makes new data durable, then
  * writes the changed region-table slots, then empties the journal. Every byte that the previous flush made durable
  * is copied to the journal (and synced) before it is first overwritten. A crash at any instant, of the process or of
  * the machine, therefore reopens exactly at the last completed flush: {@link #open} replays the journal backwards
- * when it is not empty. Freed space becomes reusable only after the next flush, so the durable table never points at
- * reused bytes. A write that fails half-way through an overwrite, or a failed flush, puts the store into a failed
- * state in which mutations and flushes are refused; reopening recovers the last flush.
+ * when it is not empty, after checking all of it: a journal damaged anywhere but in a torn last record is a
+ * {@link CorruptionException}, and nothing is applied. Freed space becomes reusable only after the next flush, so
+ * the durable table never points at reused bytes. A write that fails half-way through an overwrite, any failure of the journal (an exception or an
+ * error, a failed {@code fsync} included: it is never retried), or a failed flush puts the store into a failed state
+ * in which mutations and flushes are refused with a {@link StorageException} naming the cause; reopening recovers the
+ * last flush.
  *
  * <h2>Threads</h2>
  * Everything is thread-safe. Writes to different regions run in parallel; writes to one region are serialized;
@@ -51,16 +56,17 @@ public final class RegionStore implements AutoCloseable {
   static final String DATA = "data";
   static final String TABLE = "regions";
   static final String JOURNAL = "journal";
-  private static final String LOCK = "lock";
 
   /**
    * Real paths of the directories open in this JVM. An OS file lock cannot refuse a second open in the same process,
-   * and closing any channel of the lock file would drop the process's lock, so a second open in this JVM is refused
-   * here, before it touches the lock file.
+   * and closing any channel of the locked file would drop the process's lock, so a second open in this JVM is refused
+   * here, before it touches the locked file.
    */
   private static final Set<Path> OPEN_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
   private final Path directory;
+  /** Every file operation of the store and of its snapshots goes through this ({@link FileIo#SYSTEM} but in tests). */
+  private final FileIo io;
   private final Path lockKey;
   private final FileChannel lockChannel;
   private final FileLock lock;
@@ -90,9 +96,11 @@ public final class RegionStore implements AutoCloseable {
   /** The thread inside {@link StoreWriter#apply} of a read-only store, or null. */
   private volatile Thread applier;
 
-  private RegionStore(Path directory, Path lockKey, FileChannel lockChannel, FileLock lock, boolean readOnly)
+  private RegionStore(Path directory, FileIo io, Path lockKey, FileChannel lockChannel, FileLock lock,
+      boolean readOnly)
       throws IOException {
     this.directory = directory;
+    this.io = io;
     this.readOnly = readOnly;
     this.lockKey = lockKey;
     this.lockChannel = lockChannel;
@@ -102,10 +110,12 @@ public final class RegionStore implements AutoCloseable {
     RegionTable table = null;
     DataFile data = null;
     try {
-      checkTableNotLost(directory);
-      journal = new Journal(directory.resolve(JOURNAL));
-      table = new RegionTable(directory.resolve(TABLE));
-      data = new DataFile(directory.resolve(DATA), arena);
+      journal = new Journal(directory.resolve(JOURNAL), io);
+      if (journal.isEmpty() && isUnfinishedCreation(directory)) {
+        io.truncate(directory.resolve(TABLE), lockChannel, 0);
+      }
+      table = new RegionTable(directory.resolve(TABLE), io);
+      data = new DataFile(directory.resolve(DATA), arena, io);
     } catch (IOException | RuntimeException e) {
       closeFiles(data, table, journal);
       throw e;
@@ -131,9 +141,10 @@ public final class RegionStore implements AutoCloseable {
    * @throws CorruptionException if the region table is damaged beyond what the journal repairs, or missing while the
    *     data file is not empty
    * @throws StorageException if the files cannot be opened
+   * @throws InvalidNameException if {@code directory} is the empty path
    */
   public static RegionStore open(Path directory) {
-    return open(directory, false);
+    return open(directory, FileIo.SYSTEM, false);
   }
 
   /**
@@ -142,7 +153,7 @@ public final class RegionStore implements AutoCloseable {
    * with {@link dev.vecdb.ReadOnlyException}. Reads work as usual.
    */
   public static RegionStore openReadOnly(Path directory) {
-    return open(directory, true);
+    return open(directory, FileIo.SYSTEM, true);
   }
 
   /**
@@ -150,32 +161,57 @@ public final class RegionStore implements AutoCloseable {
    * {@link StoreWriter} through which the follower's replication applier changes it.
    */
   public static StoreWriter openFollower(Path directory) {
-    return new StoreWriter(open(directory, true));
+    return new StoreWriter(open(directory, FileIo.SYSTEM, true));
   }
 
-  private static RegionStore open(Path directory, boolean readOnly) {
+  /**
+   * Internal, for fault-injection tests: {@link #open(Path)} with every file operation going through {@code io}.
+   */
+  public static RegionStore open(Path directory, FileIo io) {
+    return open(directory, io, false);
+  }
+
+  /** Internal, for fault-injection tests: {@link #openReadOnly(Path)} through {@code io}. */
+  public static RegionStore openReadOnly(Path directory, FileIo io) {
+    return open(directory, io, true);
+  }
+
+  private static RegionStore open(Path directory, FileIo io, boolean readOnly) {
+    if (directory.toString().isEmpty()) {
+      throw new InvalidNameException("a database path must not be empty; name its directory (such as \"db\" or"
+          + " Path.of(\".\") for the working directory)");
+    }
     Path dir = directory.toAbsolutePath().normalize();
     Path key = null;
     FileChannel lockChannel = null;
     try {
-      Files.createDirectories(dir);
+      createDirectories(dir, io);
       Path realDir = dir.toRealPath();
       if (!OPEN_IN_THIS_JVM.add(realDir)) {
         throw locked(dir);
       }
       key = realDir;
-      lockChannel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      checkTableNotLost(dir);
+      lockChannel = FileChannel.open(dir.resolve(TABLE), StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
       FileLock lock;
       try {
-        lock = lockChannel.tryLock();
+        // a byte far past any real offset: the lock never blocks the table's own reads and writes, even where
+        // locks are mandatory (Windows)
+        lock = lockChannel.tryLock(Long.MAX_VALUE - 1, 1, false);
       } catch (OverlappingFileLockException sameJvm) {
         lock = null;
       }
       if (lock == null) {
         throw locked(dir);
       }
-      RegionStore store = new RegionStore(dir, key, lockChannel, lock, readOnly);
-      syncDirectory(dir);
+      RegionStore store = new RegionStore(dir, io, key, lockChannel, lock, readOnly);
+      try {
+        io.syncDirectory(dir);
+      } catch (IOException e) {
+        store.close();
+        throw e;
+      }
       return store;
     } catch (IOException e) {
       closeQuietly(lockChannel);
@@ -186,6 +222,32 @@ public final class RegionStore implements AutoCloseable {
       forget(key);
       throw e;
     }
+  }
+
+  /**
+   * Creates {@code dir} and its missing parents, then syncs the parent of each directory it created, so that a
+   * power loss after the first flush cannot lose the database's directory entry.
+   */
+  private static void createDirectories(Path dir, FileIo io) throws IOException {
+    List<Path> created = new ArrayList<>();
+    for (Path level = dir; level != null && !Files.isDirectory(level); level = level.getParent()) {
+      created.add(level);
+    }
+    Files.createDirectories(dir);
+    for (Path level : created) {
+      io.syncDirectory(level.getParent());
+    }
+  }
+
+  /**
+   * Whether the database was never flushed and its creation may have stopped while the table header was being
+   * written (a full disk, a crash): no data, and a table no longer than its header. Such a table holds no region, so
+   * its header is written again rather than reported as corrupt.
+   */
+  private static boolean isUnfinishedCreation(Path dir) throws IOException {
+    Path dataFile = dir.resolve(DATA);
+    return (!Files.exists(dataFile) || Files.size(dataFile) == 0)
+        && Files.size(dir.resolve(TABLE)) <= RegionTable.HEADER_SIZE;
   }
 
   /** A missing or empty region table is a new database only if the data file is empty too. */
@@ -442,16 +504,17 @@ public final class RegionStore implements AutoCloseable {
         }
       }
       long reclaimable = candidates.stream().mapToLong(c -> c[1]).sum();
-      Optional<NativeFiles> natives = NativeFiles.available();
-      if (natives.isEmpty()) {
+      if (NativeFiles.available().isEmpty()) {
         return new CompactionReport(reclaimable, false);
       }
       for (long[] c : candidates) {
-        natives.get().punchHole(data.path(), c[0], c[1]);
+        data.punchHole(c[0], c[1]);
       }
       data.force();
       return new CompactionReport(reclaimable, true);
-    } catch (IOException e) {
+    } catch (VecDbException e) {
+      throw e;
+    } catch (Throwable e) {
       throw fail("compact", e);
     } finally {
       commitLock.writeLock().unlock();
@@ -523,7 +586,7 @@ public final class RegionStore implements AutoCloseable {
       commitLock.writeLock().lock();
       try {
         checkUsable();
-        copy = Snapshot.start(dir, directory.resolve(TABLE), data.length());
+        copy = Snapshot.start(dir, directory.resolve(TABLE), data.length(), io);
         number = sequence.committed();
         file = data.mapping();
         forEachRegion(Region::protectForSnapshot);
@@ -596,8 +659,8 @@ public final class RegionStore implements AutoCloseable {
       open = false;
       try {
         closeQuietly(data);
-        closeQuietly(table);
         closeQuietly(journal);
+        closeQuietly(table);
         arena.close();
       } finally {
         try {
@@ -675,6 +738,11 @@ public final class RegionStore implements AutoCloseable {
     } catch (IOException e) {
       String what = "write " + src.byteSize() + " bytes to region '" + region.id() + "'";
       throw visibleOverwrite ? fail(what, e) : storageError(what, e);
+    } catch (RuntimeException | Error e) {
+      if (visibleOverwrite) {
+        throw fail("write " + src.byteSize() + " bytes to region '" + region.id() + "'", e);
+      }
+      throw e;
     }
   }
 
@@ -687,12 +755,15 @@ public final class RegionStore implements AutoCloseable {
     }
   }
 
-  /** Saves the durable bytes {@code [position, position + length)} to the journal before they are overwritten. */
+  /**
+   * Saves the durable bytes {@code [position, position + length)} to the journal before they are overwritten. Any
+   * failure, an error included, fails the store: the journal's state is unknown and an fsync is never retried.
+   */
   void journalData(long position, long length, Region region) {
     try {
       journal.append(Journal.DATA, position, data.mapping().asSlice(position, length));
-    } catch (IOException e) {
-      throw storageError("journal " + length + " bytes of region '" + region.id() + "'", e);
+    } catch (Throwable e) {
+      throw fail("journal " + length + " bytes of region '" + region.id() + "'", e);
     }
   }
 
@@ -700,15 +771,15 @@ public final class RegionStore implements AutoCloseable {
 
   /** Commits with {@code commitNumber}, or, when it is -1 and something changed, with the next number. */
   private FlushReport commit(long commitNumber) {
+    if (commitNumber == -1 && !hasChanges()) {
+      promotePending();
+      return FlushReport.EMPTY;
+    }
+    if (commitNumber != -1 && commitNumber <= sequence.committed()) {
+      throw new IllegalArgumentException("commit number " + commitNumber + " of database " + directory
+          + " is not greater than the last commit number " + sequence.committed());
+    }
     try {
-      if (commitNumber == -1 && !hasChanges()) {
-        promotePending();
-        return FlushReport.EMPTY;
-      }
-      if (commitNumber != -1 && commitNumber <= sequence.committed()) {
-        throw new IllegalArgumentException("commit number " + commitNumber + " of database " + directory
-            + " is not greater than the last commit number " + sequence.committed());
-      }
       FlushReport report;
       synchronized (this) {
         report = new FlushReport(dirtySlots.cardinality(), bytesSinceFlush.get()); // before the commit number's
@@ -721,7 +792,11 @@ public final class RegionStore implements AutoCloseable {
       long bytes = bytesSinceFlush.get();
       data.force();
       ByteBuffer[] images = new ByteBuffer[dirty.length];
+      int slotCount;
+      int liveSlots;
       synchronized (this) {
+        slotCount = slots.size();
+        liveSlots = byId.size() + internal.size(); // the table counts the store's own regions too
         for (int i = 0; i < dirty.length; i++) {
           Region owner = slots.get(dirty[i]);
           images[i] = owner == null ? RegionTable.freeImage()
@@ -731,9 +806,15 @@ public final class RegionStore implements AutoCloseable {
       for (int slot : dirty) {
         journal.appendUnsynced(Journal.TABLE, RegionTable.offset(slot), MemorySegment.ofBuffer(table.readSlot(slot)));
       }
+      if (dirty.length > 0) {
+        journal.appendUnsynced(Journal.TABLE, 0, MemorySegment.ofBuffer(table.readHeader()));
+      }
       journal.sync();
       for (int i = 0; i < dirty.length; i++) {
         table.writeSlot(dirty[i], images[i]);
+      }
+      if (dirty.length > 0) {
+        table.writeHeader(slotCount, liveSlots);
       }
       table.force();
       if (snapshot != null) {
@@ -750,8 +831,8 @@ public final class RegionStore implements AutoCloseable {
       bytesSinceFlush.addAndGet(-bytes);
       promotePending();
       return report;
-    } catch (IOException e) {
-      throw fail("flush", e);
+    } catch (Throwable e) {
+      throw e == failure ? (StorageException) e : fail("flush", e);
     }
   }
 
@@ -783,25 +864,37 @@ public final class RegionStore implements AutoCloseable {
     return bytesSinceFlush.get() != 0 || !journal.isEmpty();
   }
 
+  /**
+   * Applies the journal, newest record first, once all of it has been read and checked: a damaged journal applies
+   * nothing. The journal is emptied only after the restored bytes are durable, so a crash during recovery recovers
+   * again at the next open.
+   */
   private void recover() throws IOException {
     List<Journal.Record> records = journal.read();
-    if (records.isEmpty()) {
-      if (!journal.isEmpty()) {
-        journal.clear();
+    for (Journal.Record r : records) {
+      if (r.target() == Journal.TABLE && r.length() > RegionTable.SLOT_SIZE) {
+        throw new CorruptionException("journal " + journal.path() + ": table record at offset "
+            + (r.payload() - Journal.HEADER) + " restores " + r.length() + " bytes, more than one "
+            + RegionTable.SLOT_SIZE + "-byte slot");
       }
-      return;
     }
     for (int i = records.size() - 1; i >= 0; i--) {
       Journal.Record r = records.get(i);
       if (r.target() == Journal.DATA) {
-        data.write(r.offset(), MemorySegment.ofArray(r.bytes()));
+        journal.readPayload(r, (position, bytes) -> data.write(position, MemorySegment.ofBuffer(bytes)));
       } else {
-        table.restore(r.offset(), r.bytes());
+        byte[] slot = new byte[(int) r.length()];
+        journal.readPayload(r, (position, bytes) -> bytes.get(slot, (int) (position - r.offset()), bytes.remaining()));
+        table.restore(r.offset(), slot);
       }
     }
-    data.force();
-    table.force();
-    journal.clear();
+    if (!records.isEmpty()) {
+      data.force();
+      table.force();
+    }
+    if (!journal.isEmpty()) {
+      journal.clear();
+    }
   }
 
   private void load() throws IOException {
@@ -887,18 +980,17 @@ public final class RegionStore implements AutoCloseable {
     return new StorageException("database " + directory + ": cannot " + what + ": " + e.getMessage(), e);
   }
 
-  private VecDbException fail(String what, IOException e) {
-    StorageException error = storageError(what, e);
+  /**
+   * Puts the store into its failed state and returns the exception to throw. An {@link Error} is recorded as the
+   * cause and rethrown as it is, after the store is failed.
+   */
+  private VecDbException fail(String what, Throwable e) {
+    StorageException error = new StorageException("database " + directory + ": cannot " + what + ": " + e, e);
     failure = error;
-    return error;
-  }
-
-  static void syncDirectory(Path dir) {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException ignored) {
-      // not every file system can sync a directory; the files themselves are synced
+    if (e instanceof Error fatal) {
+      throw fatal;
     }
+    return error;
   }
 
   /** Closes what a failed open had opened, the mappings included. */

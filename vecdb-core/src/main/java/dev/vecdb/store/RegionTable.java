@@ -1,6 +1,7 @@
 package dev.vecdb.store;
 
 import dev.vecdb.CorruptionException;
+import dev.vecdb.UnsupportedFormatVersionException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -18,35 +19,47 @@ import java.util.zip.CRC32C;
  * The {@code regions} file: a 4 KiB file header, then one fixed-size slot per region.
  *
  * <p>File header (little-endian): {@code u64 magic "VECDB-RT", u32 format version, u32 slot size, u32 crc32c} of
- * the first 16 bytes. Slot ({@value #SLOT_SIZE} bytes, two per page, never straddling one): {@code u64 start,
- * u64 length, u64 reserved, u16 id length, u16 zero, u32 zero, id bytes (UTF-8), zero padding, u32 crc32c} of the
- * slot's first {@value #SLOT_SIZE}−4 bytes in its last 4 bytes. An all-zero slot is free. Any other slot that fails
- * its checksum or its invariants ({@code start} and {@code reserved} page-aligned, {@code length ≤ reserved}, a
- * valid id) is reported as corruption naming the slot and, when readable, the region id — never skipped.
+ * the first 16 bytes (these 20 bytes keep their layout in every version, so another version is told apart from
+ * damage), then {@code u32 slot count, u32 live slot count, u32 crc32c} of the first 28 bytes; zeros to 4 KiB.
  *
- * <p>Slots are written only by a flush, after their old bytes went to the {@link Journal}. Not thread-safe: the
- * store calls it under its commit lock.
+ * <p>Slot ({@value #SLOT_SIZE} bytes, two per page, never straddling one): {@code u64 start, u64 length,
+ * u64 reserved, u16 id length, u16 zero, u32 kind ("LIVE" or "FREE"), id bytes (UTF-8), zero padding, u32 crc32c}
+ * of the slot's first {@value #SLOT_SIZE}−4 bytes in its last 4 bytes. A free slot is a checksummed image of kind
+ * "FREE" with every other field zero.
+ *
+ * <p>Integrity: the file is exactly the header plus the header's slot count of slots, every one of them a valid live
+ * or free image, and the live ones as many as the header says. So a lost slot (zeroed, cut off, or any damage) is
+ * reported as corruption naming the slot and, when readable, the region id — never read as a free slot or skipped.
+ *
+ * <p>Slots and the header are written only by a flush, after their old bytes went to the {@link Journal}. Not
+ * thread-safe: the store calls it under its commit lock.
  */
 final class RegionTable implements AutoCloseable {
   static final int SLOT_SIZE = 2048;
   static final int HEADER_SIZE = 4096;
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
+  /** Bytes of the header that a flush rewrites (the rest of the 4 KiB stays zero). */
+  static final int HEADER_FIELDS = 32;
   private static final long MAGIC = 0x54522D4244434556L; // "VECDB-RT" little-endian
+  private static final int LIVE = 0x4556494C; // "LIVE"
+  private static final int FREE = 0x45455246; // "FREE"
   private static final int FIXED = 32;
 
   private final Path path;
+  private final FileIo io;
   private final FileChannel channel;
 
   /** One decoded slot. */
   record Slot(int index, String id, long start, long length, long reserved) {}
 
-  RegionTable(Path path) throws IOException {
+  RegionTable(Path path, FileIo io) throws IOException {
     this.path = path;
+    this.io = io;
     this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
     try {
       if (channel.size() == 0) {
-        writeHeader();
+        create();
       } else {
         checkHeader();
       }
@@ -60,27 +73,59 @@ final class RegionTable implements AutoCloseable {
     return path;
   }
 
-  /** Number of slots the file holds (free or used). */
+  /** Number of slots (free or used), as the header says and {@link #readAll()} verified. */
   int slotCount() throws IOException {
-    return (int) ((channel.size() - HEADER_SIZE) / SLOT_SIZE);
+    return readHeader().getInt(20);
   }
 
-  /** Decodes every used slot; corruption is an exception, never a skipped slot. */
+  /**
+   * Decodes every used slot, after checking that the file holds exactly the slots the header counts and that as many
+   * are live as it says; corruption is an exception, never a skipped slot.
+   */
   List<Slot> readAll() throws IOException {
+    ByteBuffer header = readHeader();
+    int count = header.getInt(20);
+    int live = header.getInt(24);
     long size = channel.size();
-    if (size < HEADER_SIZE || (size - HEADER_SIZE) % SLOT_SIZE != 0) {
-      throw new CorruptionException("region table " + path + ": length " + size + " is not a " + HEADER_SIZE
-          + "-byte header plus whole " + SLOT_SIZE + "-byte slots (torn or truncated file)");
+    long expected = offset(count);
+    if (size != expected) {
+      long held = Math.max(0, size - HEADER_SIZE) / SLOT_SIZE;
+      throw new CorruptionException("region table " + path + ": torn or truncated file: the header counts " + count
+          + " slots ("
+          + expected + " bytes) but the file holds " + size + " bytes"
+          + (size < expected ? ": slots " + held + " to " + (count - 1) + " are missing (cut file)"
+              : ": " + (size - expected) + " bytes past the last slot"));
     }
     List<Slot> slots = new ArrayList<>();
-    int count = slotCount();
     for (int i = 0; i < count; i++) {
       Slot slot = decode(i, readSlot(i));
       if (slot != null) {
         slots.add(slot);
       }
     }
+    if (slots.size() != live) {
+      throw new CorruptionException("region table " + path + ": the header counts " + live + " live slots but "
+          + slots.size() + " are live: a region's slot was lost or replaced");
+    }
     return slots;
+  }
+
+  /** The {@value #HEADER_FIELDS} header bytes a flush rewrites, as they are in the file now (for the journal). */
+  ByteBuffer readHeader() throws IOException {
+    ByteBuffer header = ByteBuffer.allocate(HEADER_FIELDS).order(ByteOrder.LITTLE_ENDIAN);
+    while (header.hasRemaining() && channel.read(header, header.position()) >= 0) {
+      // read until full or end of file
+    }
+    return header.clear();
+  }
+
+  /** Writes the header with the table's new slot count and live slot count (a flush, after writing the slots). */
+  void writeHeader(int slotCount, int liveCount) throws IOException {
+    ByteBuffer header = ByteBuffer.allocate(HEADER_FIELDS).order(ByteOrder.LITTLE_ENDIAN);
+    header.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(SLOT_SIZE);
+    header.putInt(crc(header, 16)).putInt(slotCount).putInt(liveCount);
+    header.putInt(crc(header, 28));
+    writeRaw(0, header.clear());
   }
 
   /** The bytes of slot {@code index} as they are in the file now (zeros past its end). */
@@ -100,26 +145,27 @@ final class RegionTable implements AutoCloseable {
     ByteBuffer src = image.duplicate().clear();
     long position = offset(index);
     while (src.hasRemaining()) {
-      channel.write(src, position + src.position());
+      io.write(path, channel, src, position + src.position());
     }
   }
 
   /** Writes raw bytes at a file offset (journal recovery). */
   void writeRaw(long position, ByteBuffer bytes) throws IOException {
     while (bytes.hasRemaining()) {
-      channel.write(bytes, position + bytes.position());
+      io.write(path, channel, bytes, position + bytes.position());
     }
   }
 
   /**
-   * Journal recovery: puts back the old bytes of a slot. A free (all-zero) image of a slot at the end of the file is
-   * restored by cutting the file before it instead, which needs no disk space: the flush that appended the slot may
-   * have failed for lack of space, and recovery must work on the same full disk.
+   * Journal recovery: puts back the old bytes of a slot or of the header. An all-zero image at the end of the file —
+   * the journal's record of a slot that did not exist before the flush appended it — is restored by cutting the file
+   * before it instead, which needs no disk space: the flush that appended the slot may have failed for lack of space,
+   * and recovery must work on the same full disk.
    */
   void restore(long position, byte[] bytes) throws IOException {
     long size = channel.size();
     if (position >= HEADER_SIZE && position + bytes.length >= size && isZero(ByteBuffer.wrap(bytes))) {
-      channel.truncate(Math.min(size, position));
+      io.truncate(path, channel, Math.min(size, position));
     } else {
       writeRaw(position, ByteBuffer.wrap(bytes));
     }
@@ -130,30 +176,38 @@ final class RegionTable implements AutoCloseable {
   }
 
   void force() throws IOException {
-    channel.force(false);
+    io.force(path, channel);
   }
 
   /** The slot image of a region: fixed fields, id, padding, checksum. */
   static ByteBuffer encode(String id, long start, long length, long reserved) {
     byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
     ByteBuffer image = ByteBuffer.allocate(SLOT_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-    image.putLong(start).putLong(length).putLong(reserved).putShort((short) idBytes.length);
-    image.position(FIXED);
+    image.putLong(start).putLong(length).putLong(reserved).putShort((short) idBytes.length).putShort((short) 0)
+        .putInt(LIVE);
     image.put(idBytes);
-    CRC32C crc = new CRC32C();
-    crc.update(image.array(), 0, SLOT_SIZE - 4);
-    image.putInt(SLOT_SIZE - 4, (int) crc.getValue());
+    image.putInt(SLOT_SIZE - 4, crc(image, SLOT_SIZE - 4));
     return image.clear();
   }
 
   /** An image of a free slot. */
   static ByteBuffer freeImage() {
-    return ByteBuffer.allocate(SLOT_SIZE);
+    ByteBuffer image = ByteBuffer.allocate(SLOT_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    image.putInt(28, FREE);
+    image.putInt(SLOT_SIZE - 4, crc(image, SLOT_SIZE - 4));
+    return image;
+  }
+
+  private static int crc(ByteBuffer bytes, int length) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes.array(), 0, length);
+    return (int) crc.getValue();
   }
 
   private Slot decode(int index, ByteBuffer image) {
     if (isZero(image)) {
-      return null;
+      throw new CorruptionException("region table " + path + ": slot " + index + " at offset " + offset(index)
+          + " is zeroed: the slot of a region (or of a free slot) was lost");
     }
     long start = image.getLong(0);
     long length = image.getLong(8);
@@ -161,10 +215,18 @@ final class RegionTable implements AutoCloseable {
     int idLength = Short.toUnsignedInt(image.getShort(24));
     String id = readableId(image, idLength);
     String where = "region table " + path + ": slot " + index + (id == null ? "" : " (region '" + id + "')");
-    CRC32C crc = new CRC32C();
-    crc.update(image.array(), 0, SLOT_SIZE - 4);
-    if ((int) crc.getValue() != image.getInt(SLOT_SIZE - 4)) {
+    if (crc(image, SLOT_SIZE - 4) != image.getInt(SLOT_SIZE - 4)) {
       throw new CorruptionException(where + " at offset " + offset(index) + " fails its checksum");
+    }
+    int kind = image.getInt(28);
+    if (kind == FREE) {
+      if (!isZero(image.slice(0, 28)) || !isZero(image.slice(FIXED, SLOT_SIZE - 4 - FIXED))) {
+        throw new CorruptionException(where + " at offset " + offset(index) + " is a free slot with fields set");
+      }
+      return null;
+    }
+    if (kind != LIVE) {
+      throw new CorruptionException(where + " at offset " + offset(index) + " has the unknown kind " + kind);
     }
     if (id == null) {
       throw new CorruptionException(where + " at offset " + offset(index) + " has an invalid id");
@@ -202,31 +264,31 @@ final class RegionTable implements AutoCloseable {
     return true;
   }
 
-  private void writeHeader() throws IOException {
-    ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-    header.putLong(MAGIC).putInt(FORMAT_VERSION).putInt(SLOT_SIZE);
-    CRC32C crc = new CRC32C();
-    crc.update(header.array(), 0, 16);
-    header.putInt((int) crc.getValue());
-    writeRaw(0, header.clear());
-    channel.force(true);
+  private void create() throws IOException {
+    writeRaw(0, ByteBuffer.allocate(HEADER_SIZE));
+    writeHeader(0, 0);
+    io.force(path, channel);
   }
 
+  /** Checks the header: magic and version first, then its counts' checksum and sanity. */
   private void checkHeader() throws IOException {
-    ByteBuffer header = ByteBuffer.allocate(20).order(ByteOrder.LITTLE_ENDIAN);
-    while (header.hasRemaining() && channel.read(header, header.position()) >= 0) {
-      // read until full or end of file
-    }
-    CRC32C crc = new CRC32C();
-    crc.update(header.array(), 0, 16);
-    if (header.position() < 20 || header.getLong(0) != MAGIC || (int) crc.getValue() != header.getInt(16)) {
+    ByteBuffer header = readHeader();
+    if (channel.size() < HEADER_SIZE || header.getLong(0) != MAGIC || crc(header, 16) != header.getInt(16)) {
       throw new CorruptionException("region table " + path + ": missing or corrupt file header");
     }
     int version = header.getInt(8);
-    if (version != FORMAT_VERSION || header.getInt(12) != SLOT_SIZE) {
-      throw new CorruptionException("region table " + path + ": format version " + version + " with "
-          + header.getInt(12) + "-byte slots; this vecdb reads version " + FORMAT_VERSION + " with "
-          + SLOT_SIZE + "-byte slots");
+    if (version != FORMAT_VERSION) {
+      throw new UnsupportedFormatVersionException("region table " + path, version, FORMAT_VERSION);
+    }
+    if (header.getInt(12) != SLOT_SIZE) {
+      throw new CorruptionException("region table " + path + ": " + header.getInt(12) + "-byte slots; version "
+          + FORMAT_VERSION + " has " + SLOT_SIZE + "-byte slots");
+    }
+    int count = header.getInt(20);
+    int live = header.getInt(24);
+    if (crc(header, 28) != header.getInt(28) || count < 0 || live < 0 || live > count) {
+      throw new CorruptionException("region table " + path + ": header counts (" + count + " slots, " + live
+          + " live) fail their checksum or are inconsistent");
     }
   }
 

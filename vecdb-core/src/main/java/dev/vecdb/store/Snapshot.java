@@ -3,9 +3,9 @@ package dev.vecdb.store;
 import dev.vecdb.AlreadyExistsException;
 import dev.vecdb.StorageException;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,14 +35,15 @@ import java.util.stream.Stream;
  */
 final class Snapshot {
   private static final int BLOCK = 4096;
-  private static final int CHUNK = 1 << 20;
 
   private final Path target;
+  private final FileIo io;
   private final Journal journal;
   private final long fileLength;
 
-  private Snapshot(Path target, Journal journal, long fileLength) {
+  private Snapshot(Path target, FileIo io, Journal journal, long fileLength) {
     this.target = target;
+    this.io = io;
     this.journal = journal;
     this.fileLength = fileLength;
   }
@@ -69,19 +70,28 @@ final class Snapshot {
   }
 
   /**
-   * Starts a snapshot into {@code target} (prepared): writes the durable table {@code tableBytes}; the data file of
-   * the copy gets {@code fileLength} bytes. Called under the commit lock.
+   * Starts a snapshot into {@code target} (prepared): copies the durable table {@code tableFile}; the data file of
+   * the copy gets {@code fileLength} bytes. Every write, sync and truncation of the copy goes through {@code io}.
+   * Called under the commit lock.
    */
-  static Snapshot start(Path target, Path tableFile, long fileLength) throws IOException {
-    Files.copy(tableFile, target.resolve(RegionStore.TABLE));
-    return new Snapshot(target, new Journal(target.resolve(RegionStore.JOURNAL)), fileLength);
+  static Snapshot start(Path target, Path tableFile, long fileLength, FileIo io) throws IOException {
+    Path copy = target.resolve(RegionStore.TABLE);
+    try (FileChannel out = FileChannel.open(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      writeFully(io, copy, out, ByteBuffer.wrap(Files.readAllBytes(tableFile)), 0);
+      io.force(copy, out);
+    }
+    return new Snapshot(target, io, new Journal(target.resolve(RegionStore.JOURNAL), io), fileLength);
   }
 
-  /** Saves the data records of the store's journal (a flush is about to empty it). Called under the commit lock. */
+  /**
+   * Saves the data records of the store's journal (a flush is about to empty it) as records of the copy's journal,
+   * in their order. Called under the commit lock.
+   */
   void saveJournal(Journal source) throws IOException {
     for (Journal.Record record : source.read()) {
       if (record.target() == Journal.DATA && record.offset() < fileLength) {
-        journal.appendUnsynced(Journal.DATA, record.offset(), MemorySegment.ofArray(record.bytes()));
+        source.readPayload(record, (position, bytes) ->
+            journal.appendUnsynced(Journal.DATA, position, MemorySegment.ofBuffer(bytes)));
       }
     }
   }
@@ -92,39 +102,44 @@ final class Snapshot {
    */
   long copy(MemorySegment data) throws IOException {
     List<RegionTable.Slot> slots;
-    try (RegionTable table = new RegionTable(target.resolve(RegionStore.TABLE))) {
+    try (RegionTable table = new RegionTable(target.resolve(RegionStore.TABLE), io)) {
       slots = table.readAll();
     }
     Path dataFile = target.resolve(RegionStore.DATA);
-    try (RandomAccessFile file = new RandomAccessFile(dataFile.toFile(), "rw")) {
-      file.setLength(fileLength);
-    }
     long copied = 0;
-    try (FileChannel out = FileChannel.open(dataFile, StandardOpenOption.WRITE)) {
-      for (RegionTable.Slot slot : slots) {
-        copied += copyExtent(data, slot.start(), slot.length(), out);
+    try (FileChannel out = FileChannel.open(dataFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      if (fileLength > 0) {
+        writeFully(io, dataFile, out, ByteBuffer.allocate(1), fileLength - 1); // the length, sparse below
       }
-      out.force(false);
+      for (RegionTable.Slot slot : slots) {
+        copied += copyExtent(data, slot.start(), slot.length(), dataFile, out);
+      }
+      io.force(dataFile, out);
     }
     return copied;
   }
 
   /** Copies {@code [start, start + length)}, skipping all-zero blocks; returns the bytes written. */
-  private static long copyExtent(MemorySegment data, long start, long length, FileChannel out) throws IOException {
+  private long copyExtent(MemorySegment data, long start, long length, Path file, FileChannel out)
+      throws IOException {
     long copied = 0;
     for (long block = start; block < start + length; block += BLOCK) {
       long size = Math.min(BLOCK, start + length - block);
       MemorySegment bytes = data.asSlice(block, size);
       if (!isZero(bytes)) {
-        var buffer = bytes.asByteBuffer();
-        long at = block;
-        while (buffer.hasRemaining()) {
-          at += out.write(buffer, at);
-        }
+        writeFully(io, file, out, bytes.asByteBuffer(), block);
         copied += size;
       }
     }
     return copied;
+  }
+
+  private static void writeFully(FileIo io, Path file, FileChannel out, ByteBuffer src, long position)
+      throws IOException {
+    long at = position;
+    while (src.hasRemaining()) {
+      at += io.write(file, out, src, at);
+    }
   }
 
   private static boolean isZero(MemorySegment bytes) {
@@ -150,8 +165,8 @@ final class Snapshot {
   void finish() throws IOException {
     journal.sync();
     journal.close();
-    RegionStore.open(target).close();
-    RegionStore.syncDirectory(target.getParent());
+    RegionStore.open(target, io).close();
+    io.syncDirectory(target.getParent());
   }
 
   /** Releases the copy's journal after a failure (the copy is left as it is, incomplete). */

@@ -1,17 +1,22 @@
 package dev.vecdb.vec;
 
+import dev.vecdb.CorruptionException;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionStore;
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The stored change sets of one vector: one region per stamp, {@code <vector>@change.<stamp>}, inside the database,
  * so they are committed atomically with the vector and removed with it. Keeps at most {@code keep} of them:
  * saving stamp S first removes every change set with a stamp {@code >= S}, then the oldest ones beyond
- * {@code keep - 1}. Not thread-safe (used by the vector's writer).
+ * {@code keep - 1}.
+ *
+ * <p>A change set consumed by a rollback (and every change set, after a reset) is <em>released</em>: it no longer
+ * counts, loads or lists, and its region is removed by the vector's next write — the write that persists the
+ * rollback — so that the removal is committed atomically with it. Not thread-safe (used by the vector's writer).
  */
 final class ChangeLog {
   static final String PREFIX = "@change.";
@@ -19,62 +24,91 @@ final class ChangeLog {
   private final RegionStore store;
   private final String vector;
   private final int size;
+  /** The stamps whose region exists. */
+  private final TreeSet<Long> stored = new TreeSet<>();
+  /** Stamps released by a rollback or reset whose region the next write removes. */
+  private final TreeSet<Long> released = new TreeSet<>();
 
   ChangeLog(RegionStore store, String vector, int size) {
     this.store = store;
     this.vector = vector;
     this.size = size;
-  }
-
-  /** The stamps that have a change set, ascending. */
-  List<Long> stamps() {
     String prefix = vector + PREFIX;
-    List<Long> stamps = new ArrayList<>();
     for (String id : store.ids()) {
       if (id.startsWith(prefix)) {
-        stamps.add(Long.parseLong(id.substring(prefix.length())));
+        try {
+          stored.add(Long.parseLong(id.substring(prefix.length())));
+        } catch (NumberFormatException e) {
+          throw new CorruptionException("vector '" + vector + "': region '" + id + "' is not a change set", e);
+        }
       }
     }
-    stamps.sort(null);
-    return stamps;
+  }
+
+  /** The stamps that have a change set (not released), ascending. */
+  List<Long> stamps() {
+    return stored.stream().filter(s -> !released.contains(s)).toList();
+  }
+
+  /** Number of change set regions as they will be after the pending removals: what the vector's header records. */
+  int count() {
+    return stored.size() - released.size();
+  }
+
+  /** Releases the change set of {@code stamp} (consumed by a rollback). */
+  void release(long stamp) {
+    if (stored.contains(stamp)) {
+      released.add(stamp);
+    }
+  }
+
+  /** Releases every change set (a reset). */
+  void releaseAll() {
+    released.addAll(stored);
+  }
+
+  /** Removes the regions of released change sets: called by the write that persists the rollback or reset. */
+  void removeReleased() {
+    for (long stamp : released) {
+      remove(stamp);
+    }
+    released.clear();
   }
 
   /** Removes every change set with a stamp {@code >= stamp}. */
   void dropFrom(long stamp) {
-    for (long s : stamps()) {
-      if (s >= stamp) {
-        store.remove(regionId(s));
-      }
+    removeReleased();
+    for (long s : List.copyOf(stored.tailSet(stamp))) {
+      remove(s);
     }
   }
 
   void save(Delta delta, int keep) {
-    List<Long> stamps = stamps();
-    int kept = 0;
-    for (int i = stamps.size() - 1; i >= 0; i--) {
-      long stamp = stamps.get(i);
-      if (stamp >= delta.stamp() || ++kept >= keep) {
-        store.remove(regionId(stamp));
-      }
+    dropFrom(delta.stamp());
+    while (!stored.isEmpty() && stored.size() >= keep) {
+      remove(stored.first());
     }
     Region region = store.createIfNeeded(regionId(delta.stamp()));
     region.truncateAndWrite(0, delta.encode(size));
+    stored.add(delta.stamp());
   }
 
   Optional<Delta> load(long stamp) {
+    if (released.contains(stamp)) {
+      return Optional.empty();
+    }
     return store.find(regionId(stamp)).map(region -> Delta.decode(MemorySegment.ofArray(region.readAll()), size,
         "vector '" + vector + "', change set " + stamp));
   }
 
-  /** The region ids of every stored change set. */
+  /** The region ids of every stored change set (released ones included until the next write removes them). */
   List<String> regionIds() {
-    return stamps().stream().map(this::regionId).toList();
+    return stored.stream().map(this::regionId).toList();
   }
 
-  void clear() {
-    for (long stamp : stamps()) {
-      store.remove(regionId(stamp));
-    }
+  private void remove(long stamp) {
+    store.removeIfExists(regionId(stamp));
+    stored.remove(stamp);
   }
 
   private String regionId(long stamp) {

@@ -1,5 +1,6 @@
 package dev.vecdb.vec;
 
+import dev.vecdb.CorruptionException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -10,8 +11,9 @@ import java.lang.foreign.MemorySegment;
  * stamped write with changes, a rollback, or the opening of the vector.
  *
  * <p>Capturing before the first change makes the record independent of how the changes reached storage (plain
- * writes in between) and of where the baseline values lived (on disk, or pending after a rollback). Not thread-safe
- * (owned by the vector's writer).
+ * writes in between) and of where the baseline values lived (on disk, or pending after a rollback). The state is
+ * as durable as the data: every write stores it ({@link Baseline}) and opening restores it, so a reopen never moves
+ * the baseline. Not thread-safe (owned by the vector's writer).
  */
 final class ChangeTracker {
   /** Reads the current value bytes at an index, ignoring holes. */
@@ -28,6 +30,8 @@ final class ChangeTracker {
   /** Lowest length reached since the baseline; values of [minLen, baselineLen) are in {@link #truncated}. */
   private long minLen;
   private MemorySegment truncated = MemorySegment.NULL;
+  /** Changes whenever the recorded state changes (what {@link Baseline} compares to know whether to store it). */
+  private long version;
 
   ChangeTracker(int size, ValueSource source) {
     this.size = size;
@@ -43,6 +47,47 @@ final class ChangeTracker {
     baselineHoles = holes;
     modified.clear();
     truncated = MemorySegment.NULL;
+    version++;
+  }
+
+  /**
+   * Restores a recorded state ({@link #state()} as stored), checked against the vector's current length {@code len}.
+   *
+   * @throws CorruptionException naming {@code where} if it cannot be the state of a vector of length {@code len}
+   */
+  void restore(Delta state, long len, String where) {
+    if (state.truncStart() > len) {
+      throw new CorruptionException(where + ": the lowest length since the baseline, " + state.truncStart()
+          + ", is beyond the vector's length " + len);
+    }
+    rebase(state.prevStamp(), state.baseLen(), state.holes());
+    minLen = state.truncStart();
+    truncated = state.truncated();
+    long[] indices = state.modifiedIndices();
+    for (int i = 0; i < indices.length; i++) {
+      if (indices[i] < 0 || indices[i] >= minLen || (i > 0 && indices[i] <= indices[i - 1])) {
+        throw new CorruptionException(where + ": changed index " + indices[i] + " is out of order or outside [0, "
+            + minLen + ")");
+      }
+      long offset = modified.put(indices[i]);
+      MemorySegment.copy(state.modifiedValues(), (long) i * size, modified.values(), offset, size);
+    }
+  }
+
+  /** Whether a vector of length {@code len}, holes {@code holes} and stamp {@code stamp} is the baseline itself. */
+  boolean isBaseline(long len, long[] holes, long stamp) {
+    return modified.isEmpty() && minLen == baselineLen && len == baselineLen && stamp == baselineStamp
+        && java.util.Arrays.equals(holes, baselineHoles);
+  }
+
+  /** Changes whenever the recorded state changes. */
+  long version() {
+    return version;
+  }
+
+  /** The recorded state, as a change set labelled with the baseline's stamp. */
+  Delta state() {
+    return delta(baselineStamp);
   }
 
   /** Before index {@code index} changes (update, delete): captures its baseline value once. */
@@ -50,6 +95,7 @@ final class ChangeTracker {
     if (index < minLen && modified.offsetOf(index) < 0) {
       long offset = modified.put(index);
       source.copyValue(index, modified.values(), offset);
+      version++;
     }
   }
 
@@ -74,6 +120,7 @@ final class ChangeTracker {
     }
     truncated = grown;
     minLen = newLen;
+    version++;
   }
 
   /** The change set that returns from the vector's state after a write stamped {@code stamp} to the baseline. */

@@ -1,6 +1,7 @@
 package dev.vecdb.vec;
 
 import dev.vecdb.CorruptionException;
+import dev.vecdb.UnsupportedFormatVersionException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -15,7 +16,8 @@ import java.util.zip.CRC32C;
  *
  * <p>Encoding (little-endian; values in the vector's own byte order): {@code u32 magic "VCHG", u16 version,
  * u16 value size, u64 stamp, u64 prevStamp, u64 baseLen, u64 truncStart, truncated values, u64 modified count,
- * indices, values, u64 hole count, holes, u32 crc32c} of everything before it.
+ * indices, values, u64 hole count, holes, u32 crc32c} of everything before it. The magic, the version and the
+ * trailing checksum keep their places in every version.
  */
 record Delta(long stamp, long prevStamp, long baseLen, long truncStart, MemorySegment truncated,
     long[] modifiedIndices, MemorySegment modifiedValues, long[] holes) {
@@ -94,12 +96,19 @@ record Delta(long stamp, long prevStamp, long baseLen, long truncStart, MemorySe
 
   /** Decodes a change set; {@code where} names it in errors. */
   static Delta decode(MemorySegment in, int size, String where) {
-    if (in.byteSize() < 12 || in.get(INT, 0) != MAGIC || in.get(SHORT, 4) != VERSION
-        || in.get(SHORT, 6) != (short) size) {
-      throw new CorruptionException(where + ": not a version " + VERSION + " change set of " + size + "-byte values");
+    if (in.byteSize() < 12 || in.get(INT, 0) != MAGIC) {
+      throw new CorruptionException(where + ": not a change set (" + in.byteSize() + " bytes, no magic number)");
     }
     if (in.get(INT, in.byteSize() - 4) != crc(in, in.byteSize() - 4)) {
       throw new CorruptionException(where + ": change set fails its checksum");
+    }
+    int version = Short.toUnsignedInt(in.get(SHORT, 4));
+    if (version != VERSION) {
+      throw new UnsupportedFormatVersionException(where, version, VERSION);
+    }
+    if (in.get(SHORT, 6) != (short) size) {
+      throw new CorruptionException(where + ": change set of " + Short.toUnsignedInt(in.get(SHORT, 6))
+          + "-byte values, the vector's are " + size + " bytes");
     }
     Reader r = new Reader(in, where);
     long stamp = r.nextLong();

@@ -2,6 +2,7 @@ package dev.vecdb.vec;
 
 import dev.vecdb.CorruptionException;
 import dev.vecdb.Format;
+import dev.vecdb.UnsupportedFormatVersionException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -12,17 +13,24 @@ import java.util.zip.CRC32C;
  *
  * <pre>
  *  0 u32 magic "VECD"      4 u16 header version   6 u8 format code    7 u8 value type code
- *  8 u32 value size       12 u32 user version     16 u32 computed version   20 u32 zero
+ *  8 u32 value size       12 u32 user version     16 u32 computed version   20 u32 change set count
  * 24 u64 stamp            32 u64 value type signature (records: layout hash; else 0)
- * 40..60 zero             60 u32 crc32c of bytes 0..60
+ * 40 u32 flags: bit 0 a holes region exists, bit 1 a change baseline region exists
+ * 44..60 zero             60 u32 crc32c of bytes 0..60
  * </pre>
  *
- * Values start at byte {@value #SIZE}, so every value of up to 64 bytes is naturally aligned (regions start on a
+ * The magic, the version field and the checksum keep their places in every version, so a header of another version
+ * is told apart from a damaged one. The counts and flags name the vector's dependent regions: opening checks that
+ * exactly these exist, so a lost region is reported instead of read as "no holes" or "no change set".
+ *
+ * <p>Values start at byte {@value #SIZE}, so every value of up to 64 bytes is naturally aligned (regions start on a
  * page). Mutable by the vector's writer only.
  */
 final class Header {
   static final int SIZE = 64;
-  static final int VERSION = 1;
+  static final int VERSION = 2;
+  private static final int HOLES = 1;
+  private static final int BASELINE = 2;
   private static final int MAGIC = 0x44434556; // "VECD"
   private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -36,6 +44,12 @@ final class Header {
   int userVersion;
   int computedVersion;
   long stamp;
+  /** Number of {@code <vector>@change.<stamp>} regions. */
+  int changeSets;
+  /** Whether the {@code <vector>@holes} region exists. */
+  boolean hasHoles;
+  /** Whether the {@code <vector>@baseline} region exists. */
+  boolean hasBaseline;
 
   Header(int formatCode, int typeCode, int valueSize, long signature, int userVersion) {
     this.formatCode = formatCode;
@@ -54,6 +68,8 @@ final class Header {
     out.set(INT, 8, valueSize);
     out.set(INT, 12, userVersion);
     out.set(INT, 16, computedVersion);
+    out.set(INT, 20, changeSets);
+    out.set(INT, 40, (hasHoles ? HOLES : 0) | (hasBaseline ? BASELINE : 0));
     out.set(LONG, 24, stamp);
     out.set(LONG, 32, signature);
     out.set(INT, 60, crc(out));
@@ -74,13 +90,21 @@ final class Header {
     }
     int version = Short.toUnsignedInt(in.get(SHORT, 4));
     if (version != VERSION) {
-      throw new CorruptionException("vector '" + vector + "': header version " + version
-          + " is not supported (this vecdb reads version " + VERSION + ")");
+      throw new UnsupportedFormatVersionException("vector '" + vector + "': header", version, VERSION);
+    }
+    int flags = in.get(INT, 40);
+    int changeSets = in.get(INT, 20);
+    if ((flags & ~(HOLES | BASELINE)) != 0 || changeSets < 0) {
+      throw new CorruptionException("vector '" + vector + "': header has unknown flags " + flags
+          + " or a negative change set count " + changeSets);
     }
     Header h = new Header(Byte.toUnsignedInt(in.get(ValueLayout.JAVA_BYTE, 6)),
         Byte.toUnsignedInt(in.get(ValueLayout.JAVA_BYTE, 7)), in.get(INT, 8), in.get(LONG, 32), in.get(INT, 12));
     h.computedVersion = in.get(INT, 16);
     h.stamp = in.get(LONG, 24);
+    h.changeSets = changeSets;
+    h.hasHoles = (flags & HOLES) != 0;
+    h.hasBaseline = (flags & BASELINE) != 0;
     return h;
   }
 

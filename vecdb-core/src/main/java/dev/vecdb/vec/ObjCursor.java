@@ -19,6 +19,9 @@ public final class ObjCursor<T> implements Iterator<T> {
     this.source = source;
     this.end = StoredVec.clampTo(from, to, source.len());
     this.next = StoredVec.clampFrom(from, source.len());
+    if (source instanceof ObjSnapshot<T> snapshot) {
+      snapshot.hold();
+    }
     skipHoles();
   }
 
@@ -51,6 +54,9 @@ public final class ObjCursor<T> implements Iterator<T> {
   private void skipHoles() {
     while (next < end && source.isHole(next)) {
       next++;
+    }
+    if (next >= end && source instanceof ObjSnapshot<T> snapshot) {
+      snapshot.release();
     }
   }
 }

@@ -15,7 +15,8 @@ import java.util.stream.StreamSupport;
 /**
  * Read access to a vector of fixed-size objects (byte arrays, records), shared by {@link ObjVec} (the writer's view)
  * and {@link ObjReader} (a view of written values for any thread). Ranges are half-open and clamped; ranged reads
- * skip holes, point reads report them. Every read decodes a new object.
+ * skip holes, point reads report them. Every read decodes a new object. A method that reads several values reads
+ * them all through one {@link #snapshot()}: on a reader, one published state from its start to its end.
  *
  * @param <T> the value type
  */
@@ -40,6 +41,15 @@ public interface ObjReadable<T> extends Exportable {
    */
   T get(long index);
 
+  /**
+   * A view that reads one state of the vector for as long as it is used (see {@code LongReadable.snapshot()}): an
+   * {@link ObjReader}'s is the state published when it is taken, kept whole; not thread-safe; use it only while the
+   * reader is open. The writer's own view returns itself.
+   */
+  default ObjReadable<T> snapshot() {
+    return this;
+  }
+
   /** Whether {@code 0 <= index < len()}. */
   default boolean has(long index) {
     return index >= 0 && index < len();
@@ -47,26 +57,31 @@ public interface ObjReadable<T> extends Exportable {
 
   /** The value at {@code index}, or empty when out of range or a hole. */
   default Optional<T> tryGet(long index) {
-    return has(index) && !isHole(index) ? Optional.of(get(index)) : Optional.empty();
+    ObjReadable<T> s = snapshot();
+    return s.has(index) && !s.isHole(index) ? Optional.of(s.get(index)) : Optional.empty();
   }
 
   /** Calls {@code action} with every index and value of {@code [from, to)}, skipping holes. */
   default void forEach(long from, long to, IndexedConsumer<? super T> action) {
-    long end = StoredVec.clampTo(from, to, len());
-    for (long i = StoredVec.clampFrom(from, len()); i < end; i++) {
-      if (!isHole(i)) {
-        action.accept(i, get(i));
+    ObjReadable<T> s = snapshot();
+    long len = s.len();
+    long end = StoredVec.clampTo(from, to, len);
+    for (long i = StoredVec.clampFrom(from, len); i < end; i++) {
+      if (!s.isHole(i)) {
+        action.accept(i, s.get(i));
       }
     }
   }
 
   /** Folds the values of {@code [from, to)} in index order, skipping holes. */
   default <R> R fold(long from, long to, R init, BiFunction<R, ? super T, R> op) {
+    ObjReadable<T> s = snapshot();
+    long len = s.len();
     R acc = init;
-    long end = StoredVec.clampTo(from, to, len());
-    for (long i = StoredVec.clampFrom(from, len()); i < end; i++) {
-      if (!isHole(i)) {
-        acc = op.apply(acc, get(i));
+    long end = StoredVec.clampTo(from, to, len);
+    for (long i = StoredVec.clampFrom(from, len); i < end; i++) {
+      if (!s.isHole(i)) {
+        acc = op.apply(acc, s.get(i));
       }
     }
     return acc;
@@ -81,48 +96,60 @@ public interface ObjReadable<T> extends Exportable {
 
   /** Every value (holes skipped). */
   default List<T> collect() {
-    return collect(0, len());
+    ObjReadable<T> s = snapshot();
+    return s.collect(0, s.len());
   }
 
   /** The values of a signed range: a negative bound counts from the end. */
   default List<T> collectSigned(long from, long to) {
-    long len = len();
-    return collect(StoredVec.signedBound(from, len), StoredVec.signedBound(to, len));
+    ObjReadable<T> s = snapshot();
+    long len = s.len();
+    return s.collect(StoredVec.signedBound(from, len), StoredVec.signedBound(to, len));
   }
 
   /** The values of {@code [from, to)} with holes kept: an empty optional at each hole. */
   default List<Optional<T>> collectHoled(long from, long to) {
+    ObjReadable<T> s = snapshot();
+    long len = s.len();
     List<Optional<T>> out = new ArrayList<>();
-    long end = StoredVec.clampTo(from, to, len());
-    for (long i = StoredVec.clampFrom(from, len()); i < end; i++) {
-      out.add(isHole(i) ? Optional.empty() : Optional.of(get(i)));
+    long end = StoredVec.clampTo(from, to, len);
+    for (long i = StoredVec.clampFrom(from, len); i < end; i++) {
+      out.add(s.isHole(i) ? Optional.empty() : Optional.of(s.get(i)));
     }
     return out;
   }
 
   /** The values at {@code indices}, which must be ascending (errors as {@link #get}). */
   default List<T> getAll(long... indices) {
+    ObjReadable<T> s = snapshot();
     List<T> out = new ArrayList<>(indices.length);
     for (int i = 0; i < indices.length; i++) {
       if (i > 0 && indices[i] < indices[i - 1]) {
         throw new IllegalArgumentException("vector '" + name() + "': indices must be ascending, " + indices[i]
             + " follows " + indices[i - 1]);
       }
-      out.add(get(indices[i]));
+      out.add(s.get(indices[i]));
     }
     return out;
   }
 
   /** The first value that is not a hole. */
   default Optional<T> first() {
-    return stream().findFirst();
+    ObjReadable<T> s = snapshot();
+    for (long i = 0, len = s.len(); i < len; i++) {
+      if (!s.isHole(i)) {
+        return Optional.of(s.get(i));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The last value that is not a hole. */
   default Optional<T> last() {
-    for (long i = len() - 1; i >= 0; i--) {
-      if (!isHole(i)) {
-        return Optional.of(get(i));
+    ObjReadable<T> s = snapshot();
+    for (long i = s.len() - 1; i >= 0; i--) {
+      if (!s.isHole(i)) {
+        return Optional.of(s.get(i));
       }
     }
     return Optional.empty();
@@ -140,7 +167,8 @@ public interface ObjReadable<T> extends Exportable {
 
   /** Every value as a stream (holes skipped). */
   default Stream<T> stream() {
-    return stream(0, len());
+    ObjReadable<T> s = snapshot();
+    return s.stream(0, s.len());
   }
 
   /** The values of {@code [from, to)} as a stream (holes skipped). */
@@ -151,15 +179,17 @@ public interface ObjReadable<T> extends Exportable {
 
   /** A cursor over {@code [from, to)}, skipping holes. */
   default ObjCursor<T> cursor(long from, long to) {
-    return new ObjCursor<>(this, from, to);
+    return new ObjCursor<>(snapshot(), from, to);
   }
 
   @Override
   default StringBuilder appendCsv(StringBuilder out, long from, long to) {
-    long end = StoredVec.clampTo(from, to, len());
-    for (long i = StoredVec.clampFrom(from, len()); i < end; i++) {
-      if (!isHole(i)) {
-        codec().appendCsv(get(i), out);
+    ObjReadable<T> s = snapshot();
+    long len = s.len();
+    long end = StoredVec.clampTo(from, to, len);
+    for (long i = StoredVec.clampFrom(from, len); i < end; i++) {
+      if (!s.isHole(i)) {
+        codec().appendCsv(s.get(i), out);
       }
       out.append('\n');
     }
@@ -168,17 +198,19 @@ public interface ObjReadable<T> extends Exportable {
 
   @Override
   default StringBuilder appendJson(StringBuilder out, long from, long to) {
-    long start = StoredVec.clampFrom(from, len());
-    long end = StoredVec.clampTo(from, to, len());
+    ObjReadable<T> s = snapshot();
+    long len = s.len();
+    long start = StoredVec.clampFrom(from, len);
+    long end = StoredVec.clampTo(from, to, len);
     out.append('[');
     for (long i = start; i < end; i++) {
       if (i > start) {
         out.append(',');
       }
-      if (isHole(i)) {
+      if (s.isHole(i)) {
         out.append("null");
       } else {
-        codec().appendJson(get(i), out);
+        codec().appendJson(s.get(i), out);
       }
     }
     return out.append(']');

@@ -1,26 +1,25 @@
 package dev.vecdb.vec;
 
-import dev.vecdb.HoleException;
-import dev.vecdb.OutOfRangeException;
 import dev.vecdb.codec.ValueCodec;
 import dev.vecdb.store.RegionReader;
 
 /**
- * A read-only view of the written values of an {@link ObjVec}, for any number of threads at once, without locks:
- * it sees what {@code write()} published, grows with every write and shrinks at once on truncation. It pins the
- * vector's storage while open; close it when done.
+ * A read-only view of the written values of an {@link ObjVec}, for any number of threads at once, without locks (one
+ * reader may be shared by every thread of an application): it sees what {@code write()} published, grows with every
+ * write and shrinks at once on truncation. Every operation reads one published state: a point read the state as of
+ * its start, a multi-value read (forEach, fold, collect, cursor, stream, export) all its values from one
+ * {@link #snapshot()}, however the writer changes the vector meanwhile. The reader holds no mutable state of its
+ * own. It pins the vector's storage while open; close it when done, after every operation through it has ended.
  *
  * @param <T> the value type
  */
 public final class ObjReader<T> implements ObjReadable<T>, AutoCloseable {
   private final ObjVec<T> vec;
   private final RegionReader pin;
-  private final StoredChunks chunks;
 
   ObjReader(ObjVec<T> vec) {
     this.vec = vec;
     this.pin = vec.region.reader();
-    this.chunks = new StoredChunks(vec, pin);
   }
 
   @Override
@@ -35,8 +34,7 @@ public final class ObjReader<T> implements ObjReadable<T>, AutoCloseable {
 
   @Override
   public long len() {
-    chunks.begin();
-    return chunks.visibleLen();
+    return vec.published.len();
   }
 
   @Override
@@ -44,22 +42,25 @@ public final class ObjReader<T> implements ObjReadable<T>, AutoCloseable {
     return vec.published.isHole(index);
   }
 
+  /** The written value at {@code index}, read from the state published now (through its retained bytes). */
   @Override
   public T get(long index) {
-    StoredVec.Published state = chunks.begin();
-    long len = chunks.visibleLen();
-    if (index < 0 || index >= len) {
-      throw new OutOfRangeException("vector '" + vec.name + "': index " + index + " out of range, written length is "
-          + len);
+    StoredVec.Published state = vec.published;
+    StoredChunks chunks = StoredChunks.ofState(vec, state);
+    try {
+      return ObjSnapshot.read(vec, state, chunks, index);
+    } finally {
+      chunks.release();
     }
-    if (state.isHole(index)) {
-      throw new HoleException("vector '" + vec.name + "': index " + index + " is a hole");
-    }
-    chunks.chunk(index, index + 1);
-    return vec.codec().read(chunks.segment, chunks.origin + index * vec.size, vec.order);
   }
 
-  /** Releases the pin on the vector's storage. Idempotent. */
+  /** A view of the state published now, read whole however the writer changes the vector. */
+  @Override
+  public ObjReadable<T> snapshot() {
+    return new ObjSnapshot<>(vec, vec.published);
+  }
+
+  /** Releases the pin on the vector's storage. Idempotent, from any thread. */
   @Override
   public void close() {
     pin.close();

@@ -69,10 +69,12 @@ public final class ObjVec<T> extends StoredVec implements ObjReadable<T> {
     codec.write(value, located, offset, order);
   }
 
-  /** Returns the value at {@code index} (empty if it is a hole or out of range) and deletes it. */
+  /** Returns the value at {@code index} and deletes it; empty (and nothing deleted) for a hole or out of range. */
   public Optional<T> take(long index) {
     Optional<T> value = tryGet(index);
-    delete(index);
+    if (value.isPresent()) {
+      delete(index);
+    }
     return value;
   }
 

@@ -50,7 +50,7 @@ final class PageRewrite {
    *
    * @return the new entries of pages {@code firstPage, ...}
    */
-  PageTable.Page[] run(PageTable table, int firstPage, long storedLen, MemorySegment pushed, long pushedBytes,
+  PageTable.Page[] run(PageTable table, int firstPage, long storedLen, PushChunks pushed, long pushedBytes,
       UpdateMap updates) {
     long start = firstPage < table.size() ? table.page(firstPage).offset() : table.dataEnd();
     MemorySegment old = main.segment();
@@ -64,11 +64,11 @@ final class PageRewrite {
       int count = (int) Math.min(perPage, end - index);
       int stored = Math.clamp(storedLen - index, 0, count);
       if (stored > 0) {
-        MemorySegment values = decoder.decode(table, (int) (index / perPage), old, vector);
+        MemorySegment values = decoder.decode(table, (int) (index / perPage), old, null, vector);
         MemorySegment.copy(values, 0, pageSegment, 0, (long) stored * size);
       }
       if (stored < count) {
-        MemorySegment.copy(pushed, (index + stored - storedLen) * size, pageSegment, (long) stored * size,
+        pushed.copyOut((index + stored - storedLen) * size, pageSegment, (long) stored * size,
             (long) (count - stored) * size);
       }
       for (; nextUpdate < updated.length && updated[nextUpdate] < index + count; nextUpdate++) {

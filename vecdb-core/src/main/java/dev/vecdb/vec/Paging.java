@@ -5,6 +5,7 @@ import dev.vecdb.codec.PageCodec;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionStore;
 import java.lang.foreign.MemorySegment;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 /**
@@ -14,14 +15,21 @@ import java.util.function.Supplier;
  * {@link PageTable}.
  *
  * <p>Writing appends to the raw last page in place while it has room; anything else (a page filling up, a truncation,
- * an update of a stored value) rewrites every page from the first one that changes. Every write publishes a new
- * immutable page table: readers decode pages against the table they took and check each page's CRC32C, retrying
- * with the newer table when a write replaced the page meanwhile (see {@link #rewrites()}). Owned by the vector's
- * writer; the published table and the rewrite counter are safe to read from any thread.
+ * an update of a stored value) rewrites every page from the first one that changes, in place. Every write makes a
+ * new immutable page table, which the vector publishes with its state ({@link StoredVec.Published}); before a
+ * rewrite overwrites pages, their bytes are retained in the state's {@link Lineage} node, so a reader decodes the
+ * pages of the table it took, as they were, however many writes happen meanwhile: it never retries and never fails
+ * for a change it did not see. Every page is checked against its CRC32C when decoded.
+ *
+ * <p>Threads: owned by the vector's writer, except {@link #lease()} and {@link #release}, which any reader calls:
+ * decoders (codec scratch buffers, not thread-safe) are pooled, so that a reader shared by any number of threads
+ * decodes with one decoder per operation in progress and allocates none while the pool has one idle.
  */
 final class Paging {
   static final String PAGES_SUFFIX = "@pages";
   static final int PAGE_BYTES = 16 * 1024;
+  /** Decoders kept idle for readers: enough for the operations a machine runs at once; more are made and dropped. */
+  private static final int POOLED_DECODERS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
   final int perPage;
   private final int size;
@@ -30,9 +38,10 @@ final class Paging {
   private final Region pagesRegion;
   private final Supplier<PageCodec> codecs;
   private final PageRewrite rewrite;
-  private volatile PageTable table;
-  /** Odd while a write overwrites published pages in place, even otherwise; bumped twice per such write. */
-  private volatile long rewrites;
+  /** Idle decoders for readers' operations; a slot is null when empty. */
+  private final AtomicReferenceArray<PageDecoder> idle = new AtomicReferenceArray<>(POOLED_DECODERS);
+  /** The writer's table: as of its last write (readers use the table of the state they took). */
+  private PageTable table;
 
   Paging(RegionStore store, String vector, int size, Region main, Supplier<PageCodec> codecs) {
     this.vector = vector;
@@ -41,36 +50,54 @@ final class Paging {
     this.main = main;
     this.codecs = codecs;
     this.rewrite = new PageRewrite(vector, size, perPage, main, codecs.get(), new PageDecoder(codecs.get(), size));
-    this.pagesRegion = store.createIfNeeded(vector + PAGES_SUFFIX);
+    Region pages = store.find(vector + PAGES_SUFFIX).orElse(null);
+    if (pages == null && main.length() > Header.SIZE) {
+      throw new CorruptionException("vector '" + vector + "': its page table region '" + vector + PAGES_SUFFIX
+          + "' is missing, but its main region holds " + (main.length() - Header.SIZE) + " bytes of pages");
+    }
+    this.pagesRegion = pages != null ? pages : store.createIfNeeded(vector + PAGES_SUFFIX);
     this.table = PageTable.decode(MemorySegment.ofArray(pagesRegion.readAll()), vector, perPage, size,
         main.length());
   }
 
-  /** The page table as of the last write. */
+  /** The page table as of the writer's last write. */
   PageTable table() {
     return table;
   }
 
-  /**
-   * The rewrite counter: read it before {@link #table()}; when decoding a page of that table fails and the counter
-   * is odd or has moved since, a write was replacing the page, and the read is retried with the newer table.
-   */
-  long rewrites() {
-    return rewrites;
-  }
-
-  /** A page decoder for one reader or writer (each needs its own: codecs keep scratch buffers). */
+  /** A page decoder for the writer (each user needs its own: codecs keep scratch buffers). */
   PageDecoder decoder() {
     return new PageDecoder(codecs.get(), size);
   }
 
+  /** An idle decoder for a reader's operation, or a new one when none is idle; give it back with {@link #release}. */
+  PageDecoder lease() {
+    for (int i = 0; i < POOLED_DECODERS; i++) {
+      PageDecoder d = idle.getAndSet(i, null);
+      if (d != null) {
+        return d;
+      }
+    }
+    return decoder();
+  }
+
+  /** Gives back a leased decoder (dropped when the pool is full). The caller must not use it any more. */
+  void release(PageDecoder decoder) {
+    for (int i = 0; i < POOLED_DECODERS; i++) {
+      if (idle.compareAndSet(i, null, decoder)) {
+        return;
+      }
+    }
+  }
+
   /**
    * Persists the changes of a write: values {@code [0, storedLen)} of the current pages, then {@code updates}
-   * applied, then the pushed bytes appended.
+   * applied, then the pushed bytes appended. Pages it rewrites are first retained in {@code lineage}, the node of
+   * the published state.
    *
    * @return whether anything changed
    */
-  boolean write(long storedLen, MemorySegment pushed, long pushedBytes, UpdateMap updates) {
+  boolean write(long storedLen, PushChunks pushed, long pushedBytes, UpdateMap updates, Lineage lineage) {
     PageTable t = table;
     long real = t.valueCount();
     if (pushedBytes == 0 && storedLen == real && updates.isEmpty()) {
@@ -88,21 +115,18 @@ final class Paging {
       return true;
     }
     int firstPage = (int) (firstChange / perPage);
-    rewrites++;
-    try {
-      PageTable.Page[] pages = rewrite.run(t, firstPage, storedLen, pushed, pushedBytes, updates);
-      pagesRegion.truncateAndWrite((long) firstPage * PageTable.ENTRY, PageTable.encode(pages));
-      table = t.with(firstPage, pages);
-    } finally {
-      rewrites++;
-    }
+    long overwritten = firstPage < t.size() ? t.page(firstPage).offset() : t.dataEnd();
+    lineage.retain(new long[][] {{overwritten, t.dataEnd()}}, main.segment());
+    PageTable.Page[] pages = rewrite.run(t, firstPage, storedLen, pushed, pushedBytes, updates);
+    pagesRegion.truncateAndWrite((long) firstPage * PageTable.ENTRY, PageTable.encode(pages));
+    table = t.with(firstPage, pages);
     return true;
   }
 
   /** Appends pushed values to the raw last page in place: no page is recompressed. */
-  private void appendToRawPage(PageTable t, MemorySegment pushed, long pushedBytes) {
+  private void appendToRawPage(PageTable t, PushChunks pushed, long pushedBytes) {
     PageTable.Page last = t.page(t.size() - 1);
-    main.append(pushed.asSlice(0, pushedBytes));
+    pushed.writeTo(main, main.length(), pushedBytes);
     MemorySegment payload = main.segment().asSlice(last.offset(), last.bytes() + pushedBytes);
     PageTable.Page grown = new PageTable.Page(last.offset(), (int) payload.byteSize(),
         last.count() + (int) (pushedBytes / size), true, PageTable.crc(payload));
@@ -117,7 +141,9 @@ final class Paging {
   }
 
   /**
-   * Decodes pages into a reusable buffer and remembers the last one. One per reader or writer; not thread-safe.
+   * Decodes pages into a reusable buffer and remembers the last one (a page of a table: tables are immutable and a
+   * state's pages never change, so the cache needs no invalidation). Used by one thread at a time: the writer's
+   * own, or leased by a reader's operation; not thread-safe.
    */
   static final class PageDecoder {
     private final PageCodec codec;
@@ -125,6 +151,7 @@ final class Paging {
     private final byte[] buffer;
     private final MemorySegment bufferSegment;
     private byte[] compressed = new byte[0];
+    private MemorySegment compressedSegment = MemorySegment.ofArray(compressed);
     private PageTable cachedTable;
     private int cachedPage = -1;
     /** The values of the cached page: returned again, not re-sliced, so a hit allocates nothing. */
@@ -139,11 +166,12 @@ final class Paging {
 
     /**
      * The values of page {@code index} of {@code table}, decoded from {@code data} (the main region's bytes): a
-     * segment valid until the next call.
+     * segment valid until the next call. {@code lineage} is the node of the state the table belongs to when a
+     * reader decodes (the page's bytes are read through it), null for the writer (which reads its own bytes).
      *
      * @throws CorruptionException if the page fails its checksum or does not decode
      */
-    MemorySegment decode(PageTable table, int index, MemorySegment data, String vector) {
+    MemorySegment decode(PageTable table, int index, MemorySegment data, Lineage lineage, String vector) {
       if (table == cachedTable && index == cachedPage) {
         return cachedValues;
       }
@@ -154,7 +182,7 @@ final class Paging {
         throw new CorruptionException("vector '" + vector + "': page " + index + " ends at " + page.end()
             + ", past the " + data.byteSize() + " bytes of its region");
       }
-      MemorySegment copy = copyPayload(data.asSlice(page.offset(), page.bytes()), page.raw());
+      MemorySegment copy = copyPayload(data, page, lineage);
       if (PageTable.crc(copy) != page.crc()) {
         throw new CorruptionException("vector '" + vector + "': page " + index + " fails its checksum");
       }
@@ -175,17 +203,21 @@ final class Paging {
      * Copies a page's stored bytes out of the shared mapping (a raw page straight into the value buffer) before they
      * are checked: a concurrent rewrite may change the mapped bytes, never the checked copy.
      */
-    private MemorySegment copyPayload(MemorySegment payload, boolean raw) {
-      int length = (int) payload.byteSize();
-      if (raw) {
-        MemorySegment.copy(payload, 0, bufferSegment, 0, length);
-        return bufferSegment.asSlice(0, length);
+    private MemorySegment copyPayload(MemorySegment data, PageTable.Page page, Lineage lineage) {
+      int length = page.bytes();
+      MemorySegment target = bufferSegment;
+      if (!page.raw()) {
+        if (compressed.length < length) {
+          compressed = new byte[length];
+          compressedSegment = MemorySegment.ofArray(compressed);
+        }
+        target = compressedSegment;
       }
-      if (compressed.length < length) {
-        compressed = new byte[length];
+      if (lineage == null) {
+        MemorySegment.copy(data, page.offset(), target, 0, length);
+      } else {
+        lineage.copy(data, page.offset(), length, target, 0);
       }
-      MemorySegment target = MemorySegment.ofArray(compressed);
-      MemorySegment.copy(payload, 0, target, 0, length);
       return target.asSlice(0, length);
     }
   }

@@ -45,6 +45,13 @@ import java.util.Optional;
  * values); other threads read through {@code reader()} views, which see written data only and never lock.
  */
 public abstract class StoredVec {
+  /**
+   * The longest vector name, in UTF-8 bytes: a region id's {@value RegionIds#MAX_BYTES} less the longest suffix of the
+   * vector's own regions ({@code @change.} and a 19-digit stamp). Names must also be non-empty, without control
+   * characters, path separators ({@code /}, {@code \}) or {@code @}; any other name fails with
+   * {@link InvalidNameException} when the vector is opened.
+   */
+  public static final int MAX_NAME_BYTES = RegionIds.MAX_BYTES - ChangeLog.PREFIX.length() - 19;
   static final String HOLES_SUFFIX = "@holes";
   private static final ValueLayout.OfLong LE_LONG =
       ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -78,6 +85,8 @@ public abstract class StoredVec {
   final StoredChunks chunks;
   private final int savedStampedChanges;
   private final ChangeLog changes;
+  /** The durable copy of {@link #tracker}. */
+  private final Baseline baseline;
   /** Records what undoes the changes since the last stamp point; null when no change sets are kept. */
   private final ChangeTracker tracker;
 
@@ -89,12 +98,36 @@ public abstract class StoredVec {
   volatile long storedLen;
   /** What readers see; replaced (never mutated) by every write, truncation and rollback. */
   volatile Published published;
+  /** The stamp in the header as the last write stored it, for threads other than the writer. */
+  private volatile long writtenStamp;
   /** Values physically in the region (differs from storedLen between a truncation and the next write). */
   long realLen;
+  /**
+   * Raw formats: the end (in values) of the bytes some state published in the current extent of the main region may
+   * still read in place; a write over {@code [storedLen, readableEnd)} first retains them ({@link Lineage}). It
+   * shrinks only when the region moves: a state truncated away may still be read by an operation that began before
+   * the truncation, and the bytes past the region's length stay in its extent.
+   */
+  private long readableEnd;
+  /** The view of the current extent that covers {@link #readableEnd} values: what a raw write retains bytes from. */
+  private MemorySegment readableView;
+  /**
+   * Where the extent the published states read starts in the data file: a write that finds the region elsewhere
+   * moved it (this write, or one that failed part-way), and starts a new {@link Lineage}.
+   */
+  private long readableExtent;
   /** The writer's view of the main region (header and values); refreshed by every write. */
   MemorySegment storedView;
+  /** The pushed values' memory; see {@link PushChunks}. */
+  final PushChunks pushChunks;
+  /** The chunk of {@link #pushChunks} the next push goes to (the hot path's copy of it). */
   MemorySegment pushBuffer = MemorySegment.NULL;
+  /** The pushed byte offset where {@link #pushBuffer} starts. */
+  long pushBase;
+  /** Bytes of pushed values: {@code [0, pushedBytes)} of {@link #pushChunks}. */
   long pushedBytes;
+  /** Set by {@link #preparePushRun}: how many values fit in {@link #pushBuffer} from the offset it returned. */
+  int pushRun;
   /** Whether holes or updates exist, i.e. whether reads must consult them. */
   boolean overlay;
   boolean holesDirty;
@@ -107,18 +140,23 @@ public abstract class StoredVec {
 
   /**
    * The written state readers see, as one immutable object so that a reader's point read makes a single volatile
-   * load: the main region's view (header included), the written length and the written holes (sorted). Invariant:
-   * {@code view} holds at least {@code len} values after the header. The writer replaces it after the bytes it
-   * describes are in place (the volatile store publishes them); the space an older view maps stays the vector's
-   * while a reader pins the region.
+   * load and a reader's operation reads one state from its start to its end: the main region's view (header
+   * included), the written length, the written holes (sorted), the page table of a paged vector (null for the raw
+   * formats) and the {@link Lineage} node that keeps the state's bytes readable after later writes overwrite them.
+   *
+   * <p>Invariants: {@code view} holds at least {@code len} values after the header (raw) or every page of
+   * {@code table} (paged), and {@code len <= table.valueCount()}. The writer replaces it after the bytes it describes
+   * are in place (the volatile store publishes them); a truncation or a rollback publishes a shorter state at once,
+   * with the same view, table and node. The space an older view maps stays the vector's while a reader pins the
+   * region; the bytes of it that later writes overwrote stay readable through the node (see {@link Lineage}).
    */
-  record Published(MemorySegment view, long len, long[] holes) {
+  record Published(MemorySegment view, long len, long[] holes, PageTable table, Lineage lineage) {
     boolean isHole(long index) {
       return holes.length != 0 && Arrays.binarySearch(holes, index) >= 0;
     }
 
     Published truncatedTo(long newLen) {
-      return newLen >= len ? this : new Published(view, newLen, holes);
+      return newLen >= len ? this : new Published(view, newLen, holes, table, lineage);
     }
   }
 
@@ -138,6 +176,7 @@ public abstract class StoredVec {
           + spec.label() + "; use LZ4, ZSTD, BYTES or ZERO_COPY");
     }
     this.updates = new UpdateMap(size);
+    this.pushChunks = new PushChunks(size);
     Header loaded = store.isWritable() ? store.atomically(() -> load(options)) : load(options);
     this.header = loaded;
     this.region = store.get(name);
@@ -147,14 +186,21 @@ public abstract class StoredVec {
     this.storedLen = realLen;
     this.storedView = region.segment();
     this.holesRegion = store.find(name + HOLES_SUFFIX).orElse(null);
-    this.holes = new HoleSet(loadHoles());
-    this.published = new Published(storedView, realLen, holes.toArray());
-    this.overlay = !holes.isEmpty();
-    this.chunks = new StoredChunks(this, null);
-    this.savedStampedChanges = options.savedStampedChanges();
     this.changes = new ChangeLog(store, name, size);
+    this.baseline = new Baseline(store, name, size);
+    checkDependentRegions();
+    this.holes = new HoleSet(loadHoles());
+    this.readableEnd = realLen;
+    this.readableView = storedView;
+    this.readableExtent = region.start();
+    this.published = new Published(storedView, realLen, holes.toArray(), paging == null ? null : paging.table(),
+        new Lineage());
+    this.writtenStamp = header.stamp;
+    this.overlay = !holes.isEmpty();
+    this.chunks = StoredChunks.ofWriter(this);
+    this.savedStampedChanges = options.savedStampedChanges();
     this.tracker = savedStampedChanges == 0 ? null : new ChangeTracker(size, this::copyValue);
-    if (tracker != null) {
+    if (tracker != null && !baseline.restoreInto(tracker, realLen)) {
       tracker.rebase(header.stamp, realLen, published.holes());
     }
   }
@@ -218,6 +264,9 @@ public abstract class StoredVec {
     if (paging != null) {
       names.add(paging.pagesRegionId());
     }
+    if (baseline.exists()) {
+      names.add(baseline.regionId());
+    }
     names.addAll(changes.regionIds());
     return names;
   }
@@ -264,6 +313,11 @@ public abstract class StoredVec {
     return holes.size();
   }
 
+  /** Number of holes as readers see them, those of the last write; safe on any thread (statistics, metrics). */
+  public final long writtenHoleCount() {
+    return published.holes().length;
+  }
+
   /** The smallest hole, or {@link #len()} when there is none: where {@code fillFirstHoleOrPush} would write. */
   public final long firstEmptyIndex() {
     return holes.isEmpty() ? len() : holes.first();
@@ -271,11 +325,16 @@ public abstract class StoredVec {
 
   // ---- mutations shared by every type ----
 
-  /** Deletes the value at {@code index}, leaving a hole; no-op when {@code index >= len()}. */
+  /**
+   * Deletes the value at {@code index}, leaving a hole (no-op when it is a hole already).
+   *
+   * @throws OutOfRangeException if {@code index} is outside {@code [0, len())} (the Rust original ignores an index
+   *     {@code >= len()}; here it fails like {@code update})
+   */
   public final void delete(long index) {
     claim();
     if (index < 0 || index >= len()) {
-      return;
+      throw new OutOfRangeException("vector '" + name + "': cannot delete index " + index + ", length is " + len());
     }
     if (tracker != null) {
       tracker.beforeChange(index);
@@ -308,11 +367,11 @@ public abstract class StoredVec {
     updates.removeFrom(newLen);
     overlay = !holes.isEmpty() || !updates.isEmpty();
     if (newLen < storedLen) {
-      pushedBytes = 0;
+      seekPush(0);
       storedLen = newLen;
       published = published.truncatedTo(newLen);
     } else {
-      pushedBytes = (newLen - storedLen) * size;
+      seekPush((newLen - storedLen) * size);
     }
   }
 
@@ -338,7 +397,7 @@ public abstract class StoredVec {
     updates.clear();
     overlay = false;
     setStamp(0);
-    changes.clear();
+    changes.releaseAll();
   }
 
   /** The stamp of the last stamped write (0 when never stamped). */
@@ -346,8 +405,18 @@ public abstract class StoredVec {
     return header.stamp;
   }
 
-  /** Sets the stamp, persisted by the next {@link #write()}. */
+  /** The stamp as the last write stored it; safe on any thread (statistics, metrics). */
+  public final long writtenStamp() {
+    return writtenStamp;
+  }
+
+  /**
+   * Sets the stamp, persisted by the next {@link #write()}.
+   *
+   * @throws IllegalArgumentException if {@code stamp} is negative
+   */
   public final void updateStamp(long stamp) {
+    checkStamp(stamp);
     claim();
     setStamp(stamp);
   }
@@ -367,7 +436,11 @@ public abstract class StoredVec {
   public final boolean write() {
     claim();
     try {
-      return store.atomically(this::writeChanges);
+      return store.atomically(() -> {
+        boolean changed = writeChanges();
+        writeMetadata();
+        return changed;
+      });
     } finally {
       WRITER.setRelease(this, null);
     }
@@ -383,6 +456,7 @@ public abstract class StoredVec {
     if (tracker == null) {
       return stampedWrite(stamp);
     }
+    checkStamp(stamp);
     claim();
     try {
       return store.atomically(() -> {
@@ -399,6 +473,7 @@ public abstract class StoredVec {
         setStamp(stamp);
         boolean changed = writeChanges();
         tracker.rebase(stamp, realLen, published.holes());
+        writeMetadata();
         return changed;
       });
     } finally {
@@ -408,16 +483,21 @@ public abstract class StoredVec {
 
   /**
    * Undoes the latest stamped write with changes, in memory: every change since (written or not) is undone too.
-   * Successive calls walk back the chain of change sets. The next write persists the result.
+   * Successive calls walk back the chain of change sets. The next write persists the result and removes the change
+   * sets the rollbacks consumed (until then they stay stored, with the vector's stored state they undo).
    *
    * @return the stamp reached (the one before the undone write)
    * @throws NotFoundException if no change set is stored for the current stamp
    */
   public final long rollback() {
     claim();
-    revertToBaseline();
-    apply(requireDelta(header.stamp, header.stamp));
-    return header.stamp;
+    try {
+      revertToBaseline();
+      applyStored(requireDelta(header.stamp, header.stamp));
+      return header.stamp;
+    } finally {
+      publishTruncation();
+    }
   }
 
   /**
@@ -428,16 +508,28 @@ public abstract class StoredVec {
    */
   public final long rollbackBefore(long stamp) {
     claim();
-    revertToBaseline();
-    while (header.stamp >= stamp) {
-      Delta delta = requireDelta(header.stamp, stamp);
-      if (delta.prevStamp() >= header.stamp) {
-        throw new CorruptionException("vector '" + name + "': change set " + header.stamp + " leads to stamp "
-            + delta.prevStamp() + ", not to an earlier one");
+    try {
+      revertToBaseline();
+      while (header.stamp >= stamp) {
+        Delta delta = requireDelta(header.stamp, stamp);
+        if (delta.prevStamp() >= header.stamp) {
+          throw new CorruptionException("vector '" + name + "': change set " + header.stamp + " leads to stamp "
+              + delta.prevStamp() + ", not to an earlier one");
+        }
+        applyStored(delta);
       }
-      apply(delta);
+      return header.stamp;
+    } finally {
+      publishTruncation();
     }
-    return header.stamp;
+  }
+
+  /**
+   * Publishes, once per rollback, the truncation its change sets made (readers see one state per call, never the
+   * steps between).
+   */
+  private void publishTruncation() {
+    published = published.truncatedTo(storedLen);
   }
 
   /** The stamps for which a change set is stored, ascending. */
@@ -547,8 +639,7 @@ public abstract class StoredVec {
       }
     }
     if (index >= stored) {
-      located = pushBuffer;
-      return (index - stored) * size;
+      return locatePushed((index - stored) * size);
     }
     if (paging != null) {
       chunks.chunk(index, index + 1);
@@ -577,8 +668,7 @@ public abstract class StoredVec {
     }
     if (index >= stored) {
       overlay = !holes.isEmpty() || !updates.isEmpty();
-      located = pushBuffer;
-      return (index - stored) * size;
+      return locatePushed((index - stored) * size);
     }
     overlay = true;
     long offset = updates.put(index);
@@ -603,28 +693,47 @@ public abstract class StoredVec {
   }
 
   /**
-   * Makes room for one more pushed value and returns the byte offset to write it at. The single-value twin of
-   * {@link #preparePushAll}, kept apart on purpose: delegating to it measured slower on the {@code push} loop (JMH
-   * {@code vecdbRewrite} 4.6 vs 3.0 ns/value).
+   * Makes room for one more pushed value and returns the byte offset in {@link #pushBuffer} to write it at. The
+   * single-value twin of {@link #preparePushRun}, kept apart on purpose: delegating to it measured slower on the
+   * {@code push} loop (JMH {@code vecdbRewrite} 4.6 vs 3.0 ns/value).
    */
   final long preparePush() {
-    long offset = pushedBytes;
+    long offset = pushedBytes - pushBase;
     if (offset + size > pushBuffer.byteSize()) {
-      growPushBuffer(offset + size);
+      offset = pushRoom(size);
     }
-    pushedBytes = offset + size;
+    pushedBytes += size;
     return offset;
   }
 
-  /** Makes room for {@code count} more pushed values and returns the byte offset to write the first at. */
-  final long preparePushAll(int count) {
-    long offset = pushedBytes;
-    long end = offset + (long) count * size;
-    if (end > pushBuffer.byteSize()) {
-      growPushBuffer(end);
+  /**
+   * Makes room for up to {@code count} more pushed values in {@link #pushBuffer}, at least one: sets
+   * {@link #pushRun} to how many fit (the caller writes them, then calls again for the rest) and returns the byte
+   * offset in {@link #pushBuffer} to write the first at.
+   */
+  final long preparePushRun(int count) {
+    long offset = pushedBytes - pushBase;
+    long wanted = (long) count * size;
+    if (offset + wanted > pushBuffer.byteSize()) {
+      offset = pushRoom(Math.min(wanted, pushChunks.chunkBytes));
     }
-    pushedBytes = end;
+    int run = (int) Math.min(count, (pushBuffer.byteSize() - offset) / size);
+    pushRun = run;
+    pushedBytes += (long) run * size;
     return offset;
+  }
+
+  /**
+   * Sets {@link #located} to the segment holding pushed byte {@code at} and returns its offset there.
+   */
+  final long locatePushed(long at) {
+    if (at >= pushBase) {
+      located = pushBuffer;
+      return at - pushBase;
+    }
+    int index = pushChunks.indexOf(at);
+    located = pushChunks.chunk(index);
+    return at - pushChunks.base(index);
   }
 
   /** Checks that {@code index == len()} before a push. */
@@ -696,11 +805,10 @@ public abstract class StoredVec {
     holes.removeFrom(delta.truncStart());
     updates.removeFrom(delta.truncStart());
     if (delta.truncStart() < storedLen) {
-      pushedBytes = 0;
+      seekPush(0);
       storedLen = delta.truncStart();
-      published = published.truncatedTo(storedLen);
     } else {
-      pushedBytes = (delta.truncStart() - storedLen) * size;
+      seekPush((delta.truncStart() - storedLen) * size);
     }
     for (int i = 0; i < delta.modifiedIndices().length; i++) {
       long index = delta.modifiedIndices()[i];
@@ -713,8 +821,7 @@ public abstract class StoredVec {
         at = updates.put(index);
         located = updates.values();
       } else {
-        at = (index - storedLen) * size;
-        located = pushBuffer;
+        at = locatePushed((index - storedLen) * size);
       }
       MemorySegment.copy(delta.modifiedValues(), (long) i * size, located, at, size);
     }
@@ -738,6 +845,19 @@ public abstract class StoredVec {
     }
   }
 
+  /** Applies a stored change set and releases it: the write that persists the rollback removes it. */
+  private void applyStored(Delta delta) {
+    long consumed = header.stamp;
+    apply(delta);
+    changes.release(consumed);
+  }
+
+  private static void checkStamp(long stamp) {
+    if (stamp < 0) {
+      throw new IllegalArgumentException("a stamp must be >= 0, got " + stamp);
+    }
+  }
+
   private void setStamp(long stamp) {
     if (header.stamp != stamp) {
       header.stamp = stamp;
@@ -745,27 +865,45 @@ public abstract class StoredVec {
     }
   }
 
-  private void growPushBuffer(long needed) {
-    long capacity = Math.max(needed, Math.max(4096, pushBuffer.byteSize() * 2));
-    MemorySegment grown = Arena.ofAuto().allocate(capacity, 8);
-    MemorySegment.copy(pushBuffer, 0, grown, 0, pushedBytes);
-    pushBuffer = grown;
+  /**
+   * The slow path of a push: makes {@link #pushBuffer} the chunk with room for {@code wanted} bytes (at most a
+   * chunk's worth) at {@link #pushedBytes}, growing the first chunk or moving on to the next, and returns the offset
+   * in it.
+   */
+  private long pushRoom(long wanted) {
+    long offset = pushedBytes - pushBase;
+    if (offset == pushChunks.chunkBytes) {
+      pushBase += offset;
+      offset = 0;
+    }
+    int index = pushChunks.indexOf(pushBase);
+    pushBuffer = pushChunks.ensure(index, Math.min(offset + wanted, pushChunks.chunkBytes), offset);
+    return offset;
   }
 
-  private Boolean writeChanges() {
-    boolean changed = false;
-    if (headerDirty) {
-      region.writeAt(0, header.encode());
-      headerDirty = false;
+  /** Sets the pushed length to {@code bytes} (no more than today's), moving {@link #pushBuffer} to its chunk. */
+  private void seekPush(long bytes) {
+    pushedBytes = bytes;
+    if (bytes < pushBase) {
+      int index = pushChunks.indexOf(bytes);
+      pushBase = pushChunks.base(index);
+      pushBuffer = pushChunks.chunk(index);
     }
+  }
+
+  private boolean writeChanges() {
+    changes.removeReleased();
+    boolean changed = false;
     long stored = storedLen;
     long pushed = pushedBytes / size;
+    Lineage lineage = published.lineage();
     if (paging != null) {
-      changed = paging.write(stored, pushBuffer, pushedBytes, updates);
+      changed = paging.write(stored, pushChunks, pushedBytes, updates, lineage);
       updates.clear();
     } else {
+      lineage.retain(rawOverwrites(stored, pushed), readableView);
       if (pushed > 0) {
-        region.truncateAndWrite(Header.SIZE + stored * size, pushBuffer.asSlice(0, pushedBytes));
+        pushChunks.writeTo(region, Header.SIZE + stored * size, pushedBytes);
         changed = true;
       } else if (stored < realLen) {
         region.truncate(Header.SIZE + stored * size);
@@ -782,11 +920,81 @@ public abstract class StoredVec {
     }
     realLen = stored + pushed;
     storedView = region.segment();
-    pushedBytes = 0;
+    seekPush(0);
+    pushChunks.releaseAllButFirst();
     overlay = !holes.isEmpty();
     storedLen = realLen;
-    published = new Published(storedView, realLen, holes.toArray());
+    writtenStamp = header.stamp;
+    boolean moved = region.start() != readableExtent;
+    if (moved || realLen >= readableEnd) {
+      readableEnd = realLen;
+      readableView = storedView;
+      readableExtent = region.start();
+    }
+    published = new Published(storedView, realLen, holes.toArray(), paging == null ? null : paging.table(),
+        moved ? new Lineage() : lineage.succeed());
     return changed;
+  }
+
+  /**
+   * The last step of every write: stores the change baseline, then the header when it changed, recording which
+   * dependent regions exist (see {@link Header}).
+   */
+  private void writeMetadata() {
+    baseline.store(tracker, realLen, published.holes(), header.stamp);
+    boolean hasHoles = holesRegion != null;
+    int changeSets = changes.count();
+    if (header.hasHoles != hasHoles || header.changeSets != changeSets || header.hasBaseline != baseline.exists()) {
+      header.hasHoles = hasHoles;
+      header.changeSets = changeSets;
+      header.hasBaseline = baseline.exists();
+      headerDirty = true;
+    }
+    if (headerDirty) {
+      region.writeAt(0, header.encode());
+      headerDirty = false;
+    }
+  }
+
+  /**
+   * Checks that the dependent regions the header records exist, and no others: a lost holes region would bring
+   * deleted values back, a lost change set or baseline would change what a rollback does.
+   */
+  private void checkDependentRegions() {
+    String missing = null;
+    if (header.hasHoles != (holesRegion != null)) {
+      missing = header.hasHoles ? "its holes region '" + name + HOLES_SUFFIX + "' is missing"
+          : "a holes region '" + name + HOLES_SUFFIX + "' exists that its header does not record";
+    } else if (header.changeSets != changes.count()) {
+      missing = "its header records " + header.changeSets + " change sets, the database holds "
+          + changes.count() + " (stamps " + changes.stamps() + ")";
+    } else if (header.hasBaseline != baseline.exists()) {
+      missing = header.hasBaseline ? "its change baseline region '" + baseline.regionId() + "' is missing"
+          : "a change baseline region '" + baseline.regionId() + "' exists that its header does not record";
+    }
+    if (missing != null) {
+      throw new CorruptionException("vector '" + name + "' in " + store.path() + ": " + missing);
+    }
+  }
+
+  /**
+   * The byte ranges of the main region a raw write is about to overwrite while a published state may read them:
+   * the runs of updated values, then the pushed values that land on truncated ones still readable.
+   */
+  private long[][] rawOverwrites(long stored, long pushed) {
+    List<long[]> ranges = new ArrayList<>();
+    long[] keys = updates.sortedKeys();
+    for (int i = 0, runStart = 0; i < keys.length; i++) {
+      if (i == keys.length - 1 || keys[i + 1] != keys[i] + 1) {
+        ranges.add(new long[] {Header.SIZE + keys[runStart] * size, Header.SIZE + (keys[i] + 1) * size});
+        runStart = i + 1;
+      }
+    }
+    long overwrittenEnd = Math.min(stored + pushed, readableEnd);
+    if (overwrittenEnd > stored) {
+      ranges.add(new long[] {Header.SIZE + stored * size, Header.SIZE + overwrittenEnd * size});
+    }
+    return ranges.toArray(new long[0][]);
   }
 
   private void writeUpdates() {
@@ -940,6 +1148,12 @@ public abstract class StoredVec {
     RegionIds.validate(name);
     if (name.indexOf('@') >= 0) {
       throw new InvalidNameException("invalid vector name '" + name + "': '@' is reserved for a vector's own regions");
+    }
+    int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (bytes > MAX_NAME_BYTES) {
+      throw new InvalidNameException("invalid vector name: it is " + bytes + " UTF-8 bytes long, the limit is "
+          + MAX_NAME_BYTES + " (a region id's " + RegionIds.MAX_BYTES + " less the longest suffix of the vector's own "
+          + "regions)");
     }
     return name;
   }

@@ -39,7 +39,7 @@ class LargeFileTest {
   void dataFileWritesAndMapsBeyond4GiB() throws IOException {
     Path file = tmp.resolve("data");
     byte[] bytes = pattern(10_000, 1);
-    try (Arena arena = Arena.ofShared(); DataFile data = new DataFile(file, arena)) {
+    try (Arena arena = Arena.ofShared(); DataFile data = new DataFile(file, arena, FileIo.SYSTEM)) {
       data.write(FAR, MemorySegment.ofArray(bytes));
       assertThat(data.length()).isGreaterThanOrEqualTo(FAR + bytes.length);
       assertThat(data.mapping().asSlice(FAR, bytes.length).toArray(ValueLayout.JAVA_BYTE)).containsExactly(bytes);
@@ -48,7 +48,7 @@ class LargeFileTest {
           .containsExactly(bytes);
       data.force();
     }
-    try (Arena arena = Arena.ofShared(); DataFile data = new DataFile(file, arena)) {
+    try (Arena arena = Arena.ofShared(); DataFile data = new DataFile(file, arena, FileIo.SYSTEM)) {
       assertThat(data.mapping().asSlice(FAR, bytes.length).toArray(ValueLayout.JAVA_BYTE)).containsExactly(bytes);
     }
     assertThat(allocated(file)).isLessThan(MAX_ALLOCATED);
@@ -60,8 +60,9 @@ class LargeFileTest {
    */
   private void placeRegionBeyond4GiBWithNothingFreeBelow(byte[] contents) throws IOException {
     placeRegionBeyond4GiB(contents);
-    try (RegionTable table = new RegionTable(dir.resolve("regions"))) {
+    try (RegionTable table = new RegionTable(dir.resolve("regions"), FileIo.SYSTEM)) {
       table.writeSlot(2, RegionTable.encode("filler", 4096, 0, FAR - 4096));
+      table.writeHeader(3, 3);
       table.force();
     }
   }
@@ -72,11 +73,12 @@ class LargeFileTest {
       store.createIfNeeded("low").append(new byte[] {1});
       store.flush();
     }
-    try (Arena arena = Arena.ofShared(); DataFile data = new DataFile(dir.resolve("data"), arena);
-        RegionTable table = new RegionTable(dir.resolve("regions"))) {
+    try (Arena arena = Arena.ofShared(); DataFile data = new DataFile(dir.resolve("data"), arena, FileIo.SYSTEM);
+        RegionTable table = new RegionTable(dir.resolve("regions"), FileIo.SYSTEM)) {
       data.write(FAR, MemorySegment.ofArray(contents));
       data.force();
       table.writeSlot(1, RegionTable.encode("far", FAR, contents.length, 16_384));
+      table.writeHeader(2, 2);
       table.force();
     }
   }

@@ -177,7 +177,7 @@ class RegionStoreDurabilityTest {
       flushed = flushedState(store);
       start = store.get("c").start();
     }
-    try (Journal journal = new Journal(db().resolve("journal"))) {
+    try (Journal journal = new Journal(db().resolve("journal"), FileIo.SYSTEM)) {
       journal.append(Journal.DATA, start, MemorySegment.ofArray(pattern(100, 3)));
       journal.append(Journal.DATA, start, MemorySegment.ofArray(filled(100, 0x44)));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vecdb.CorruptionException;
 import dev.vecdb.TestFiles;
+import dev.vecdb.UnsupportedFormatVersionException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -23,14 +24,16 @@ class RegionTableTest {
   @Test
   void slotsRoundTripThroughReopenIncludingStartsBeyond4GiB() throws IOException {
     long far = 6L << 30;
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       assertThat(table.slotCount()).isZero();
       table.writeSlot(0, RegionTable.encode("near", 4096, 10, 8192));
+      table.writeSlot(1, RegionTable.freeImage());
       table.writeSlot(2, RegionTable.encode("fär ✓", far, 1L << 32, 1L << 33));
+      table.writeHeader(3, 2);
       table.force();
     }
     assertThat(TestFiles.size(file())).isEqualTo(RegionTable.offset(3));
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       assertThat(table.slotCount()).isEqualTo(3);
       assertThat(table.readAll()).containsExactly(
           new RegionTable.Slot(0, "near", 4096, 10, 8192),
@@ -40,21 +43,23 @@ class RegionTableTest {
 
   @Test
   void freedSlotReadsAsFree() throws IOException {
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
       table.writeSlot(0, RegionTable.freeImage());
+      table.writeHeader(1, 0);
       assertThat(table.readAll()).isEmpty();
     }
   }
 
   @Test
   void slotFailingItsChecksumNamesSlotAndRegion() throws IOException {
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
       table.writeSlot(1, RegionTable.encode("b", 4096, 0, 4096));
+      table.writeHeader(2, 2);
     }
     TestFiles.flipByte(file(), RegionTable.offset(1) + 8);
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
           .hasMessageContaining("slot 1").hasMessageContaining("'b'").hasMessageContaining("checksum");
     }
@@ -62,8 +67,9 @@ class RegionTableTest {
 
   @Test
   void slotWithAValidChecksumButAnInvalidExtentIsCorruption() throws IOException {
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       table.writeSlot(0, RegionTable.encode("a", 100, 0, 4096));
+      table.writeHeader(1, 1);
       assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
           .hasMessageContaining("slot 0").hasMessageContaining("invalid extent");
       table.writeSlot(0, RegionTable.encode("a", 0, 8193, 8192));
@@ -77,11 +83,12 @@ class RegionTableTest {
 
   @Test
   void tornFileLengthIsCorruption() throws IOException {
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
+      table.writeHeader(1, 1);
     }
     TestFiles.truncate(file(), RegionTable.offset(1) - 100);
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
           .hasMessageContaining(file().toString()).hasMessageContaining("torn or truncated");
     }
@@ -89,27 +96,82 @@ class RegionTableTest {
 
   @Test
   void fileCutInsideItsHeaderIsCorruption() throws IOException {
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
     }
     TestFiles.truncate(file(), RegionTable.SLOT_SIZE);
-    try (RegionTable table = new RegionTable(file())) {
-      assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
-          .hasMessageContaining("torn or truncated");
+    assertThatThrownBy(() -> new RegionTable(file(), FileIo.SYSTEM)).isInstanceOf(CorruptionException.class)
+        .hasMessageContaining("header");
+  }
+
+  @Test
+  void zeroedSlotIsCorruptionNotAFreeSlot() throws IOException {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
+      table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
+      table.writeSlot(1, RegionTable.freeImage());
+      table.writeSlot(2, RegionTable.encode("c", 4096, 0, 4096));
+      table.writeHeader(3, 2);
+      assertThat(table.readAll()).hasSize(2);
+      for (int slot = 0; slot < 3; slot++) {
+        ByteBuffer before = table.readSlot(slot);
+        table.writeSlot(slot, ByteBuffer.allocate(RegionTable.SLOT_SIZE));
+        assertThatThrownBy(table::readAll).as("slot %d zeroed", slot).isInstanceOf(CorruptionException.class)
+            .hasMessageContaining("slot " + slot).hasMessageContaining("zeroed");
+        table.writeSlot(slot, before);
+      }
+      assertThat(table.readAll()).hasSize(2);
     }
   }
 
   @Test
+  void fileCutAtASlotBoundaryIsCorruptionNamingTheMissingSlots() throws IOException {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
+      for (int i = 0; i < 3; i++) {
+        table.writeSlot(i, RegionTable.encode("r" + i, i * 4096L, 0, 4096));
+      }
+      table.writeHeader(3, 3);
+    }
+    TestFiles.truncate(file(), RegionTable.offset(1));
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
+      assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
+          .hasMessageContaining("counts 3 slots").hasMessageContaining("slots 1 to 2 are missing");
+    }
+  }
+
+  @Test
+  void liveSlotReplacedByAFreeImageIsCorruption() throws IOException {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
+      table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
+      table.writeSlot(1, RegionTable.encode("b", 4096, 0, 4096));
+      table.writeHeader(2, 2);
+      table.writeSlot(1, RegionTable.freeImage());
+      assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
+          .hasMessageContaining("counts 2 live slots but 1 are live");
+    }
+  }
+
+  @Test
+  void damagedHeaderCountsAreCorruption() throws IOException {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
+      table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
+      table.writeHeader(1, 1);
+    }
+    TestFiles.flipByte(file(), 20);
+    assertThatThrownBy(() -> new RegionTable(file(), FileIo.SYSTEM)).isInstanceOf(CorruptionException.class)
+        .hasMessageContaining("header counts");
+  }
+
+  @Test
   void corruptHeaderIsCorruption() throws IOException {
-    new RegionTable(file()).close();
+    new RegionTable(file(), FileIo.SYSTEM).close();
     TestFiles.flipByte(file(), 3);
-    assertThatThrownBy(() -> new RegionTable(file())).isInstanceOf(CorruptionException.class)
+    assertThatThrownBy(() -> new RegionTable(file(), FileIo.SYSTEM)).isInstanceOf(CorruptionException.class)
         .hasMessageContaining(file().toString()).hasMessageContaining("header");
   }
 
   @Test
   void unknownFormatVersionIsNamed() throws IOException {
-    new RegionTable(file()).close();
+    new RegionTable(file(), FileIo.SYSTEM).close();
     byte[] header = TestFiles.readBytes(file(), 0, 16);
     header[8] = 9;
     CRC32C crc = new CRC32C();
@@ -117,13 +179,14 @@ class RegionTableTest {
     TestFiles.writeBytes(file(), 0, header);
     TestFiles.writeBytes(file(), 16, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
         .putInt((int) crc.getValue()).array());
-    assertThatThrownBy(() -> new RegionTable(file())).isInstanceOf(CorruptionException.class)
-        .hasMessageContaining("format version 9");
+    assertThatThrownBy(() -> new RegionTable(file(), FileIo.SYSTEM)).isInstanceOf(UnsupportedFormatVersionException.class)
+        .hasMessageContaining("format version 9").hasMessageContaining("reads version " + RegionTable.FORMAT_VERSION)
+        .satisfies(e -> assertThat(((UnsupportedFormatVersionException) e).found()).isEqualTo(9));
   }
 
   @Test
   void restoringFreeImagesCutsTrailingSlotsInsteadOfWritingZeros() throws IOException {
-    try (RegionTable table = new RegionTable(file())) {
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
       for (int i = 0; i < 3; i++) {
         table.writeSlot(i, RegionTable.encode("r" + i, i * 4096L, 0, 4096));
       }
@@ -139,6 +202,8 @@ class RegionTableTest {
       table.restore(RegionTable.offset(5), free);
       assertThat(TestFiles.size(file())).as("nothing to restore past the end").isEqualTo(RegionTable.offset(2));
       table.restore(RegionTable.offset(0), RegionTable.encode("back", 0, 1, 4096).array());
+      table.restore(RegionTable.offset(1), RegionTable.freeImage().array());
+      table.writeHeader(2, 1);
       assertThat(table.readAll()).containsExactly(new RegionTable.Slot(0, "back", 0, 1, 4096));
     }
   }

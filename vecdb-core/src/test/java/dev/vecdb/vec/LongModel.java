@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The reference model of one raw vector of longs: a list of values and a hole set, the stored length, the stamp,
- * and snapshots of what was last written (what readers see) and last flushed (what a reopen finds). Every method
- * mirrors a vector operation with the documented semantics, written the simplest way.
+ * The reference model of one vector of longs: a list of values and a hole set, the stored length, the stamp,
+ * the stamped change sets and the change baseline, and copies of what was last written (what readers see) and last
+ * flushed (what a reopen finds). A change set is modelled as the state its rollback returns to and the lowest length
+ * reached before it was written. Every method mirrors a vector operation with the documented semantics, written the
+ * simplest way.
  */
 final class LongModel {
   /** A state: values, holes, stamp. */
@@ -20,15 +23,41 @@ final class LongModel {
     }
   }
 
+  /** A change set: the state a rollback returns to, and the lowest length reached before it was written. */
+  record ChangeSet(Snapshot target, long minLen) {}
+
+  /**
+   * What rollbacks see: the change sets by stamp, the baseline (the state at the last stamp point) and the lowest
+   * length reached since it.
+   */
+  record Changes(TreeMap<Long, ChangeSet> sets, Snapshot baseline, long minLen) {
+    Changes copy() {
+      return new Changes(new TreeMap<>(sets), baseline.copy(), minLen);
+    }
+  }
+
   private final NumberType type;
+  private final int kept;
   private Snapshot current = new Snapshot(new ArrayList<>(), new TreeSet<>(), 0);
   private Snapshot written = current.copy();
   private Snapshot durable = current.copy();
+  private Changes changes = new Changes(new TreeMap<>(), current.copy(), 0);
+  private Changes writtenChanges = changes.copy();
+  private Changes durableChanges = changes.copy();
   private long storedLen;
   private boolean mutated;
 
-  LongModel(NumberType type) {
+  /**
+   * @param kept the number of change sets kept ({@code savedStampedChanges})
+   */
+  LongModel(NumberType type, int kept) {
     this.type = type;
+    this.kept = kept;
+  }
+
+  /** The stamps that have a change set. */
+  List<Long> changeStamps() {
+    return List.copyOf(changes.sets.keySet());
   }
 
   long len() {
@@ -97,6 +126,7 @@ final class LongModel {
     current.values.subList((int) newLen, current.values.size()).clear();
     current.holes.tailSet(newLen, true).clear();
     storedLen = Math.min(storedLen, newLen);
+    changes = new Changes(changes.sets, changes.baseline, Math.min(changes.minLen, newLen));
     mutated = true;
   }
 
@@ -107,6 +137,54 @@ final class LongModel {
       mutated = true;
     }
     current = new Snapshot(current.values, current.holes, 0);
+    changes = new Changes(new TreeMap<>(), current.copy(), 0);
+  }
+
+  /**
+   * Records a stamped write with changes: saves the change set (or, when the baseline has this stamp already, keeps
+   * the one that leads on from it), then writes.
+   */
+  Optional<Boolean> stampedWriteWithChanges(long stamp) {
+    TreeMap<Long, ChangeSet> sets = changes.sets;
+    ChangeSet saved;
+    if (changes.baseline.stamp == stamp) {
+      ChangeSet earlier = sets.get(stamp);
+      saved = earlier == null ? null : new ChangeSet(earlier.target, Math.min(changes.minLen, earlier.minLen));
+    } else {
+      saved = new ChangeSet(changes.baseline.copy(), changes.minLen);
+    }
+    sets.tailMap(stamp, true).clear();
+    if (saved != null) {
+      while (!sets.isEmpty() && sets.size() >= kept) {
+        sets.pollFirstEntry();
+      }
+      sets.put(stamp, saved);
+    }
+    Optional<Boolean> expected = write(stamp);
+    changes = new Changes(sets, current.copy(), len());
+    writtenChanges = changes.copy();
+    return expected;
+  }
+
+  /**
+   * Records a rollback: back to the baseline, then, if a change set of the baseline's stamp exists, to its target.
+   *
+   * @return the stamp reached, or empty when no change set exists (the vector stays at its baseline)
+   */
+  OptionalLong rollback() {
+    Snapshot baseline = changes.baseline;
+    storedLen = Math.min(storedLen, changes.minLen);
+    current = baseline.copy();
+    mutated = true;
+    ChangeSet set = changes.sets.remove(baseline.stamp);
+    if (set == null) {
+      changes = new Changes(changes.sets, baseline, len());
+      return OptionalLong.empty();
+    }
+    storedLen = Math.min(storedLen, set.minLen);
+    current = set.target.copy();
+    changes = new Changes(changes.sets, current.copy(), len());
+    return OptionalLong.of(current.stamp);
   }
 
   long fillFirstHoleOrPush(long value) {
@@ -131,6 +209,7 @@ final class LongModel {
         : mutated ? Optional.empty() : Optional.of(false);
     current = new Snapshot(current.values, current.holes, stamp);
     written = current.copy();
+    writtenChanges = changes.copy();
     storedLen = len();
     mutated = false;
     return expected;
@@ -139,12 +218,15 @@ final class LongModel {
   /** Records a database flush: what was written becomes durable. */
   void flush() {
     durable = written.copy();
+    durableChanges = writtenChanges.copy();
   }
 
   /** Records a close without flushing and a reopen: everything since the last flush is gone. */
   void reopen() {
     current = durable.copy();
     written = durable.copy();
+    changes = durableChanges.copy();
+    writtenChanges = durableChanges.copy();
     storedLen = len();
     mutated = false;
   }

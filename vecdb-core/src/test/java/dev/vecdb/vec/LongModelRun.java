@@ -19,13 +19,29 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One seeded random run of a real {@link LongVec} against a {@link LongModel}: push, checked push, update (stored,
- * pushed, holes, out of range), delete, take, truncate, clear, reset, fillFirstHoleOrPush, write, stamped write,
- * flush, close and reopen (with and without flushing), in random order. After every step the vector and an open
- * reader are compared with the model; a failure names the seed, the step and the last operations.
+ * pushed, holes, out of range), delete (also out of range), take, truncate, clear, reset, fillFirstHoleOrPush,
+ * write, stamped write, stamped write with changes, rollback, flush, close and reopen (with and without flushing),
+ * in random order. After every step the vector and an open reader are compared with the model, and the step's
+ * outcome is added to a {@link #trace()}; a failure names the seed, the step and the last operations.
+ *
+ * <p>{@link Reopens} says what a reopen step does: close (with or without flushing, losing what was not flushed)
+ * and reopen; or write, flush, close and reopen; or only write and flush. The last two apply the same operations to
+ * the same values, so their traces must be equal.
  */
 final class LongModelRun {
+  /** What a reopen step does. */
+  enum Reopens {
+    /** Close without flushing, or flush and close; then reopen: unflushed changes are lost. */
+    LOSING,
+    /** Write, flush, close and reopen: nothing is lost. */
+    AFTER_FLUSH,
+    /** Write and flush only. */
+    NONE
+  }
+
   private static final String NAME = "model";
   private static final int BIG = 15_000;
+  private static final int KEPT = 3;
 
   private final Path dir;
   private final Format format;
@@ -35,17 +51,24 @@ final class LongModelRun {
   private final LongModel model;
   private final LongReadableCheck check;
   private final ArrayDeque<String> recent = new ArrayDeque<>();
+  private final Reopens reopens;
+  private final java.util.List<String> trace = new java.util.ArrayList<>();
   private Database db;
   private LongVec vec;
   private LongReader reader;
 
   LongModelRun(Path dir, Format format, NumberType type, long seed) {
+    this(dir, format, type, seed, Reopens.LOSING);
+  }
+
+  LongModelRun(Path dir, Format format, NumberType type, long seed, Reopens reopens) {
+    this.reopens = reopens;
     this.dir = dir;
     this.format = format;
     this.type = type;
     this.seed = seed;
     this.random = new SplittableRandom(seed);
-    this.model = new LongModel(type);
+    this.model = new LongModel(type, KEPT);
     this.check = new LongReadableCheck(random.split());
   }
 
@@ -61,6 +84,7 @@ final class LongModelRun {
           recent.removeFirst();
         }
         verify(step % 64 == 0 || op.startsWith("reopen"));
+        trace.add(op + " => " + fingerprint());
       }
     } catch (Throwable failure) {
       throw new AssertionError("seed " + seed + " (" + format + ", " + type + ") failed at step " + step
@@ -99,7 +123,14 @@ final class LongModelRun {
           .hasMessageContaining("length is " + len);
       return "update out of range " + i;
     } else if (r < 53) {
-      long i = random.nextInt(8) == 0 ? len + random.nextInt(3) : index();
+      if (random.nextInt(8) == 0 || len == 0) {
+        long i = random.nextBoolean() ? len + random.nextInt(3) : -1 - random.nextInt(3);
+        assertThatThrownBy(() -> vec.delete(i)).isInstanceOf(OutOfRangeException.class)
+            .hasMessageContaining("'" + NAME + "'").hasMessageContaining("index " + i)
+            .hasMessageContaining("length is " + len);
+        return "delete out of range " + i;
+      }
+      long i = index();
       vec.delete(i);
       model.delete(i);
       return "delete " + i;
@@ -125,22 +156,70 @@ final class LongModelRun {
     } else if (r < 82) {
       write(model.stamp(), vec::write);
       return "write";
-    } else if (r < 85) {
+    } else if (r < 84) {
       long stamp = model.stamp() + random.nextInt(1, 4);
       write(stamp, () -> vec.stampedWrite(stamp));
       return "stampedWrite " + stamp;
-    } else if (r < 90) {
+    } else if (r < 87) {
+      long stamp = Math.max(0, model.stamp() + random.nextInt(-1, 3));
+      Optional<Boolean> expected = model.stampedWriteWithChanges(stamp);
+      boolean changed = vec.stampedWriteWithChanges(stamp);
+      expected.ifPresent(e -> assertThat(changed).as("stampedWriteWithChanges reports a change").isEqualTo(e));
+      return "stampedWriteWithChanges " + stamp;
+    } else if (r < 89) {
+      return rollback();
+    } else if (r < 93) {
       return flush();
-    } else if (r < 92) {
+    } else if (r < 95) {
+      if (reopens != Reopens.LOSING) {
+        return writeFlushAndReopen();
+      }
       reopen();
       return "reopen without flush";
-    } else if (r < 93) {
+    } else if (r < 96) {
+      if (reopens != Reopens.LOSING) {
+        return writeFlushAndReopen();
+      }
       db.flushAndClose();
       model.flush();
       reopen();
       return "reopen after flushAndClose";
     }
     return newReader();
+  }
+
+  /** The trace of the run: each step's operation and what the vector showed after it. */
+  java.util.List<String> trace() {
+    return trace;
+  }
+
+  private String rollback() {
+    java.util.OptionalLong expected = model.rollback();
+    if (expected.isEmpty()) {
+      assertThatThrownBy(vec::rollback).isInstanceOf(dev.vecdb.NotFoundException.class)
+          .hasMessageContaining("'" + NAME + "'");
+      return "rollback without a change set";
+    }
+    assertThat(vec.rollback()).as("stamp reached by rollback").isEqualTo(expected.getAsLong());
+    return "rollback -> " + expected.getAsLong();
+  }
+
+  private String writeFlushAndReopen() {
+    write(model.stamp(), vec::write);
+    db.flush();
+    model.flush();
+    if (reopens == Reopens.NONE) {
+      return "write and flush";
+    }
+    reopen();
+    return "reopen after write and flush";
+  }
+
+  /** Length, stored length, stamp, change stamps, holes and a hash of every value. */
+  private String fingerprint() {
+    java.util.OptionalLong[] values = vec.collectHoled(0, vec.len());
+    return "len " + vec.len() + " stored " + vec.storedLen() + " stamp " + vec.stamp() + " sets "
+        + vec.changeStamps() + " holes " + vec.holeCount() + " values " + java.util.Arrays.hashCode(values);
   }
 
   private String checkedPush(long len) {
@@ -193,7 +272,7 @@ final class LongModelRun {
   }
 
   private String newReader() {
-    assertThat(db.longVec(NAME, type, VecOptions.of(format))).as("a second open returns the same vector")
+    assertThat(db.longVec(NAME, type, options())).as("a second open returns the same vector")
         .isSameAs(vec);
     reader.close();
     reader = vec.reader();
@@ -209,10 +288,11 @@ final class LongModelRun {
     assertThat(vec.holeCount()).as("holeCount").isEqualTo(model.holes().length);
     assertThat(vec.firstEmptyIndex()).as("firstEmptyIndex").isEqualTo(model.firstEmptyIndex());
     assertThat(vec.stamp()).as("stamp").isEqualTo(model.stamp());
+    assertThat(vec.changeStamps()).as("change stamps").isEqualTo(model.changeStamps());
     check.verify(vec, model.expectation(), full, model.storedLen(), model.firstEmptyIndex());
     LongExpectation written = model.readerExpectation();
     check.verify(reader, written, full, written.len());
-    if (full) {
+    if (full && format.isRaw()) {
       verifyStoredValues(written);
     }
   }
@@ -254,9 +334,13 @@ final class LongModelRun {
     };
   }
 
+  private VecOptions options() {
+    return VecOptions.of(format).withSavedStampedChanges(KEPT);
+  }
+
   private void open() {
     db = Database.open(dir);
-    vec = db.longVec(NAME, type, VecOptions.of(format));
+    vec = db.longVec(NAME, type, options());
     reader = vec.reader();
   }
 

@@ -1,8 +1,10 @@
 package dev.vecdb.spring;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@code vecdb.*} setting is invalid or cannot be applied. Carries the property, the problem and what to change, so
- * that {@link VecdbFailureAnalyzer} can tell the user how to fix the configuration. Immutable.
+ * that the starter's failure analyzer can tell the user how to fix the configuration. Immutable.
  */
 public class VecdbConfigurationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -16,7 +18,7 @@ public class VecdbConfigurationException extends RuntimeException {
    * @param action what to change
    * @param cause the underlying failure, or null
    */
-  public VecdbConfigurationException(String property, String problem, String action, Throwable cause) {
+  public VecdbConfigurationException(String property, String problem, String action, @Nullable Throwable cause) {
     super("invalid " + property + ": " + problem, cause);
     this.property = property;
     this.action = action;

@@ -1,70 +1,82 @@
 package dev.vecdb.spring;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Flushes the database every {@code vecdb.flush-interval} on a daemon thread. Started with the context, stopped
- * (cancelling the schedule and waiting for a running flush, never interrupting it: an interrupted file channel
- * closes) before the destroy phase, so the shutdown flush never races with it. A failed flush
- * is logged and recorded by {@link VecdbFlusher}; the next one still runs.
+ * Flushes the database every {@code vecdb.flush-interval} on a {@link TaskScheduler} (the application's, or one
+ * built by Boot's scheduler builder, which follows {@code spring.threads.virtual.enabled} and
+ * {@code spring.task.scheduling.*}). Started with the context and stopped in the lifecycle's stop phase, before any
+ * bean is destroyed: {@link #stop()} cancels the schedule and waits for a running flush to finish (never interrupting
+ * it: an interrupted file channel closes), so the final flush at shutdown never races with it. A failed flush is
+ * logged and recorded by {@link VecdbFlusher}; the next one still runs.
  *
- * <p>Threads: {@link #start()} and {@link #stop()} are called by the container; flushes run on the
- * {@code vecdb-flush} thread.
+ * <p>Threads: {@link #start()} and {@link #stop()} are called by the container; flushes run on the scheduler's
+ * threads, one at a time.
  */
-public class VecdbPeriodicFlush implements SmartLifecycle {
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-
+public class VecdbPeriodicFlush implements SmartLifecycle, DisposableBean {
   private final VecdbFlusher flusher;
+  private final TaskScheduler scheduler;
   private final Duration interval;
-  private ScheduledExecutorService scheduler;
+  private final boolean ownsScheduler;
+  /** Held while a flush runs; {@link #stop()} takes it to wait for the running flush. */
+  private final ReentrantLock flushing = new ReentrantLock();
+  /** The scheduled flushes while running; written under this object's monitor. */
+  private volatile @Nullable ScheduledFuture<?> schedule;
 
   /**
    * @param flusher flushes the database
+   * @param scheduler runs the flushes
    * @param interval time between the end of one flush and the start of the next; positive
+   * @param ownsScheduler whether {@link #destroy()} closes the scheduler (one built for this bean alone)
    */
-  public VecdbPeriodicFlush(VecdbFlusher flusher, Duration interval) {
+  public VecdbPeriodicFlush(VecdbFlusher flusher, TaskScheduler scheduler, Duration interval,
+      boolean ownsScheduler) {
     if (!interval.isPositive()) {
       throw new IllegalArgumentException("flush interval must be positive, got " + interval);
     }
     this.flusher = flusher;
+    this.scheduler = scheduler;
     this.interval = interval;
+    this.ownsScheduler = ownsScheduler;
   }
 
   @Override
   public synchronized void start() {
-    if (scheduler != null) {
-      return;
+    if (schedule == null) {
+      schedule = scheduler.scheduleWithFixedDelay(this::flush, scheduler.getClock().instant().plus(interval),
+          interval);
     }
-    scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "vecdb-flush");
-      thread.setDaemon(true);
-      return thread;
-    });
-    long nanos = interval.toNanos();
-    scheduler.scheduleWithFixedDelay(this::flush, nanos, nanos, TimeUnit.NANOSECONDS);
   }
 
   @Override
   public synchronized void stop() {
-    if (scheduler == null) {
+    ScheduledFuture<?> running = schedule;
+    if (running == null) {
       return;
     }
-    scheduler.shutdown();
-    try {
-      scheduler.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    scheduler = null;
+    schedule = null;
+    running.cancel(false);
+    flushing.lock();
+    flushing.unlock();
   }
 
   @Override
-  public synchronized boolean isRunning() {
-    return scheduler != null;
+  public boolean isRunning() {
+    return schedule != null;
+  }
+
+  /** Closes the scheduler if this bean owns it. */
+  @Override
+  public void destroy() throws Exception {
+    if (ownsScheduler && scheduler instanceof AutoCloseable closeable) {
+      closeable.close();
+    }
   }
 
   /** Stops late: after the web server drained and stopped (it runs in higher phases). */
@@ -74,10 +86,15 @@ public class VecdbPeriodicFlush implements SmartLifecycle {
   }
 
   private void flush() {
+    flushing.lock();
     try {
-      flusher.flush();
+      if (isRunning()) {
+        flusher.flush();
+      }
     } catch (RuntimeException alreadyLoggedAndRecorded) {
       // the flusher logged and recorded the failure; keep the schedule for the next attempt
+    } finally {
+      flushing.unlock();
     }
   }
 }

@@ -56,6 +56,11 @@ public class VecdbVectors {
     return Optional.ofNullable(vectors.get(name)).map(Entry::vector);
   }
 
+  /** Every declaration, in declaration order. */
+  public List<VectorDeclaration> declarations() {
+    return vectors.values().stream().map(Entry::declaration).toList();
+  }
+
   /** The declaration of vector {@code name}. */
   public Optional<VectorDeclaration> declaration(String name) {
     return Optional.ofNullable(vectors.get(name)).map(Entry::declaration);

@@ -2,6 +2,7 @@ package dev.vecdb.sample.api;
 
 import dev.vecdb.sample.derived.DerivedMetrics;
 import dev.vecdb.spring.VecdbVectors;
+import dev.vecdb.spring.VectorDeclaration;
 import dev.vecdb.vec.StoredVec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,9 @@ class SeriesCatalog {
   private final Map<String, Series> series = new LinkedHashMap<>();
 
   SeriesCatalog(VecdbVectors vectors, DerivedMetrics derived) {
-    for (StoredVec vector : vectors.all()) {
-      add(new StoredSeries(vector, derived.stored().contains(vector) ? "eager" : "source"));
+    for (VectorDeclaration declaration : vectors.declarations()) {
+      StoredVec vector = vectors.find(declaration.name()).orElseThrow();
+      add(new StoredSeries(declaration, vector, derived.stored().contains(vector) ? "eager" : "source"));
     }
     add(new FeePerTxSeries(derived));
   }

@@ -1,5 +1,6 @@
 package dev.vecdb.sample.api;
 
+import dev.vecdb.spring.VectorDeclaration;
 import dev.vecdb.vec.ByteReader;
 import dev.vecdb.vec.ByteVec;
 import dev.vecdb.vec.DoubleReader;
@@ -23,10 +24,11 @@ import java.util.function.Function;
  * A series stored in a declared vector, read through a reader opened for each read: lock-free, on any thread, while
  * the chain's writer appends. Immutable.
  *
+ * @param declaration how the vector is declared
  * @param vector the vector
  * @param kind {@code source} for the chain's own vectors, {@code eager} for computed ones
  */
-record StoredSeries(StoredVec vector, String kind) implements Series {
+record StoredSeries(VectorDeclaration declaration, StoredVec vector, String kind) implements Series {
   @Override
   public String name() {
     return vector.name();
@@ -34,7 +36,7 @@ record StoredSeries(StoredVec vector, String kind) implements Series {
 
   @Override
   public SeriesInfo info() {
-    return SeriesInfo.of(vector, kind);
+    return SeriesInfo.of(declaration, vector, kind);
   }
 
   @Override

@@ -46,14 +46,18 @@ final class Report {
     long n = options.n();
     line("# Peer comparison: N = " + String.format("%,d", n) + " sequential u64 (value = index)");
     line("");
-    line("Command: `java -jar vecdb-bench/target/benchmarks.jar peers --n " + n + " --reps " + options.repetitions()
+    line("Command: `java -jar vecdb-bench/target/benchmarks.jar peers --n " + n + " --procs " + options.processes()
+        + " --reps " + options.repetitions()
         + " --warmup " + options.warmUpSeconds() + " --threads " + options.threads() + "`");
     line("");
     line("- CPU: " + Machine.cpu() + ", " + Machine.cores() + " cores; RAM: " + Machine.memory());
     line("- JDK: " + Machine.jdk() + "; OS: " + Machine.os());
     context.forEach(c -> line("- " + c));
     line("");
-    line("Each engine runs in its own child JVM with the flags in the durability table. The steps:");
+    line("Each engine runs in " + options.processes() + " fresh child JVMs (in rounds: every engine once, then again)"
+        + " with the flags in the durability table; every time is the median over its processes, the step tables"
+        + " add their spread (min–max), the step's minor page faults and the 1-minute load when it started (medians;"
+        + " faults do not depend on the load, times do). The steps:");
     line("");
     for (Step step : Step.values()) {
       line("- **" + step.title + "**: " + step.meaning + ".");
@@ -139,12 +143,12 @@ final class Report {
     line("");
     line(step.meaning + ".");
     line("");
-    line("| engine | ms | values/s | GB/s | ns/value | vs limit |");
-    line("|---|---:|---:|---:|---:|---:|");
+    line("| engine | ms | values/s | GB/s | ns/value | vs limit | spread (ms) | minor faults | load |");
+    line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (Measurement m : byEngine.values()) {
       long ns = m.nanos(step);
       if (ns < 0) {
-        line("| " + m.engine.label + " | failed | | | | |");
+        line("| " + m.engine.label + " | failed | | | | | | | |");
         continue;
       }
       double perSecond = m.operations(step) / (ns / 1e9);
@@ -152,7 +156,9 @@ final class Report {
       line("| " + m.engine.label + " | " + Numbers.decimal(ns / 1e6) + " | "
           + (throughput ? Numbers.si(perSecond) : "") + " | "
           + (throughput ? Numbers.decimal(perSecond * 8 / 1e9) : "") + " | "
-          + (throughput ? Numbers.decimal(nsPerOp(m, step)) : "") + " | " + Numbers.ratio(vsLimit(m, step)) + " |");
+          + (throughput ? Numbers.decimal(nsPerOp(m, step)) : "") + " | " + Numbers.ratio(vsLimit(m, step)) + " | "
+          + spread(m, step) + " | " + (m.faults.containsKey(step) ? String.format("%,d", m.faults.get(step)) : "–")
+          + " | " + (m.load.containsKey(step) ? Numbers.decimal(m.load.get(step)) : "–") + " |");
     }
     line("");
   }
@@ -182,6 +188,12 @@ final class Report {
       line("| " + String.join(" | ", row) + " |");
     }
     line("");
+  }
+
+  /** {@code min–max} in ms of {@code step} over the processes {@code m} is the median of. */
+  private static String spread(Measurement m, Step step) {
+    long[] ns = m.runs.stream().mapToLong(r -> r.nanos(step)).filter(v -> v >= 0).sorted().toArray();
+    return ns.length == 0 ? "–" : Numbers.decimal(ns[0] / 1e6) + "–" + Numbers.decimal(ns[ns.length - 1] / 1e6);
   }
 
   private static double nsPerOp(Measurement m, Step step) {

@@ -23,6 +23,11 @@ enum Step {
 
   /** The property key of this step's time in a result file. */
   String key() {
-    return name().toLowerCase(java.util.Locale.ROOT) + ".ns";
+    return key("ns");
+  }
+
+  /** The property key of this step's {@code what} ({@code ns}, {@code minflt}, {@code load}) in a result file. */
+  String key(String what) {
+    return name().toLowerCase(java.util.Locale.ROOT) + "." + what;
   }
 }

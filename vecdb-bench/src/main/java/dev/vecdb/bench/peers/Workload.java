@@ -1,5 +1,6 @@
 package dev.vecdb.bench.peers;
 
+import dev.vecdb.bench.peers.ProcessCounters.Mark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -75,7 +76,7 @@ public final class Workload {
     warmUpWrites(workDir.resolve("warm-up"));
     Path memoryDir = Files.createDirectories(workDir.resolve("memory"));
     try (PeerStore store = engine.opener.open(memoryDir, n, false)) {
-      long start = System.nanoTime();
+      Mark start = Mark.now();
       store.append(n);
       record(Step.WRITE_MEMORY, start);
     }
@@ -83,7 +84,7 @@ public final class Workload {
 
     Path durableDir = Files.createDirectories(workDir.resolve("durable"));
     try (PeerStore store = engine.opener.open(durableDir, n, true)) {
-      long start = System.nanoTime();
+      Mark start = Mark.now();
       store.append(n);
       store.makeDurable();
       record(Step.WRITE_DURABLE, start);
@@ -91,7 +92,7 @@ public final class Workload {
     result.diskLogical = DiskUsage.logical(durableDir);
     result.diskAllocated = DiskUsage.allocated(durableDir);
 
-    long start = System.nanoTime();
+    Mark start = Mark.now();
     try (PeerStore store = engine.opener.open(durableDir, n, true)) {
       check("count after reopen", store.count(), n);
       record(Step.OPEN, start);
@@ -113,7 +114,7 @@ public final class Workload {
 
   private void readAll(PeerStore store) throws Exception {
     long expected = n * (n - 1) / 2;
-    long start = System.nanoTime();
+    Mark start = Mark.now();
     check("linear sum", store.sum(), expected);
     record(Step.FIRST_LINEAR, start);
 
@@ -128,24 +129,27 @@ public final class Workload {
     long[] linear = new long[repetitions];
     long[] random = new long[repetitions];
     long[] allCores = new long[repetitions];
+    start = Mark.now();
     for (int r = 0; r < repetitions; r++) {
-      start = System.nanoTime();
+      long t = System.nanoTime();
       check("linear sum", store.sum(), expected);
-      linear[r] = System.nanoTime() - start;
+      linear[r] = System.nanoTime() - t;
     }
+    recordRepeated(Step.LINEAR, start, linear);
+    start = Mark.now();
     try (PointReader reader = store.pointReader()) {
       for (int r = 0; r < repetitions; r++) {
-        start = System.nanoTime();
+        long t = System.nanoTime();
         check("random-read sum", reader.sumAt(indices, 0, indices.length), indexSum);
-        random[r] = System.nanoTime() - start;
+        random[r] = System.nanoTime() - t;
       }
     }
+    recordRepeated(Step.RANDOM, start, random);
+    start = Mark.now();
     for (int r = 0; r < repetitions; r++) {
       allCores[r] = readOnAllCores(store);
     }
-    result.nanos.put(Step.LINEAR, median(linear));
-    result.nanos.put(Step.RANDOM, median(random));
-    result.nanos.put(Step.RANDOM_ALL_CORES, median(allCores));
+    recordRepeated(Step.RANDOM_ALL_CORES, start, allCores);
   }
 
   /**
@@ -189,8 +193,17 @@ public final class Workload {
     return elapsed;
   }
 
-  private void record(Step step, long start) {
-    result.nanos.put(step, System.nanoTime() - start);
+  private void record(Step step, Mark start) {
+    result.nanos.put(step, start.elapsedNanos());
+    result.faults.put(step, start.faultsSince());
+    result.load.put(step, start.load());
+  }
+
+  /** A repeated step: the median time, the faults per repetition (mean), the load when the first began. */
+  private void recordRepeated(Step step, Mark start, long[] samples) {
+    result.nanos.put(step, median(samples));
+    result.faults.put(step, start.faultsSince() / samples.length);
+    result.load.put(step, start.load());
   }
 
   private void check(String what, long actual, long expected) {

@@ -15,6 +15,7 @@ class PeersOptionsTest {
     assertThat(options.n()).isEqualTo(10_000_000);
     assertThat(options.engines()).containsExactly(Engine.values());
     assertThat(options.repetitions()).isEqualTo(5);
+    assertThat(options.processes()).as("fresh processes per engine").isEqualTo(3);
     assertThat(options.out()).isEqualTo(Path.of("vecdb-bench", "results", "peers-10M.md"));
   }
 
@@ -36,5 +37,6 @@ class PeersOptionsTest {
     assertThatThrownBy(() -> PeersOptions.parse("--size", "1")).hasMessageContaining("unknown option --size");
     assertThatThrownBy(() -> PeersOptions.parse("--n")).hasMessageContaining("--n needs a value");
     assertThatThrownBy(() -> PeersOptions.parse("--n", "10")).hasMessageContaining("--n >= 100");
+    assertThatThrownBy(() -> PeersOptions.parse("--procs", "0")).hasMessageContaining("--procs >= 1");
   }
 }

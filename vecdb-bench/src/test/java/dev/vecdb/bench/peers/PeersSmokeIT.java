@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CI smoke run of the peer runner: every engine, each in its own child JVM with its flags, on 20,000 values and
- * one repetition. Proves that every peer's natives load on this platform, that every engine's reads return the
+ * The CI smoke run of the peer runner: every engine, each in two fresh child JVMs with its flags, on 20,000 values
+ * and one repetition. Proves that every peer's natives load on this platform, that every engine's reads return the
  * checked sums, and that the report is written; the numbers themselves mean nothing at this size.
  */
 class PeersSmokeIT {
@@ -18,7 +18,7 @@ class PeersSmokeIT {
   @Test
   void everyEngineRunsEveryStepAndTheReportIsWritten(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("results").resolve("peers-smoke.md");
-    PeersOptions options = PeersOptions.parse("--n", "20k", "--reps", "1", "--warmup", "0", "--threads", "2",
+    PeersOptions options = PeersOptions.parse("--n", "20k", "--procs", "2", "--reps", "1", "--warmup", "0", "--threads", "2",
         "--dir", tmp.resolve("work").toString(), "--out", out.toString());
 
     List<Measurement> measurements = PeersCommand.runAndWrite(options);
@@ -30,6 +30,8 @@ class PeersSmokeIT {
         assertThat(m.nanos(step)).as(m.engine.id() + " " + step).isPositive();
       }
       assertThat(m.diskLogical).as(m.engine.id() + " disk").isPositive();
+      assertThat(m.runs).as(m.engine.id() + " processes").hasSize(2);
+      assertThat(m.faults.get(Step.WRITE_MEMORY)).as(m.engine.id() + " faults of the write").isPositive();
     }
     assertThat(Files.list(tmp.resolve("work"))).as("child stores are deleted").isEmpty();
 

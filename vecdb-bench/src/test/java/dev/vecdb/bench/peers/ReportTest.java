@@ -37,6 +37,27 @@ class ReportTest {
   }
 
   @Test
+  void stepTablesGiveTheMedianOfTheProcessesWithTheirSpreadFaultsAndLoad() {
+    Measurement slow = measured(Engine.VECDB_BYTES, 6, 80_000_000);
+    Measurement fast = measured(Engine.VECDB_BYTES, 2, 80_000_000);
+    Measurement middle = measured(Engine.VECDB_BYTES, 4, 80_000_000);
+    slow.faults.put(Step.WRITE_MEMORY, 300L);
+    fast.faults.put(Step.WRITE_MEMORY, 100L);
+    middle.faults.put(Step.WRITE_MEMORY, 200L);
+    slow.load.put(Step.WRITE_MEMORY, 0.5);
+    fast.load.put(Step.WRITE_MEMORY, 2.5);
+    middle.load.put(Step.WRITE_MEMORY, 1.5);
+
+    Measurement median = Measurement.median(List.of(slow, fast, middle));
+    String report = Report.render(PeersOptions.parse("--procs", "3"), List.of(median), List.of());
+
+    // the median process writes at 4 ns/value (40 ms); the spread runs from 20 ms to 60 ms
+    assertThat(median.runs).hasSize(3);
+    assertThat(report).contains("| vecdb BYTES | 40.0 | 250 M | 2.00 | 4.00 | – | 20.0–60.0 | 200 | 1.50 |",
+        "peers --n 10000000 --procs 3 ", "runs in 3 fresh child JVMs");
+  }
+
+  @Test
   void aFailedEngineIsReportedWithItsErrorAndTheTargetsComparePeers() {
     Measurement failed = new Measurement(Engine.QUESTDB);
     failed.error = "UnsatisfiedLinkError: no libquestdb.so";

@@ -1,5 +1,7 @@
 package dev.vecdb.spring.actuate;
 
+import dev.vecdb.HoleException;
+import dev.vecdb.codec.NumberType;
 import dev.vecdb.vec.ByteReader;
 import dev.vecdb.vec.ByteVec;
 import dev.vecdb.vec.DoubleReader;
@@ -10,68 +12,102 @@ import dev.vecdb.vec.IntReader;
 import dev.vecdb.vec.IntVec;
 import dev.vecdb.vec.LongReader;
 import dev.vecdb.vec.LongVec;
+import dev.vecdb.vec.ObjReader;
+import dev.vecdb.vec.ObjVec;
 import dev.vecdb.vec.ShortReader;
 import dev.vecdb.vec.ShortVec;
 import dev.vecdb.vec.StoredVec;
-import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a range of written values through a vector's reader and its JSON export, as numbers ({@code null} at a
- * hole; unsigned values as unsigned, exact). Safe from any thread: readers see written data only. Stateless.
+ * Reads written values through a vector's reader as typed values for the endpoint's JSON: numbers for numeric
+ * vectors (unsigned types as their unsigned value, {@code u64} above {@code Long.MAX_VALUE} as a
+ * {@link BigInteger}), lowercase hex strings for byte arrays, the record objects themselves for records, and
+ * {@code null} at a hole. Safe from any thread: readers see written data only. Stateless.
  */
 final class VectorValues {
+  private static final HexFormat HEX = HexFormat.of();
+
   private VectorValues() {}
 
   /**
-   * The written values of {@code [from, to)}, clamped to the written length.
+   * The written values of {@code [from, to)}, cut at the written length the reader sees (a truncation may have
+   * shortened the vector since the range was resolved).
    *
-   * @throws UnsupportedOperationException if the vector's values cannot be exported as numbers
+   * @throws UnsupportedOperationException for a vector class without a reader
    */
-  static List<@Nullable BigDecimal> read(StoredVec vector, long from, long to) {
-    return parse(json(vector, from, to));
-  }
-
-  private static String json(StoredVec vector, long from, long to) {
+  static List<@Nullable Object> read(StoredVec vector, long from, long to) {
     return switch (vector) {
-      case LongVec v -> export(v.reader(), LongReader::toJson, LongReader::close, from, to);
-      case IntVec v -> export(v.reader(), IntReader::toJson, IntReader::close, from, to);
-      case ShortVec v -> export(v.reader(), ShortReader::toJson, ShortReader::close, from, to);
-      case ByteVec v -> export(v.reader(), ByteReader::toJson, ByteReader::close, from, to);
-      case DoubleVec v -> export(v.reader(), DoubleReader::toJson, DoubleReader::close, from, to);
-      case FloatVec v -> export(v.reader(), FloatReader::toJson, FloatReader::close, from, to);
-      default -> throw new UnsupportedOperationException("values of " + vector.getClass().getSimpleName()
-          + " '" + vector.name() + "' cannot be exported as numbers");
+      case LongVec v -> {
+        try (LongReader r = v.reader()) {
+          yield collect(from, Math.min(to, r.len()), r::isHole, i -> integer(v.type(), r.get(i)));
+        }
+      }
+      case IntVec v -> {
+        try (IntReader r = v.reader()) {
+          yield collect(from, Math.min(to, r.len()), r::isHole, i -> integer(v.type(), r.get(i)));
+        }
+      }
+      case ShortVec v -> {
+        try (ShortReader r = v.reader()) {
+          yield collect(from, Math.min(to, r.len()), r::isHole, i -> integer(v.type(), r.get(i)));
+        }
+      }
+      case ByteVec v -> {
+        try (ByteReader r = v.reader()) {
+          yield collect(from, Math.min(to, r.len()), r::isHole, i -> integer(v.type(), r.get(i)));
+        }
+      }
+      case DoubleVec v -> {
+        try (DoubleReader r = v.reader()) {
+          yield collect(from, Math.min(to, r.len()), r::isHole, r::get);
+        }
+      }
+      case FloatVec v -> {
+        try (FloatReader r = v.reader()) {
+          yield collect(from, Math.min(to, r.len()), r::isHole, r::get);
+        }
+      }
+      case ObjVec<?> v -> {
+        try (ObjReader<?> r = v.reader()) {
+          yield collect(from, Math.min(to, r.len()), r::isHole, i -> object(r.get(i)));
+        }
+      }
+      default -> throw new UnsupportedOperationException("vector '" + vector.name() + "' of "
+          + vector.getClass().getSimpleName() + " has no reader");
     };
   }
 
-  /** A reader's JSON export of {@code [from, to)}. */
-  @FunctionalInterface
-  private interface JsonExport<R> {
-    String json(R reader, long from, long to);
-  }
-
-  private static <R> String export(R reader, JsonExport<R> export, Consumer<R> close, long from, long to) {
-    try {
-      return export.json(reader, from, to);
-    } finally {
-      close.accept(reader);
-    }
-  }
-
-  private static List<@Nullable BigDecimal> parse(String json) {
-    String body = json.substring(1, json.length() - 1);
-    if (body.isEmpty()) {
-      return List.of();
-    }
-    List<@Nullable BigDecimal> values = new ArrayList<>();
-    for (String token : body.split(",")) {
-      values.add(token.equals("null") ? null : new BigDecimal(token));
+  private static List<@Nullable Object> collect(long from, long to, LongPredicate isHole, LongFunction<Object> get) {
+    List<@Nullable Object> values = new ArrayList<>((int) (to - from));
+    for (long i = from; i < to; i++) {
+      values.add(isHole.test(i) ? null : orHole(get, i));
     }
     return Collections.unmodifiableList(values);
+  }
+
+  /** The value at {@code index}, or null when a concurrent delete made it a hole after the check. */
+  private static @Nullable Object orHole(LongFunction<Object> get, long index) {
+    try {
+      return get.apply(index);
+    } catch (HoleException deletedMeanwhile) {
+      return null;
+    }
+  }
+
+  private static Object integer(NumberType type, long bits) {
+    long value = type.widen(bits);
+    return type == NumberType.U64 && value < 0 ? new BigInteger(Long.toUnsignedString(value)) : value;
+  }
+
+  private static Object object(Object value) {
+    return value instanceof byte[] bytes ? HEX.formatHex(bytes) : value;
   }
 }

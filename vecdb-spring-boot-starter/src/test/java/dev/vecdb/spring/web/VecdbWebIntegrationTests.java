@@ -2,7 +2,9 @@ package dev.vecdb.spring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vecdb.spring.VecdbFlusher;
 import dev.vecdb.vec.LongVec;
+import dev.vecdb.vec.ObjVec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "management.endpoints.web.exposure.include=health,prometheus,vecdb",
     "management.endpoint.health.show-details=always",
-    "vecdb.vectors.prices.type=i64"})
+    "vecdb.vectors.prices.type=i64", "vecdb.vectors.hashes.type=bytes2", "vecdb.vectors.hashes.format=lz4",
+    "vecdb.vectors.candles.type=record:dev.vecdb.spring.web.VecdbWebIntegrationTests$Candle"})
 class VecdbWebIntegrationTests {
   @TempDir
   static Path dir;
@@ -39,15 +42,38 @@ class VecdbWebIntegrationTests {
   @Qualifier("prices")
   LongVec prices;
 
+  @Autowired
+  @Qualifier("hashes")
+  ObjVec<byte[]> hashes;
+
+  @Autowired
+  @Qualifier("candles")
+  ObjVec<Candle> candles;
+
+  @Autowired
+  VecdbFlusher flusher;
+
+  /** A record type, written as a JSON object. */
+  public record Candle(double open, long volume) {}
+
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
-  void writePrices() {
+  void writeVectors() {
     prices.clear();
     prices.push(100);
     prices.push(200);
     prices.push(300);
     prices.write();
+    hashes.clear();
+    hashes.push(new byte[] {(byte) 0xAB, 0x01});
+    hashes.push(new byte[] {0, 0});
+    hashes.delete(1);
+    hashes.write();
+    candles.clear();
+    candles.push(new Candle(1.5, 7));
+    candles.write();
+    flusher.flush();
   }
 
   private HttpResponse<String> get(String path) throws Exception {
@@ -68,9 +94,8 @@ class VecdbWebIntegrationTests {
         .contains("vecdb_vector_compression_ratio{format=\"bytes\",vector=\"prices\"}")
         .contains("vecdb_file_size_bytes ")
         .contains("vecdb_disk_usage_bytes ")
-        .contains("vecdb_flush_seconds_count ")
-        .contains("vecdb_flush_seconds_sum ")
-        .contains("vecdb_flush_failures_total ");
+        .containsPattern("vecdb_flush_seconds_count\\{error=\"none\",outcome=\"success\"} [1-9]")
+        .contains("vecdb_flush_seconds_sum{error=\"none\",outcome=\"success\"}");
   }
 
   @Test
@@ -81,7 +106,28 @@ class VecdbWebIntegrationTests {
     HttpResponse<String> vector = get("/actuator/vecdb/prices?from=1&to=3");
     assertThat(vector.statusCode()).isEqualTo(200);
     assertThat(vector.body()).contains("\"values\":[200,300]");
+    assertThat(get("/actuator/vecdb/prices?from=-1").body()).contains("\"from\":2").contains("\"values\":[300]");
     assertThat(get("/actuator/vecdb/missing").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void byteArraysAreHexAndRecordsAreObjects() throws Exception {
+    HttpResponse<String> hash = get("/actuator/vecdb/hashes?from=0&to=2");
+    assertThat(hash.statusCode()).isEqualTo(200);
+    assertThat(hash.body()).contains("\"values\":[\"ab01\",null]").contains("\"type\":\"bytes2\"");
+    HttpResponse<String> candle = get("/actuator/vecdb/candles?from=0&to=1");
+    assertThat(candle.statusCode()).isEqualTo(200);
+    assertThat(candle.body()).contains("\"values\":[{\"open\":1.5,\"volume\":7}]")
+        .contains("\"type\":\"record:dev.vecdb.spring.web.VecdbWebIntegrationTests$Candle\"");
+  }
+
+  @Test
+  void anInvertedRangeIsABadRequestAndAbsentFieldsAreLeftOut() throws Exception {
+    assertThat(get("/actuator/vecdb/prices?from=2&to=1").statusCode()).isEqualTo(400);
+    HttpResponse<String> plain = get("/actuator/vecdb/prices");
+    assertThat(plain.statusCode()).isEqualTo(200);
+    assertThat(plain.body()).doesNotContain("null").doesNotContain("values").doesNotContain("\"from\"");
+    assertThat(get("/actuator/vecdb").body()).doesNotContain("null");
   }
 
   @Test
