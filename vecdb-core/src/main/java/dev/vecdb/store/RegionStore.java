@@ -567,7 +567,7 @@ public final class RegionStore implements AutoCloseable {
    * synced. One snapshot at a time; {@link #compact()} and {@link #close()} wait for a running snapshot.
    *
    * @throws AlreadyExistsException if {@code target} exists and is not an empty directory
-   * @throws StorageException if the copy cannot be written (it is then incomplete: delete it)
+   * @throws StorageException if the copy cannot be written (its files are then deleted: {@code target} is left empty)
    */
   public SnapshotReport snapshot(Path target) {
     return snapshot(target, () -> {});
@@ -603,6 +603,7 @@ public final class RegionStore implements AutoCloseable {
         try {
           snapshot = null;
           forEachRegion(Region::endSnapshotProtection);
+          copy.checkSaved();
           copy.saveJournal(journal);
         } finally {
           commitLock.writeLock().unlock();
@@ -614,7 +615,7 @@ public final class RegionStore implements AutoCloseable {
       if (copy != null) {
         copy.abandon();
       }
-      throw e instanceof IOException io ? Snapshot.failure(directory, dir, io) : (RuntimeException) e;
+      throw Snapshot.failure(directory, dir, e);
     } finally {
       snapshotLock.unlock();
     }
@@ -818,7 +819,7 @@ public final class RegionStore implements AutoCloseable {
       }
       table.force();
       if (snapshot != null) {
-        snapshot.saveJournal(journal);
+        snapshot.saveJournalOfFlush(journal); // a failure fails the snapshot, not this flush
       }
       journal.clear();
       sequence.completed();

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,15 +32,23 @@ import java.util.stream.Stream;
  * holes of the sparse copy).
  *
  * <p>Threads: one snapshot of a store at a time (the store serializes them); created and used by one thread, except
- * {@link #saveJournal}, which flushes call under the commit lock.
+ * {@link #saveJournalOfFlush}, which flushes call under the commit lock.
  */
 final class Snapshot {
+  /**
+   * The copy's region table until the copy is complete. The copy's data file is given its length first, and a
+   * directory holding data but no {@code regions} file does not open (the table is reported lost), so a copy that a
+   * crash of the process interrupted never opens as a database.
+   */
+  static final String PARTIAL_TABLE = "regions.partial";
   private static final int BLOCK = 4096;
 
   private final Path target;
   private final FileIo io;
   private final Journal journal;
   private final long fileLength;
+  /** The first failure of saving a flush's journal, or null; guarded by the store's commit lock. */
+  private Exception saveFailure;
 
   private Snapshot(Path target, FileIo io, Journal journal, long fileLength) {
     this.target = target;
@@ -70,17 +79,55 @@ final class Snapshot {
   }
 
   /**
-   * Starts a snapshot into {@code target} (prepared): copies the durable table {@code tableFile}; the data file of
-   * the copy gets {@code fileLength} bytes. Every write, sync and truncation of the copy goes through {@code io}.
-   * Called under the commit lock.
+   * Starts a snapshot into {@code target} (prepared): the data file of the copy gets {@code fileLength} bytes (a
+   * hole), then the durable table {@code tableFile} is copied under {@link #PARTIAL_TABLE}. Every write and sync
+   * of the copy goes through {@code io}. Called under the commit lock.
    */
   static Snapshot start(Path target, Path tableFile, long fileLength, FileIo io) throws IOException {
-    Path copy = target.resolve(RegionStore.TABLE);
-    try (FileChannel out = FileChannel.open(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      writeFully(io, copy, out, ByteBuffer.wrap(Files.readAllBytes(tableFile)), 0);
-      io.force(copy, out);
+    Path copy = target.resolve(PARTIAL_TABLE);
+    Path dataFile = target.resolve(RegionStore.DATA);
+    try {
+      try (FileChannel out = FileChannel.open(dataFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+          StandardOpenOption.WRITE)) {
+        if (fileLength > 0) {
+          writeFully(io, dataFile, out, ByteBuffer.allocate(1), fileLength - 1); // the length, sparse below
+        }
+      }
+      try (FileChannel out = FileChannel.open(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+          StandardOpenOption.WRITE)) {
+        writeFully(io, copy, out, ByteBuffer.wrap(Files.readAllBytes(tableFile)), 0);
+        io.force(copy, out);
+      }
+      return new Snapshot(target, io, new Journal(target.resolve(RegionStore.JOURNAL), io), fileLength);
+    } catch (IOException | RuntimeException e) {
+      deleteFiles(target);
+      throw e;
     }
-    return new Snapshot(target, io, new Journal(target.resolve(RegionStore.JOURNAL), io), fileLength);
+  }
+
+  /**
+   * What a flush during the snapshot calls before it empties the journal: {@link #saveJournal}, except that a
+   * failure fails the snapshot (its thread throws it at the end, see {@link #checkSaved}), never the flush. Called
+   * under the commit lock.
+   */
+  void saveJournalOfFlush(Journal source) {
+    if (saveFailure == null) {
+      try {
+        saveJournal(source);
+      } catch (IOException | RuntimeException e) {
+        saveFailure = e;
+      }
+    }
+  }
+
+  /** Throws the failure of a flush's {@link #saveJournalOfFlush}, if any. Called under the commit lock. */
+  void checkSaved() throws IOException {
+    if (saveFailure instanceof IOException io) {
+      throw io;
+    }
+    if (saveFailure != null) {
+      throw (RuntimeException) saveFailure;
+    }
   }
 
   /**
@@ -102,15 +149,12 @@ final class Snapshot {
    */
   long copy(MemorySegment data) throws IOException {
     List<RegionTable.Slot> slots;
-    try (RegionTable table = new RegionTable(target.resolve(RegionStore.TABLE), io)) {
+    try (RegionTable table = new RegionTable(target.resolve(PARTIAL_TABLE), io)) {
       slots = table.readAll();
     }
     Path dataFile = target.resolve(RegionStore.DATA);
     long copied = 0;
-    try (FileChannel out = FileChannel.open(dataFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      if (fileLength > 0) {
-        writeFully(io, dataFile, out, ByteBuffer.allocate(1), fileLength - 1); // the length, sparse below
-      }
+    try (FileChannel out = FileChannel.open(dataFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       for (RegionTable.Slot slot : slots) {
         copied += copyExtent(data, slot.start(), slot.length(), dataFile, out);
       }
@@ -159,26 +203,51 @@ final class Snapshot {
   }
 
   /**
-   * Finishes the copy: syncs the saved journal, then opens the copy once, which replays it backwards (restoring the
-   * snapshot's commit), empties it and syncs the files and the directory; finally syncs the parent directory.
+   * Finishes the copy: syncs the saved journal, gives the table its real name (the copy is a database from now on)
+   * and syncs the directory, then opens the copy once, which replays the journal backwards (restoring the snapshot's
+   * commit), empties it and syncs the files and the directory; finally syncs the parent directory.
    */
   void finish() throws IOException {
     journal.sync();
     journal.close();
+    Files.move(target.resolve(PARTIAL_TABLE), target.resolve(RegionStore.TABLE), StandardCopyOption.ATOMIC_MOVE);
+    io.syncDirectory(target);
     RegionStore.open(target, io).close();
     io.syncDirectory(target.getParent());
   }
 
-  /** Releases the copy's journal after a failure (the copy is left as it is, incomplete). */
+  /**
+   * Releases the copy's journal after a failure and deletes the copy's files (best effort), leaving {@code target}
+   * empty for another attempt.
+   */
   void abandon() {
     try {
       journal.close();
     } catch (IOException | RuntimeException ignored) {
       // already failing
     }
+    deleteFiles(target);
   }
 
-  static StorageException failure(Path source, Path target, IOException e) {
-    return new StorageException("cannot snapshot database " + source + " to " + target + ": " + e.getMessage(), e);
+  /** Deletes whatever files a snapshot may have created in {@code target} (it was empty before), best effort. */
+  private static void deleteFiles(Path target) {
+    for (String name : List.of(PARTIAL_TABLE, RegionStore.TABLE, RegionStore.DATA, RegionStore.JOURNAL)) {
+      try {
+        Files.deleteIfExists(target.resolve(name));
+      } catch (IOException ignored) {
+        // already failing; an incomplete copy has no region table under its real name or fails its checks
+      }
+    }
+  }
+
+  /**
+   * The exception a failed snapshot throws: an I/O error, or a storage error (of the copy's opening), as a
+   * {@link StorageException} naming the source and the target; anything else as it is.
+   */
+  static RuntimeException failure(Path source, Path target, Exception e) {
+    if (e instanceof IOException || e instanceof StorageException) {
+      return new StorageException("cannot snapshot database " + source + " to " + target + ": " + e.getMessage(), e);
+    }
+    return (RuntimeException) e;
   }
 }
