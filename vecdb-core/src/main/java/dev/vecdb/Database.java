@@ -7,6 +7,7 @@ import dev.vecdb.store.FlushReport;
 import dev.vecdb.codec.NumberType;
 import dev.vecdb.codec.ValueCodec;
 import dev.vecdb.store.RegionStore;
+import dev.vecdb.store.SnapshotReport;
 import dev.vecdb.vec.ByteVec;
 import dev.vecdb.vec.DoubleVec;
 import dev.vecdb.vec.FloatVec;
@@ -38,7 +39,7 @@ public final class Database implements AutoCloseable {
   private final RegionStore store;
   private final VecRegistry vectors;
 
-  private Database(RegionStore store) {
+  Database(RegionStore store) {
     this.store = store;
     this.vectors = new VecRegistry(this);
   }
@@ -53,6 +54,24 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(Path directory) {
     return new Database(RegionStore.open(directory));
+  }
+
+  /**
+   * Opens (or creates) the database in {@code directory} with {@code options}. A read-only database (a follower)
+   * recovers its last completed flush like any other, serves every read, and refuses every change with a
+   * {@link ReadOnlyException} naming the vector (or region) and the database; only a {@link Replica} changes it.
+   *
+   * @throws DatabaseLockedException if the directory is already open
+   * @throws CorruptionException if its files are damaged beyond what recovery repairs
+   * @throws StorageException if the files cannot be opened
+   */
+  public static Database open(Path directory, DatabaseOptions options) {
+    return new Database(options.readOnly() ? RegionStore.openReadOnly(directory) : RegionStore.open(directory));
+  }
+
+  /** Whether the database was opened read-only (see {@link DatabaseOptions#readOnly()}). */
+  public boolean isReadOnly() {
+    return store.isReadOnly();
   }
 
   /** Internal, for fault-injection tests: {@link #open(Path)} with every file operation going through {@code io}. */
@@ -144,6 +163,26 @@ public final class Database implements AutoCloseable {
     return store.flush();
   }
 
+  /**
+   * The number of the last completed commit: every {@link #flush()} that changes something commits the next
+   * number of a durable, monotonic sequence atomically with its changes (0 before the first one). A flush with
+   * nothing to commit, and a flush that fails, leave it unchanged; a reopen after a crash finds exactly the number
+   * of the last completed flush. Safe on any thread.
+   */
+  public long commitNumber() {
+    return store.commitNumber();
+  }
+
+  /**
+   * Writes a consistent copy of the last completed commit into {@code target} (which must not exist or be an empty
+   * directory) while other threads keep writing and flushing; see {@link RegionStore#snapshot(Path)}. The copy opens
+   * as a normal database, read-only too, with this commit's values, holes, stamps and {@link #commitNumber()}.
+   * Vectors' pushed or written but unflushed values are not part of it.
+   */
+  public SnapshotReport snapshot(Path target) {
+    return store.snapshot(target);
+  }
+
   /** Flushes, then returns unused space to the file system (see {@link RegionStore#compact()}). */
   public CompactionReport compact() {
     return store.compact();
@@ -159,7 +198,7 @@ public final class Database implements AutoCloseable {
     return store.isOpen();
   }
 
-  /** Flushes, then closes. */
+  /** Flushes, then closes (it closes even when the flush fails, for example on a read-only database). */
   public void flushAndClose() {
     try {
       store.flush();

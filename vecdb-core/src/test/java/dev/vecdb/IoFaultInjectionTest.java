@@ -38,12 +38,12 @@ class IoFaultInjectionTest {
 
   @TempDir Path tmp;
 
-  /** What a reopened database shows: stamp, values (null for a hole) and stored change sets. */
-  record Snapshot(long stamp, List<Long> values, List<Long> changeStamps) {
+  /** What a reopened database shows: stamp, values (null for a hole), stored change sets and commit number. */
+  record Snapshot(long stamp, List<Long> values, List<Long> changeStamps, long commitNumber) {
     @Override
     public String toString() {
       return "stamp " + stamp + ", " + values.size() + " values (sum " + values.stream()
-          .mapToLong(v -> v == null ? 7 : v).sum() + "), change sets " + changeStamps;
+          .mapToLong(v -> v == null ? 7 : v).sum() + "), change sets " + changeStamps + ", commit " + commitNumber;
     }
   }
 
@@ -153,7 +153,7 @@ class IoFaultInjectionTest {
     for (long i = 0; i < vec.len(); i++) {
       values.add(vec.isHole(i) ? null : vec.get(i));
     }
-    return new Snapshot(vec.stamp(), values, List.copyOf(vec.changeStamps()));
+    return new Snapshot(vec.stamp(), values, List.copyOf(vec.changeStamps()), vec.database().commitNumber());
   }
 
   private static Snapshot snapshotAfterOpen(Path dir, Format format) {
@@ -186,6 +186,8 @@ class IoFaultInjectionTest {
       run.db.close();
     }
     assertThat(snapshotAfterOpen(dir, format)).isEqualTo(after.getLast());
+    assertThat(after).as("each step's commit is numbered").extracting(Snapshot::commitNumber)
+        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
     Map<String, Long> kinds = io.history().stream()
         .collect(Collectors.groupingBy(FaultyIo.Call::kind, TreeMap::new, Collectors.counting()));
     assertThat(kinds).as("the workload reaches every kind of file operation")

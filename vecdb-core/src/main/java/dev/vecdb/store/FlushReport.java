@@ -1,7 +1,8 @@
 package dev.vecdb.store;
 
 /**
- * What a {@link RegionStore#flush()} committed.
+ * What a {@link RegionStore#flush()} committed, not counting the commit number it writes with it (see
+ * {@link RegionStore#commitNumber()}).
  *
  * @param regions number of region-table slots written (regions created, resized, moved, renamed or removed)
  * @param bytes data bytes written since the previous flush and now durable

@@ -35,6 +35,10 @@ public final class Region {
   private long committedStart = -1;
   private long committedLength;
   private final ByteRanges journaled = new ByteRanges();
+  // The committed extent when the running snapshot started (start -1: none): its bytes are journaled before they
+  // are overwritten even after later flushes, so that the snapshot can restore them. Guarded like the above.
+  private long snapshotStart = -1;
+  private long snapshotLength;
 
   /** Where the region lives: its bytes are {@code view}, i.e. {@code [start, start + length)} of the file. */
   record Extent(long start, long length, long reserved, MemorySegment view) {}
@@ -248,10 +252,14 @@ public final class Region {
   }
 
   private void journalOverwrite(long start, long from, long to) {
-    if (start != committedStart || from >= committedLength) {
+    long protectedLength = start == committedStart ? committedLength : 0;
+    if (start == snapshotStart) {
+      protectedLength = Math.max(protectedLength, snapshotLength);
+    }
+    if (from >= protectedLength) {
       return;
     }
-    for (long[] range : journaled.missing(from, Math.min(to, committedLength))) {
+    for (long[] range : journaled.missing(from, Math.min(to, protectedLength))) {
       store.journalData(start + range[0], range[1] - range[0], this);
       journaled.add(range[0], range[1]);
     }
@@ -316,6 +324,17 @@ public final class Region {
 
   void markRemoved() {
     removed = true;
+  }
+
+  /** Called when a snapshot starts (under the commit lock): protects the committed bytes until it ends. */
+  void protectForSnapshot() {
+    snapshotStart = committedStart;
+    snapshotLength = committedLength;
+  }
+
+  /** Called when the snapshot ends (under the commit lock). */
+  void endSnapshotProtection() {
+    snapshotStart = -1;
   }
 
   /** Called by a completed flush (under the commit lock): the current extent is now the durable one. */

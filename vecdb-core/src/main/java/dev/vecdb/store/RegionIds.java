@@ -6,14 +6,25 @@ import java.nio.charset.StandardCharsets;
 /**
  * The rules for region ids: non-empty, at most {@value #MAX_BYTES} UTF-8 bytes, no control characters, no path
  * separators ({@code /} or {@code \}).
+ *
+ * <p>Ids that start with {@value #INTERNAL_PREFIX} belong to the store itself (such as the commit sequence): no
+ * application id can have that form, and the store's public methods never show them.
  */
 public final class RegionIds {
   public static final int MAX_BYTES = 1024;
 
   private RegionIds() {}
 
+  /** The first character of the store's own region ids, which no valid application id contains. */
+  static final String INTERNAL_PREFIX = "/";
+
   public static boolean isValid(String id) {
     return reason(id) == null;
+  }
+
+  /** Whether {@code id} is one of the store's own ids: {@value #INTERNAL_PREFIX} followed by a valid id. */
+  static boolean isInternal(String id) {
+    return id.startsWith(INTERNAL_PREFIX) && isValid(id.substring(INTERNAL_PREFIX.length()));
   }
 
   /** Throws {@link InvalidNameException} saying which rule {@code id} breaks. */

@@ -6,6 +6,7 @@ import dev.vecdb.CorruptionException;
 import dev.vecdb.DatabaseLockedException;
 import dev.vecdb.InvalidNameException;
 import dev.vecdb.NotFoundException;
+import dev.vecdb.ReadOnlyException;
 import dev.vecdb.StorageException;
 import dev.vecdb.VecDbException;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -51,9 +53,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * reads never lock. A flush waits for running writes and holds new ones back while it commits.
  */
 public final class RegionStore implements AutoCloseable {
-  private static final String DATA = "data";
-  private static final String TABLE = "regions";
-  private static final String JOURNAL = "journal";
+  static final String DATA = "data";
+  static final String TABLE = "regions";
+  static final String JOURNAL = "journal";
 
   /**
    * Real paths of the directories open in this JVM. An OS file lock cannot refuse a second open in the same process,
@@ -63,6 +65,8 @@ public final class RegionStore implements AutoCloseable {
   private static final Set<Path> OPEN_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
   private final Path directory;
+  /** Every file operation of the store and of its snapshots goes through this ({@link FileIo#SYSTEM} but in tests). */
+  private final FileIo io;
   private final Path lockKey;
   private final FileChannel lockChannel;
   private final FileLock lock;
@@ -72,7 +76,14 @@ public final class RegionStore implements AutoCloseable {
   private final Journal journal;
   private final SpaceLayout layout = new SpaceLayout();
   private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock();
+  /** Held for the whole of a snapshot, by compact() and by close(); taken before the commit lock. */
+  private final ReentrantLock snapshotLock = new ReentrantLock();
+  /** The running snapshot, or null; guarded by the commit lock. */
+  private Snapshot snapshot;
   private final ConcurrentHashMap<String, Region> byId = new ConcurrentHashMap<>();
+  /** The store's own regions (ids starting with {@link RegionIds#INTERNAL_PREFIX}), never shown by public methods. */
+  private final ConcurrentHashMap<String, Region> internal = new ConcurrentHashMap<>();
+  private final CommitSequence sequence;
   /** Slot owners, guarded by {@code this}; a null entry is a free slot. */
   private final List<Region> slots = new ArrayList<>();
   /** Slots whose durable image differs from their owner; guarded by {@code this}. */
@@ -80,10 +91,17 @@ public final class RegionStore implements AutoCloseable {
   private final AtomicLong bytesSinceFlush = new AtomicLong();
   private volatile boolean open = true;
   private volatile Throwable failure;
+  /** Whether only the holder of this store's {@link StoreWriter}, while it applies, may change it. */
+  private final boolean readOnly;
+  /** The thread inside {@link StoreWriter#apply} of a read-only store, or null. */
+  private volatile Thread applier;
 
-  private RegionStore(Path directory, FileIo io, Path lockKey, FileChannel lockChannel, FileLock lock)
+  private RegionStore(Path directory, FileIo io, Path lockKey, FileChannel lockChannel, FileLock lock,
+      boolean readOnly)
       throws IOException {
     this.directory = directory;
+    this.io = io;
+    this.readOnly = readOnly;
     this.lockKey = lockKey;
     this.lockChannel = lockChannel;
     this.lock = lock;
@@ -108,6 +126,7 @@ public final class RegionStore implements AutoCloseable {
     try {
       recover();
       load();
+      this.sequence = new CommitSequence(this, internal.get(CommitSequence.REGION_ID));
     } catch (IOException | RuntimeException e) {
       closeFiles(data, table, journal);
       throw e;
@@ -125,13 +144,39 @@ public final class RegionStore implements AutoCloseable {
    * @throws InvalidNameException if {@code directory} is the empty path
    */
   public static RegionStore open(Path directory) {
-    return open(directory, FileIo.SYSTEM);
+    return open(directory, FileIo.SYSTEM, false);
+  }
+
+  /**
+   * Opens the store in {@code directory} like {@link #open(Path)}, read-only: it recovers the last completed flush
+   * (a follower's own crash), and then every change to it, including {@code flush()} and {@code compact()}, fails
+   * with {@link dev.vecdb.ReadOnlyException}. Reads work as usual.
+   */
+  public static RegionStore openReadOnly(Path directory) {
+    return open(directory, FileIo.SYSTEM, true);
+  }
+
+  /**
+   * Opens the store in {@code directory} read-only (see {@link #openReadOnly}) for a follower, and returns the one
+   * {@link StoreWriter} through which the follower's replication applier changes it.
+   */
+  public static StoreWriter openFollower(Path directory) {
+    return new StoreWriter(open(directory, FileIo.SYSTEM, true));
   }
 
   /**
    * Internal, for fault-injection tests: {@link #open(Path)} with every file operation going through {@code io}.
    */
   public static RegionStore open(Path directory, FileIo io) {
+    return open(directory, io, false);
+  }
+
+  /** Internal, for fault-injection tests: {@link #openReadOnly(Path)} through {@code io}. */
+  public static RegionStore openReadOnly(Path directory, FileIo io) {
+    return open(directory, io, true);
+  }
+
+  private static RegionStore open(Path directory, FileIo io, boolean readOnly) {
     if (directory.toString().isEmpty()) {
       throw new InvalidNameException("a database path must not be empty; name its directory (such as \"db\" or"
           + " Path.of(\".\") for the working directory)");
@@ -160,7 +205,7 @@ public final class RegionStore implements AutoCloseable {
       if (lock == null) {
         throw locked(dir);
       }
-      RegionStore store = new RegionStore(dir, io, key, lockChannel, lock);
+      RegionStore store = new RegionStore(dir, io, key, lockChannel, lock, readOnly);
       try {
         io.syncDirectory(dir);
       } catch (IOException e) {
@@ -242,9 +287,18 @@ public final class RegionStore implements AutoCloseable {
       return existing;
     }
     RegionIds.validate(id);
+    return create(id, byId);
+  }
+
+  /** Returns the internal region {@code id}, creating it if needed; it is committed by the next flush. */
+  Region createInternal(String id) {
+    return create(id, internal);
+  }
+
+  private Region create(String id, ConcurrentHashMap<String, Region> namespace) {
     return mutate(() -> {
       synchronized (this) {
-        Region region = byId.get(id);
+        Region region = namespace.get(id);
         if (region != null) {
           return region;
         }
@@ -260,7 +314,7 @@ public final class RegionStore implements AutoCloseable {
             false);
         slots.set(slot, region);
         dirtySlots.set(slot);
-        byId.put(id, region);
+        namespace.put(id, region);
         return region;
       }
     });
@@ -413,10 +467,16 @@ public final class RegionStore implements AutoCloseable {
    * @return what was flushed; {@link FlushReport#isEmpty()} when there was nothing to do
    */
   public FlushReport flush() {
+    return flush(-1);
+  }
+
+  /** Flushes with {@code commitNumber} (see {@link StoreWriter#flush}), or with the next number when it is -1. */
+  FlushReport flush(long commitNumber) {
     commitLock.writeLock().lock();
     try {
       checkUsable();
-      return commit();
+      checkWritable("flush");
+      return commit(commitNumber);
     } finally {
       commitLock.writeLock().unlock();
     }
@@ -428,10 +488,12 @@ public final class RegionStore implements AutoCloseable {
    * the report says how many bytes could be reclaimed.
    */
   public CompactionReport compact() {
+    snapshotLock.lock();
     commitLock.writeLock().lock();
     try {
       checkUsable();
-      commit();
+      checkWritable("compact");
+      commit(-1);
       List<long[]> candidates = new ArrayList<>();
       layout.holes().forEach((start, size) -> candidates.add(new long[] {start, size}));
       for (Region region : byId.values()) {
@@ -456,6 +518,7 @@ public final class RegionStore implements AutoCloseable {
       throw fail("compact", e);
     } finally {
       commitLock.writeLock().unlock();
+      snapshotLock.unlock();
     }
   }
 
@@ -485,6 +548,94 @@ public final class RegionStore implements AutoCloseable {
     return data.length();
   }
 
+  /**
+   * The number of the last completed commit: each flush that changes something commits the next number of a
+   * durable, monotonic sequence together with its changes (0 before the first one). A flush with nothing to commit
+   * and a failed flush leave it unchanged; a reopen after a crash finds the number of the last completed flush.
+   */
+  public long commitNumber() {
+    checkOpen();
+    return sequence.committed();
+  }
+
+  /**
+   * Writes a consistent copy of the last completed commit into {@code target} while writers keep writing and
+   * flushing: the copy opens as a normal store (read-only too) with this commit's regions and
+   * {@link #commitNumber()}. The commit lock is held only to copy the region table; the data is copied outside it
+   * (see {@link Snapshot} for why the copy is exact all the same). Sparse: only the committed extents of regions
+   * are copied, and their all-zero blocks stay holes. The copy's files and directory, and its parent directory, are
+   * synced. One snapshot at a time; {@link #compact()} and {@link #close()} wait for a running snapshot.
+   *
+   * @throws AlreadyExistsException if {@code target} exists and is not an empty directory
+   * @throws StorageException if the copy cannot be written (its files are then deleted: {@code target} is left empty)
+   */
+  public SnapshotReport snapshot(Path target) {
+    return snapshot(target, () -> {});
+  }
+
+  /** {@link #snapshot(Path)}, running {@code beforeCopy} once the snapshot has started and before it copies data. */
+  SnapshotReport snapshot(Path target, Runnable beforeCopy) {
+    snapshotLock.lock();
+    Path dir = target.toAbsolutePath().normalize();
+    Snapshot copy = null;
+    try {
+      checkOpen();
+      Snapshot.prepareTarget(dir, directory);
+      long number;
+      MemorySegment file;
+      commitLock.writeLock().lock();
+      try {
+        checkUsable();
+        copy = Snapshot.start(dir, directory.resolve(TABLE), data.length(), io);
+        number = sequence.committed();
+        file = data.mapping();
+        forEachRegion(Region::protectForSnapshot);
+        snapshot = copy;
+      } finally {
+        commitLock.writeLock().unlock();
+      }
+      long copied;
+      try {
+        beforeCopy.run();
+        copied = copy.copy(file);
+      } finally {
+        commitLock.writeLock().lock();
+        try {
+          snapshot = null;
+          forEachRegion(Region::endSnapshotProtection);
+          copy.checkSaved();
+          copy.saveJournal(journal);
+        } finally {
+          commitLock.writeLock().unlock();
+        }
+      }
+      copy.finish();
+      return new SnapshotReport(dir, number, copied);
+    } catch (IOException | RuntimeException e) {
+      if (copy != null) {
+        copy.abandon();
+      }
+      throw Snapshot.failure(directory, dir, e);
+    } finally {
+      snapshotLock.unlock();
+    }
+  }
+
+  private void forEachRegion(java.util.function.Consumer<Region> action) {
+    byId.values().forEach(action);
+    internal.values().forEach(action);
+  }
+
+  /** Whether the store was opened read-only (see {@link #openReadOnly}). */
+  public boolean isReadOnly() {
+    return readOnly;
+  }
+
+  /** Whether the calling thread may change the store: it is not read-only, or the thread applies its changes. */
+  public boolean isWritable() {
+    return !readOnly || applier == Thread.currentThread();
+  }
+
   /** Whether the store is open. */
   public boolean isOpen() {
     return open;
@@ -500,6 +651,7 @@ public final class RegionStore implements AutoCloseable {
    */
   @Override
   public void close() {
+    snapshotLock.lock();
     commitLock.writeLock().lock();
     try {
       if (!open) {
@@ -522,6 +674,7 @@ public final class RegionStore implements AutoCloseable {
       }
     } finally {
       commitLock.writeLock().unlock();
+      snapshotLock.unlock();
     }
   }
 
@@ -555,6 +708,7 @@ public final class RegionStore implements AutoCloseable {
     commitLock.readLock().lock();
     try {
       checkUsable();
+      checkWritable("change it");
       return mutation.get();
     } finally {
       commitLock.readLock().unlock();
@@ -616,24 +770,34 @@ public final class RegionStore implements AutoCloseable {
 
   // ---- internals ----
 
-  private FlushReport commit() {
+  /** Commits with {@code commitNumber}, or, when it is -1 and something changed, with the next number. */
+  private FlushReport commit(long commitNumber) {
+    if (commitNumber == -1 && !hasChanges()) {
+      promotePending();
+      return FlushReport.EMPTY;
+    }
+    if (commitNumber != -1 && commitNumber <= sequence.committed()) {
+      throw new IllegalArgumentException("commit number " + commitNumber + " of database " + directory
+          + " is not greater than the last commit number " + sequence.committed());
+    }
     try {
+      FlushReport report;
+      synchronized (this) {
+        report = new FlushReport(dirtySlots.cardinality(), bytesSinceFlush.get()); // before the commit number's
+      }
+      stageCommitNumber(commitNumber == -1 ? sequence.committed() + 1 : commitNumber);
       int[] dirty;
       synchronized (this) {
         dirty = dirtySlots.stream().toArray();
       }
       long bytes = bytesSinceFlush.get();
-      if (dirty.length == 0 && bytes == 0 && journal.isEmpty()) {
-        layout.promotePending();
-        return FlushReport.EMPTY;
-      }
       data.force();
       ByteBuffer[] images = new ByteBuffer[dirty.length];
       int slotCount;
       int liveSlots;
       synchronized (this) {
         slotCount = slots.size();
-        liveSlots = byId.size();
+        liveSlots = byId.size() + internal.size(); // the table counts the store's own regions too
         for (int i = 0; i < dirty.length; i++) {
           Region owner = slots.get(dirty[i]);
           images[i] = owner == null ? RegionTable.freeImage()
@@ -654,21 +818,51 @@ public final class RegionStore implements AutoCloseable {
         table.writeHeader(slotCount, liveSlots);
       }
       table.force();
+      if (snapshot != null) {
+        snapshot.saveJournalOfFlush(journal); // a failure fails the snapshot, not this flush
+      }
       journal.clear();
+      sequence.completed();
       synchronized (this) {
         for (int slot : dirty) {
           dirtySlots.clear(slot);
         }
       }
-      for (Region region : byId.values()) {
-        region.markCommitted();
-      }
+      forEachRegion(Region::markCommitted);
       bytesSinceFlush.addAndGet(-bytes);
-      layout.promotePending();
-      return new FlushReport(dirty.length, bytes);
+      promotePending();
+      return report;
     } catch (Throwable e) {
-      throw fail("flush", e);
+      throw e == failure ? (StorageException) e : fail("flush", e);
     }
+  }
+
+  /** Makes freed space reusable, except while a snapshot runs: it may still copy that space. */
+  private void promotePending() {
+    if (snapshot == null) {
+      layout.promotePending();
+    }
+  }
+
+  /** Writes the flush's commit number; a failure fails the store, like every failure inside a flush. */
+  private void stageCommitNumber(long number) {
+    try {
+      sequence.stage(number);
+    } catch (StorageException e) {
+      StorageException error = new StorageException("database " + directory + ": cannot flush: cannot write commit "
+          + "number " + number + ": " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+      failure = error;
+      throw error;
+    }
+  }
+
+  private boolean hasChanges() {
+    synchronized (this) {
+      if (!dirtySlots.isEmpty()) {
+        return true;
+      }
+    }
+    return bytesSinceFlush.get() != 0 || !journal.isEmpty();
   }
 
   /**
@@ -718,7 +912,8 @@ public final class RegionStore implements AutoCloseable {
         throw new CorruptionException(where + " ends at " + (s.start() + s.length()) + ", past the end of the "
             + fileLength + "-byte data file");
       }
-      Region previous = byId.get(s.id());
+      ConcurrentHashMap<String, Region> namespace = RegionIds.isInternal(s.id()) ? internal : byId;
+      Region previous = namespace.get(s.id());
       if (previous != null) {
         throw new CorruptionException(where + " repeats the id of slot " + previous.slot());
       }
@@ -728,7 +923,7 @@ public final class RegionStore implements AutoCloseable {
       Region region = new Region(this, s.index(), s.id(),
           new Region.Extent(s.start(), s.length(), s.reserved(), view(s.start(), s.length())), true);
       slots.set(s.index(), region);
-      byId.put(s.id(), region);
+      namespace.put(s.id(), region);
       layout.addRegion(s.start(), s.reserved());
     }
     checkOverlaps(loaded);
@@ -757,6 +952,20 @@ public final class RegionStore implements AutoCloseable {
     }
     slots.add(null);
     return slots.size() - 1;
+  }
+
+  /** Lets {@code thread} change a read-only store (null: no thread); returns the thread that could before. */
+  Thread permitWrites(Thread thread) {
+    Thread previous = applier;
+    applier = thread;
+    return previous;
+  }
+
+  private void checkWritable(String what) {
+    if (!isWritable()) {
+      throw new ReadOnlyException("database " + directory + " is read-only (opened as a follower): cannot " + what
+          + "; only its replication applier changes it");
+    }
   }
 
   private void checkUsable() {

@@ -249,7 +249,7 @@ final class RegionTable implements AutoCloseable {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(image.slice(FIXED, idLength))
           .toString();
-      return RegionIds.isValid(id) ? id : null;
+      return RegionIds.isValid(id) || RegionIds.isInternal(id) ? id : null;
     } catch (CharacterCodingException e) {
       return null;
     }

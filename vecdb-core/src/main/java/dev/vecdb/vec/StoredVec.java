@@ -10,6 +10,7 @@ import dev.vecdb.InvalidNameException;
 import dev.vecdb.MismatchException;
 import dev.vecdb.NotFoundException;
 import dev.vecdb.OutOfRangeException;
+import dev.vecdb.ReadOnlyException;
 import dev.vecdb.VecOptions;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionIds;
@@ -176,7 +177,7 @@ public abstract class StoredVec {
     }
     this.updates = new UpdateMap(size);
     this.pushChunks = new PushChunks(size);
-    Header loaded = store.atomically(() -> load(options));
+    Header loaded = store.isWritable() ? store.atomically(() -> load(options)) : load(options);
     this.header = loaded;
     this.region = store.get(name);
     this.paging = format.isRaw() ? null
@@ -569,12 +570,25 @@ public abstract class StoredVec {
     if (writer == me) {
       return;
     }
+    checkWritable("change it");
     if (!WRITER.compareAndSet(this, (Thread) null, me)) {
       Thread owner = writer;
       throw new ConcurrentMutationException("vector '" + name + "' is being written by thread '"
           + (owner == null ? "?" : owner.getName()) + "' (it owns the vector until its next write() or flush()); "
           + "thread '" + me.getName() + "' may not mutate it meanwhile");
     }
+  }
+
+  /** Fails unless the calling thread may change the database (it is not read-only, or the thread applies). */
+  final void checkWritable(String what) {
+    if (!store.isWritable()) {
+      throw readOnly(what);
+    }
+  }
+
+  private ReadOnlyException readOnly(String what) {
+    return new ReadOnlyException("vector '" + name + "' of database " + store.path() + " is read-only (opened as a "
+        + "follower): cannot " + what + "; only its replication applier changes it");
   }
 
   /**
@@ -1030,7 +1044,8 @@ public abstract class StoredVec {
   }
 
   private Header load(VecOptions options) {
-    Region main = store.createIfNeeded(name);
+    Region main = store.isWritable() ? store.createIfNeeded(name) : store.find(name).orElseThrow(
+        () -> readOnly("create it (it does not exist)"));
     if (main.length() == 0) {
       return create(main, options);
     }

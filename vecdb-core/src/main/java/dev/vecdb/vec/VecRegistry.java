@@ -69,10 +69,12 @@ public final class VecRegistry {
    * @throws NotFoundException if no such vector is open
    */
   public synchronized void remove(String name) {
-    StoredVec vec = open.remove(name);
+    StoredVec vec = open.get(name);
     if (vec == null) {
       throw new NotFoundException("no open vector '" + name + "' in " + database.path());
     }
+    vec.checkWritable("remove it");
+    open.remove(name);
     for (String region : vec.regionNames()) {
       database.regions().removeIfExists(region);
     }

@@ -37,6 +37,7 @@ class CrashHarnessTest {
     long totalFlushes = 0;
     long totalOperations = 0;
     int killedMidFlush = 0;
+    long commits = 0;
     for (int k = 0; k < kills; k++) {
       long seed = baseSeed + k;
       Path log = tmp.resolve("log-" + k);
@@ -56,8 +57,10 @@ class CrashHarnessTest {
         replay.run(afterNext, 1, NO_LISTENER);
         candidates.add(afterNext);
       }
-      model = matching(db, candidates, "kill " + k + " (seed " + seed + ", " + completed + " flushes"
-          + (inProgress ? " + 1 in progress" : "") + ")");
+      int matched = matching(db, candidates, commits + completed, "kill " + k + " (seed " + seed + ", " + completed
+          + " flushes" + (inProgress ? " + 1 in progress" : "") + ")");
+      model = candidates.get(matched);
+      commits += completed + matched;
       model.crash();
     }
     System.out.printf("crash harness: %d kills (%d during a flush), %d completed flushes, %d operations verified,"
@@ -104,14 +107,20 @@ class CrashHarnessTest {
     return text.toString();
   }
 
-  /** Opens the database and returns the candidate it equals; fails with the differences otherwise. */
-  private static Model matching(Path db, List<Model> candidates, String what) {
+  /**
+   * Opens the database and returns the index of the candidate it equals, candidate {@code i} being the state after
+   * {@code i} flushes past the {@code commits}-th (every stamped flush changes something, so it takes the next commit
+   * number); fails with the differences otherwise.
+   */
+  private static int matching(Path db, List<Model> candidates, long commits, String what) {
     try (RealTarget real = new RealTarget(db)) {
       List<String> mismatches = new ArrayList<>();
-      for (Model candidate : candidates) {
-        String difference = difference(real, candidate);
+      for (int i = 0; i < candidates.size(); i++) {
+        String difference = real.commitNumber() != commits + i
+            ? "commit number " + real.commitNumber() + " != " + (commits + i)
+            : difference(real, candidates.get(i));
         if (difference == null) {
-          return candidate;
+          return i;
         }
         mismatches.add(difference);
       }

@@ -36,6 +36,10 @@ final class RealTarget implements Target, AutoCloseable {
     };
   }
 
+  long commitNumber() {
+    return db.commitNumber();
+  }
+
   long[] holes(int vec) {
     return all[vec].holes();
   }

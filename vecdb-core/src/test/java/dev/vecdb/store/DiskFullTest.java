@@ -125,16 +125,23 @@ class DiskFullTest {
     try (RegionStore store = RegionStore.open(db)) {
       store.createIfNeeded("a").append(new byte[] {1, 2, 3});
       store.flush();
+      assertThat(store.commitNumber()).isEqualTo(1);
       store.rename("a", "b");
       fillLeaving(0);
       assertThatThrownBy(store::flush).isInstanceOf(StorageException.class)
           .hasMessageContaining(db.toString()).hasMessageContaining("flush");
       assertThatThrownBy(store::flush).isInstanceOf(StorageException.class).hasMessageContaining("reopen");
       assertThat(store.get("b").readAll()).containsExactly(1, 2, 3);
+      assertThat(store.commitNumber()).as("a failed flush takes no commit number").isEqualTo(1);
     }
+    Files.delete(mount.resolve("filler"));
     try (RegionStore store = RegionStore.open(db)) {
       assertThat(store.ids()).containsExactly("a");
       assertThat(store.get("a").readAll()).containsExactly(1, 2, 3);
+      assertThat(store.commitNumber()).isEqualTo(1);
+      store.rename("a", "c");
+      store.flush();
+      assertThat(store.commitNumber()).as("the next completed flush takes the next number").isEqualTo(2);
     }
   }
 
@@ -146,6 +153,7 @@ class DiskFullTest {
       store.flush();
       store.rename("a", "a2");
       store.createIfNeeded("c");
+      store.createIfNeeded("d"); // slots 3 and 4 (slot 2 holds the commit sequence): the table grows by a page
       fillLeaving(2);
       assertThatThrownBy(store::flush).isInstanceOf(StorageException.class).hasMessageContaining(db.toString());
     }
