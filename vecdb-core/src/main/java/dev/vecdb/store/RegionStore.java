@@ -425,7 +425,9 @@ public final class RegionStore implements AutoCloseable {
 
   /**
    * Flushes, then gives the unused space back to the file system: free holes and the reserved tails of regions are
-   * punched (Linux {@code fallocate}, when native access is enabled). Without native access nothing is punched and
+   * punched (Linux {@code fallocate}, when native access is enabled). The tail of a region that a
+   * {@link RegionReader} pins is kept: a reader may still read an older, longer state of it there (the bytes a
+   * truncation cut off stay in the extent). Without native access nothing is punched and
    * the report says how many bytes could be reclaimed.
    */
   public CompactionReport compact() {
@@ -438,7 +440,7 @@ public final class RegionStore implements AutoCloseable {
       for (Region region : byId.values()) {
         Region.Extent e = region.extent();
         long usedEnd = (e.length() + SpaceLayout.PAGE - 1) & -SpaceLayout.PAGE;
-        if (usedEnd < e.reserved()) {
+        if (usedEnd < e.reserved() && !region.isPinned()) {
           candidates.add(new long[] {e.start() + usedEnd, e.reserved() - usedEnd});
         }
       }
