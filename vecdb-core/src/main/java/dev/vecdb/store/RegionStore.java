@@ -43,7 +43,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * the machine, therefore reopens exactly at the last completed flush: {@link #open} replays the journal backwards
  * when it is not empty, after checking all of it: a journal damaged anywhere but in a torn last record is a
  * {@link CorruptionException}, and nothing is applied. Freed space becomes reusable only after the next flush, so
- * the durable table never points at reused bytes. A write that fails half-way through an overwrite, any failure of the journal (an exception or an
+ * the durable table never points at reused bytes. A write that fails half-way through an overwrite, a group of
+ * writes ({@link #atomically}) that fails part-way, any failure of the journal (an exception or an
  * error, a failed {@code fsync} included: it is never retried), or a failed flush puts the store into a failed state
  * in which mutations and flushes are refused with a {@link StorageException} naming the cause; reopening recovers the
  * last flush.
@@ -484,7 +485,9 @@ public final class RegionStore implements AutoCloseable {
 
   /**
    * Flushes, then gives the unused space back to the file system: free holes and the reserved tails of regions are
-   * punched (Linux {@code fallocate}, when native access is enabled). Without native access nothing is punched and
+   * punched (Linux {@code fallocate}, when native access is enabled). The tail of a region that a
+   * {@link RegionReader} pins is kept: a reader may still read an older, longer state of it there (the bytes a
+   * truncation cut off stay in the extent). Without native access nothing is punched and
    * the report says how many bytes could be reclaimed.
    */
   public CompactionReport compact() {
@@ -499,7 +502,7 @@ public final class RegionStore implements AutoCloseable {
       for (Region region : byId.values()) {
         Region.Extent e = region.extent();
         long usedEnd = (e.length() + SpaceLayout.PAGE - 1) & -SpaceLayout.PAGE;
-        if (usedEnd < e.reserved()) {
+        if (usedEnd < e.reserved() && !region.isPinned()) {
           candidates.add(new long[] {e.start() + usedEnd, e.reserved() - usedEnd});
         }
       }
@@ -696,11 +699,23 @@ public final class RegionStore implements AutoCloseable {
   }
 
   /**
-   * Runs a group of region mutations that no flush splits: a flush commits either all of them or none. Nested
-   * calls are allowed. Keep the group short, since a flush waits for it.
+   * Runs a group of region mutations that no flush splits: a flush commits either all of them or none. A group that
+   * fails with a {@link StorageException} or an {@link Error} may have applied part of its mutations (a failed
+   * append alone leaves the store usable), so it puts the store into its failed state: no later flush can commit
+   * the part, and reopening recovers the last flush. Nested calls are allowed. Keep the group short, since a flush
+   * waits for it.
    */
   public <T> T atomically(java.util.function.Supplier<T> mutations) {
-    return mutate(mutations);
+    return mutate(() -> {
+      try {
+        return mutations.get();
+      } catch (StorageException | Error e) {
+        if (failure == null) {
+          failure = e;
+        }
+        throw e;
+      }
+    });
   }
 
   /** Runs a mutation under the commit read lock, after checking that the store is open and not failed. */

@@ -150,6 +150,26 @@ final class Lineage {
     }
   }
 
+  /**
+   * For a point read of one raw value at byte {@code offset} of this node's state, called right after the caller
+   * loaded the value from the state's view: the retained range that holds the state's value, when a later write
+   * overwrote it (the caller then reads the value from {@code range.bytes()} at {@code offset - range.from()}), or
+   * null when nothing overwrote it and the caller's load is the state's value. A load that raced an overwrite may be
+   * torn (a positional write is not atomic per value); the ordering of {@link #copy} guarantees that such a load
+   * finds the range. Raw ranges are whole values, so one range holds the whole value. Allocates nothing.
+   */
+  Range overwritten(long offset) {
+    VarHandle.loadLoadFence();
+    for (Lineage node = this; node != null; node = (Lineage) NEXT.getVolatile(node)) {
+      Range[] ranges = (Range[]) RETAINED.getVolatile(node);
+      int i = firstEndingAfter(ranges, offset);
+      if (i < ranges.length && ranges[i].from() <= offset) {
+        return ranges[i];
+      }
+    }
+    return null;
+  }
+
   /** Copies the parts of {@code ranges} that fall in {@code [from, to)} over {@code dst} (which holds from..to). */
   private static void overlay(Range[] ranges, long from, long to, MemorySegment dst, long at) {
     int i = firstEndingAfter(ranges, from);
