@@ -487,13 +487,15 @@ public abstract class StoredVec {
    * sets the rollbacks consumed (until then they stay stored, with the vector's stored state they undo).
    *
    * @return the stamp reached (the one before the undone write)
-   * @throws NotFoundException if no change set is stored for the current stamp
+   * @throws NotFoundException if no change set is stored for the current stamp; the vector is then unchanged
    */
   public final long rollback() {
     claim();
+    Delta toBaseline = baselineDelta();
+    Delta stored = requireDelta(toBaseline.prevStamp(), toBaseline.prevStamp());
     try {
-      revertToBaseline();
-      applyStored(requireDelta(header.stamp, header.stamp));
+      apply(toBaseline);
+      applyStored(stored);
       return header.stamp;
     } finally {
       publishTruncation();
@@ -504,18 +506,25 @@ public abstract class StoredVec {
    * Rolls back, one stamped write after the other, until the stamp is below {@code stamp}.
    *
    * @return the stamp reached: the newest stamp below {@code stamp} that the change chain leads to
-   * @throws NotFoundException if the chain is broken (a change set is missing) before reaching it
+   * @throws NotFoundException if the chain is broken (a change set is missing) before reaching it; the vector is
+   *     then unchanged (every change set is loaded before any is applied)
    */
   public final long rollbackBefore(long stamp) {
     claim();
+    Delta toBaseline = baselineDelta();
+    List<Delta> chain = new ArrayList<>();
+    for (long current = toBaseline.prevStamp(); current >= stamp; ) {
+      Delta delta = requireDelta(current, stamp);
+      if (delta.prevStamp() >= current) {
+        throw new CorruptionException("vector '" + name + "': change set " + current + " leads to stamp "
+            + delta.prevStamp() + ", not to an earlier one");
+      }
+      chain.add(delta);
+      current = delta.prevStamp();
+    }
     try {
-      revertToBaseline();
-      while (header.stamp >= stamp) {
-        Delta delta = requireDelta(header.stamp, stamp);
-        if (delta.prevStamp() >= header.stamp) {
-          throw new CorruptionException("vector '" + name + "': change set " + header.stamp + " leads to stamp "
-              + delta.prevStamp() + ", not to an earlier one");
-        }
+      apply(toBaseline);
+      for (Delta delta : chain) {
         applyStored(delta);
       }
       return header.stamp;
@@ -782,15 +791,16 @@ public abstract class StoredVec {
   }
 
   /**
-   * Undoes every change since the last stamp point (stamped write with changes, rollback or open), written or not,
-   * using what the tracker captured.
+   * The delta that undoes every change since the last stamp point (stamped write with changes, rollback or open),
+   * written or not, from what the tracker captured. A rollback loads every change set it needs before it applies
+   * this or any of them, so that one that fails (a missing change set) changes nothing.
    */
-  private void revertToBaseline() {
+  private Delta baselineDelta() {
     if (tracker == null) {
       throw new NotFoundException("vector '" + name + "': cannot roll back, it keeps no change sets "
           + "(open it with savedStampedChanges > 0)");
     }
-    apply(tracker.delta(header.stamp));
+    return tracker.delta(header.stamp);
   }
 
   /**

@@ -169,18 +169,17 @@ final class LongModel {
   /**
    * Records a rollback: back to the baseline, then, if a change set of the baseline's stamp exists, to its target.
    *
-   * @return the stamp reached, or empty when no change set exists (the vector stays at its baseline)
+   * @return the stamp reached, or empty when no change set exists (the rollback fails and changes nothing)
    */
   OptionalLong rollback() {
     Snapshot baseline = changes.baseline;
+    ChangeSet set = changes.sets.remove(baseline.stamp);
+    if (set == null) {
+      return OptionalLong.empty();
+    }
     storedLen = Math.min(storedLen, changes.minLen);
     current = baseline.copy();
     mutated = true;
-    ChangeSet set = changes.sets.remove(baseline.stamp);
-    if (set == null) {
-      changes = new Changes(changes.sets, baseline, len());
-      return OptionalLong.empty();
-    }
     storedLen = Math.min(storedLen, set.minLen);
     current = set.target.copy();
     changes = new Changes(changes.sets, current.copy(), len());

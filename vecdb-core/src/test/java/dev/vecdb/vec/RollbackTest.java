@@ -116,8 +116,11 @@ class RollbackTest {
       }
       assertThat(v.changeStamps()).containsExactly(3L, 4L, 5L);
       assertThatThrownBy(() -> v.rollbackBefore(2)).isInstanceOf(NotFoundException.class)
-          .hasMessageContaining("stamp 2").hasMessageContaining("stored: []");
-      assertThat(v.stamp()).as("a failed walk stops at the last stamp it reached").isEqualTo(2);
+          .hasMessageContaining("stamp 2").hasMessageContaining("stored: [3, 4, 5]");
+      assertThat(v.stamp()).as("a walk that cannot reach its stamp changes nothing").isEqualTo(5);
+      assertThat(v.changeStamps()).containsExactly(3L, 4L, 5L);
+      assertThat(v.len()).isEqualTo(5);
+      assertThat(v.rollbackBefore(3)).as("the walk as far as the chain reaches").isEqualTo(2);
       v.push(99);
       v.stampedWriteWithChanges(2);
       assertThat(v.changeStamps()).as("newer change sets dropped; none leads from stamp 2 to an earlier one")
