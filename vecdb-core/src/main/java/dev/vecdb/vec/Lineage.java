@@ -66,7 +66,13 @@ final class Lineage {
     }
   }
 
-  @SuppressWarnings("unused") // accessed through RETAINED
+  /**
+   * This node's retained ranges, ascending. Invariant the readers' fast path relies on: it is {@link #NONE} (that
+   * very array) until the first {@link #retain} that copies something, and never empty after; {@link #next} is
+   * linked only after it left {@code NONE}. So {@code retained == NONE}, read after a load-load fence that follows
+   * the reader's loads from the view, proves that no overwrite of this node's state had begun before those loads
+   * (the writer stores it, then fences, then overwrites) and that no newer node exists.
+   */
   private volatile Range[] retained = NONE;
   @SuppressWarnings("unused") // accessed through NEXT
   private volatile Lineage next;
@@ -136,9 +142,7 @@ final class Lineage {
   void copy(MemorySegment view, long from, long length, MemorySegment dst, long at) {
     MemorySegment.copy(view, from, dst, at, length);
     VarHandle.loadLoadFence();
-    Range[] mine = (Range[]) RETAINED.getVolatile(this);
-    Lineage newer = (Lineage) NEXT.getVolatile(this);
-    if (mine.length == 0 && newer == null) {
+    if (RETAINED.getVolatile(this) == NONE) {
       return;
     }
     List<Range[]> chain = new ArrayList<>();
@@ -157,9 +161,18 @@ final class Lineage {
    * null when nothing overwrote it and the caller's load is the state's value. A load that raced an overwrite may be
    * torn (a positional write is not atomic per value); the ordering of {@link #copy} guarantees that such a load
    * finds the range. Raw ranges are whole values, so one range holds the whole value. Allocates nothing.
+   *
+   * <p>Fast path: while no write has overwritten bytes of this node's state, the check is the load-load fence and
+   * one acquire load of this node's retained ranges, compared by identity with the shared empty array (see the
+   * invariant on {@link #retained}); the chain is walked only after an overwrite.
    */
   Range overwritten(long offset) {
     VarHandle.loadLoadFence();
+    return retained == NONE ? null : search(offset);
+  }
+
+  /** {@link #overwritten} past its fast path (kept apart so that the fast path inlines into every point read). */
+  private Range search(long offset) {
     for (Lineage node = this; node != null; node = (Lineage) NEXT.getVolatile(node)) {
       Range[] ranges = (Range[]) RETAINED.getVolatile(node);
       int i = firstEndingAfter(ranges, offset);
