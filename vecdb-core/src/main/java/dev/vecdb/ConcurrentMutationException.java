@@ -5,7 +5,7 @@ package dev.vecdb;
  * time: the thread that mutates it owns it until its next {@code write()} or {@code flush()}; only then may another
  * thread mutate it. Readers never conflict with the writer.
  */
-public class ConcurrentMutationException extends VecDbException {
+public class ConcurrentMutationException extends VecdbException {
   private static final long serialVersionUID = 1L;
 
   /**

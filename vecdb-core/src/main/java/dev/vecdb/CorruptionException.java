@@ -4,7 +4,7 @@ package dev.vecdb;
  * Stored bytes failed a check: a checksum, a magic number, a length or an invariant of a file structure. The
  * message names the file or vector, the structure and its offset. Corrupt data is never served as values.
  */
-public class CorruptionException extends VecDbException {
+public class CorruptionException extends VecdbException {
   private static final long serialVersionUID = 1L;
 
   /**

@@ -4,7 +4,7 @@ package dev.vecdb;
  * A point read hit a hole: the value at that index was deleted ({@code delete}, {@code take}). Use the reading
  * methods that report holes ({@code tryGet}, {@code isHole}) where holes are expected.
  */
-public class HoleException extends VecDbException {
+public class HoleException extends VecdbException {
   private static final long serialVersionUID = 1L;
 
   /**

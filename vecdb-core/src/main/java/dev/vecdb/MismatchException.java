@@ -5,7 +5,7 @@ package dev.vecdb;
  * size. The message names the vector and gives the expected and found values. Opening with reset-on-mismatch wipes
  * the vector instead of failing.
  */
-public class MismatchException extends VecDbException {
+public class MismatchException extends VecdbException {
   private static final long serialVersionUID = 1L;
 
   /**

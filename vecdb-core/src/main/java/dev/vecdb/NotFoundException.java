@@ -3,7 +3,7 @@ package dev.vecdb;
 /**
  * A named region or vector does not exist.
  */
-public class NotFoundException extends VecDbException {
+public class NotFoundException extends VecdbException {
   private static final long serialVersionUID = 1L;
 
   /**

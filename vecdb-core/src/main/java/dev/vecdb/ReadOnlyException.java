@@ -5,7 +5,7 @@ package dev.vecdb;
  * message names the vector or region and the database. Only the follower's replication applier (a {@link Replica})
  * changes such a database.
  */
-public class ReadOnlyException extends VecDbException {
+public class ReadOnlyException extends VecdbException {
   private static final long serialVersionUID = 1L;
 
   /**

@@ -9,7 +9,7 @@ import java.io.IOException;
  * <p>A failure that may have left written bytes half-applied puts the database into a failed state: further
  * mutations and flushes are refused until it is reopened, and reopening recovers the last completed flush.
  */
-public class StorageException extends VecDbException {
+public class StorageException extends VecdbException {
   private static final long serialVersionUID = 1L;
 
   /**

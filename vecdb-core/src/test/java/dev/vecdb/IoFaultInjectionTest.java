@@ -285,7 +285,7 @@ class IoFaultInjectionTest {
     try {
       op.action().accept(run);
       return null;
-    } catch (VecDbException | UncheckedIOException e) {
+    } catch (VecdbException | UncheckedIOException e) {
       return e;
     }
   }
@@ -303,7 +303,7 @@ class IoFaultInjectionTest {
       Snapshot found;
       try {
         found = snapshotAfterOpen(image, run.format);
-      } catch (VecDbException e) {
+      } catch (VecdbException e) {
         throw new AssertionError(what + ", " + kind + ": the database does not open", e);
       }
       if (!expected.contains(found)) {

@@ -8,7 +8,7 @@ import dev.vecdb.InvalidNameException;
 import dev.vecdb.NotFoundException;
 import dev.vecdb.ReadOnlyException;
 import dev.vecdb.StorageException;
-import dev.vecdb.VecDbException;
+import dev.vecdb.VecdbException;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -515,7 +515,7 @@ public final class RegionStore implements AutoCloseable {
       }
       data.force();
       return new CompactionReport(reclaimable, true);
-    } catch (VecDbException e) {
+    } catch (VecdbException e) {
       throw e;
     } catch (Throwable e) {
       throw fail("compact", e);
@@ -1000,7 +1000,7 @@ public final class RegionStore implements AutoCloseable {
    * Puts the store into its failed state and returns the exception to throw. An {@link Error} is recorded as the
    * cause and rethrown as it is, after the store is failed.
    */
-  private VecDbException fail(String what, Throwable e) {
+  private VecdbException fail(String what, Throwable e) {
     StorageException error = new StorageException("database " + directory + ": cannot " + what + ": " + e, e);
     failure = error;
     if (e instanceof Error fatal) {

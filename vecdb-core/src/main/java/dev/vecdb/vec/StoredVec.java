@@ -1145,7 +1145,7 @@ public abstract class StoredVec {
         try {
           Class.forName("com.github.luben.zstd.Zstd");
         } catch (ClassNotFoundException e) {
-          throw new dev.vecdb.VecDbException("vector uses format ZSTD, which needs com.github.luben:zstd-jni on the "
+          throw new dev.vecdb.VecdbException("vector uses format ZSTD, which needs com.github.luben:zstd-jni on the "
               + "class path", e);
         }
         yield () -> new dev.vecdb.codec.ZstdPageCodec(options.compressionLevel());

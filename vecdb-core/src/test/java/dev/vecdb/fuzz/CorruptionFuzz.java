@@ -4,7 +4,7 @@ import dev.vecdb.Database;
 import dev.vecdb.MismatchException;
 import dev.vecdb.NotFoundException;
 import dev.vecdb.TestFiles;
-import dev.vecdb.VecDbException;
+import dev.vecdb.VecdbException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,7 +120,7 @@ final class CorruptionFuzz {
       seen = FuzzDatabase.observe(db);
     } catch (NotFoundException | MismatchException misreported) {
       throw misreported;
-    } catch (VecDbException named) {
+    } catch (VecdbException named) {
       return "named " + named.getClass().getSimpleName();
     }
     for (var e : expected.entrySet()) {

@@ -1,6 +1,6 @@
 package dev.vecdb.spring.actuate;
 
-import dev.vecdb.VecDbException;
+import dev.vecdb.VecdbException;
 import dev.vecdb.vec.StoredVec;
 
 /**
@@ -17,7 +17,7 @@ public class StampedVectorRollback implements VectorRollback {
       vector.flush();
       return new RollbackResult(vector.name(), true, "rolled back from stamp " + from + " to stamp " + reached
           + " and flushed");
-    } catch (VecDbException e) {
+    } catch (VecdbException e) {
       return new RollbackResult(vector.name(), false, e.getMessage());
     }
   }

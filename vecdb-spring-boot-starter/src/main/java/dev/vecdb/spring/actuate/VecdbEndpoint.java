@@ -1,7 +1,7 @@
 package dev.vecdb.spring.actuate;
 
 import dev.vecdb.Database;
-import dev.vecdb.VecDbException;
+import dev.vecdb.VecdbException;
 import dev.vecdb.spring.FlushFailure;
 import dev.vecdb.spring.VecdbFlusher;
 import dev.vecdb.spring.VecdbStats;
@@ -109,7 +109,7 @@ public class VecdbEndpoint {
     try {
       FlushReport report = flusher.flush();
       return new FlushResult(true, report.regions(), report.bytes(), null);
-    } catch (VecDbException e) {
+    } catch (VecdbException e) {
       return new FlushResult(false, 0, 0, e.getMessage());
     }
   }

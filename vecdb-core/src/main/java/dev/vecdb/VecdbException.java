@@ -7,13 +7,13 @@ package dev.vecdb;
  * <p>Unchecked: storage failures are rare, not locally recoverable, and callers of a vector API should not have to
  * wrap every read in a {@code try}. Subclasses tell the causes apart.
  */
-public class VecDbException extends RuntimeException {
+public class VecdbException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /**
    * @param message what failed and why
    */
-  public VecDbException(String message) {
+  public VecdbException(String message) {
     super(message);
   }
 
@@ -21,7 +21,7 @@ public class VecDbException extends RuntimeException {
    * @param message what failed and why
    * @param cause the underlying failure
    */
-  public VecDbException(String message, Throwable cause) {
+  public VecdbException(String message, Throwable cause) {
     super(message, cause);
   }
 }
