@@ -86,6 +86,7 @@ class CommitLogModelTest {
         if (random.nextInt(50) == 0) {
           follower.close();
           follower = Replica.open(followerDir);
+          openAsApplication(follower.database(), random);
           assertThat(follower.database().commitNumber()).isEqualTo(applied);
           if (applied > 0) {
             assertThat(follower.apply(shipped.get(applied - 1))).as("an applied commit is skipped").isFalse();
@@ -105,6 +106,19 @@ class CommitLogModelTest {
     follower.close();
     leader.db.close();
     assertSameAfterRollback(leaderDir, followerDir);
+  }
+
+  /**
+   * Opens some of the follower's vectors as its application would, with other change-set and compression options
+   * than the leader's: the applier writes through these instances and must still produce the leader's bytes.
+   */
+  private static void openAsApplication(Database follower, Random random) {
+    Leader shapes = new Leader(null);
+    for (String name : Leader.NAMES) {
+      if (follower.regions().contains(name) && random.nextBoolean()) {
+        shapes.openLike(follower, name, VecOptions.DEFAULT.withCompressionLevel(1));
+      }
+    }
   }
 
   /** Adds the commits the last flushes made to {@code shipped}. */
@@ -189,7 +203,7 @@ class CommitLogModelTest {
 
     Leader(Database db) {
       this.db = db;
-      for (String name : NAMES) {
+      for (String name : db == null ? new String[0] : NAMES) {
         if (!name.equals("eager") || db.regions().contains("eager")) {
           vectors.put(name, openLike(db, name));
         }
@@ -201,16 +215,20 @@ class CommitLogModelTest {
     }
 
     StoredVec openLike(Database target, String name) {
-      VecOptions keep = VecOptions.DEFAULT.withSavedStampedChanges(3);
+      return openLike(target, name, VecOptions.DEFAULT.withSavedStampedChanges(3).withCompressionLevel(5));
+    }
+
+    /** Opens vector {@code name} of the workload with {@code base}'s change sets kept and compression level. */
+    StoredVec openLike(Database target, String name, VecOptions keep) {
       return switch (name) {
         case "bytes" -> target.longVec(name, NumberType.I64, keep);
         case "zerocopy" -> target.intVec(name, NumberType.I32, keep.withFormat(Format.ZERO_COPY));
         case "pco" -> target.longVec(name, NumberType.U64, keep.withFormat(Format.PCO));
         case "lz4" -> target.doubleVec(name, keep.withFormat(Format.LZ4).withSavedStampedChanges(2));
-        case "zstd" -> target.intVec(name, NumberType.I32, VecOptions.of(Format.ZSTD).withCompressionLevel(5));
+        case "zstd" -> target.intVec(name, NumberType.I32, keep.withFormat(Format.ZSTD).withSavedStampedChanges(0));
         case "hashes" -> target.bytesVec(name, 8, keep.withFormat(Format.LZ4));
         case "ticks" -> target.recordVec(name, Tick.class, keep);
-        case "eager" -> target.longVec(name, NumberType.I64, VecOptions.DEFAULT);
+        case "eager" -> target.longVec(name, NumberType.I64, keep.withSavedStampedChanges(0));
         default -> throw new IllegalArgumentException(name);
       };
     }

@@ -93,8 +93,8 @@ public abstract class StoredVec {
    * applier replaces it to follow the leader's (see {@link WriteRecord}).
    */
   ChangeTracker tracker;
-  /** The ZSTD level pages are compressed at (0 for the other formats). */
-  final int compressionLevel;
+  /** The ZSTD level pages are compressed at (0: the default level, and for the other formats). */
+  int compressionLevel;
   /** Where writes record their changes when the database keeps a commit log, else null. */
   final CommitRecorder recorder;
   /** The {@link ChangeTracker#version()} as of the last recorded write (-1 without a tracker). */

@@ -1,6 +1,8 @@
 package dev.vecdb.vec;
 
 import dev.vecdb.CorruptionException;
+import dev.vecdb.Format;
+import dev.vecdb.codec.ZstdPageCodec;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.SortedSet;
@@ -16,7 +18,7 @@ import java.util.SortedSet;
  * follower never needs the leader's unwritten state.
  *
  * <p>Body, after the type byte and the name: {@code varint value size, u8 flags, varint stamp, varint computed
- * version, [varint savedStampedChanges], [varint compression level], varint stored length (the length truncated to
+ * version, [varint savedStampedChanges], [varint ZSTD compression level], varint stored length (the length truncated to
  * since the last write), varint pushed count, pushed value bytes, varint update count, update indices (delta-coded),
  * update value bytes, varint added-hole count, added holes (delta-coded), varint removed-hole count, removed holes
  * (delta-coded), varint released change-set count, released stamps (delta-coded), [varint length, change tracker
@@ -49,7 +51,7 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
     int size = vec.size;
     int flags = (withChangesStamp != -1 ? WITH_CHANGES : 0) | (vec.holesDirty ? HOLES_DIRTY : 0)
         | (tracker != null ? TRACKS : 0) | (trackerChanged ? TRACKER_STATE : 0)
-        | (vec.compressionLevel != 0 ? LEVEL : 0);
+        | (vec.format == Format.ZSTD ? LEVEL : 0);
     long[] keys = vec.updates.sortedKeys();
     RecordOutput out = new RecordOutput(Math.toIntExact(64 + vec.name.length() * 3L + pushedBytes
         + (long) keys.length * (size + 3)));
@@ -62,7 +64,7 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
     if (tracker != null) {
       out.writeVarLong(vec.savedStampedChanges);
     }
-    if (vec.compressionLevel != 0) {
+    if (vec.format == Format.ZSTD) {
       out.writeVarLong(vec.compressionLevel);
     }
     out.writeVarLong(vec.storedLen);
@@ -141,6 +143,10 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
   /** Gives {@code vec} (with nothing pending) the pending state the leader's vector had before this write. */
   private void setPendingState(StoredVec vec, String where) {
     followTracking(vec);
+    if ((flags & LEVEL) != 0 && vec.format == Format.ZSTD && vec.compressionLevel != compressionLevel) {
+      vec.paging.compressWith(new ZstdPageCodec(compressionLevel));
+      vec.compressionLevel = compressionLevel;
+    }
     if (storedLen > vec.storedLen) {
       throw new CorruptionException(where + ": the leader's write truncates to " + storedLen + ", the follower's "
           + "vector holds only " + vec.storedLen + " values (the follower diverged)");
