@@ -102,7 +102,7 @@ public final class CommitOutbox {
     if (region.length() < HEADER || ack != writtenAcknowledged || start != liveStart) {
       region.writeAt(0, header(ack, start));
     }
-    region.writeAt(at, entry(number, millis, payload));
+    writeEntry(at, number, millis, payload);
     entries.add(new Entry(number, millis, at + 20, payload.length));
     stagedLiveStart = start;
     staged = entries;
@@ -195,14 +195,20 @@ public final class CommitOutbox {
     return h.toArray(ValueLayout.JAVA_BYTE);
   }
 
-  private static byte[] entry(long number, long millis, byte[] payload) {
-    MemorySegment e = MemorySegment.ofArray(new byte[ENTRY_OVERHEAD + payload.length]);
-    e.set(INT, 0, payload.length);
-    e.set(LONG, 4, number);
-    e.set(LONG, 12, millis);
-    MemorySegment.copy(payload, 0, e, ValueLayout.JAVA_BYTE, 20, payload.length);
-    e.set(INT, 20 + payload.length, crc(e, 0, 20 + payload.length));
-    return e.toArray(ValueLayout.JAVA_BYTE);
+  /** Writes the entry of commit {@code number} at {@code at}: its prefix, the payload, its checksum. */
+  private void writeEntry(long at, long number, long millis, byte[] payload) {
+    MemorySegment prefix = MemorySegment.ofArray(new byte[20]);
+    prefix.set(INT, 0, payload.length);
+    prefix.set(LONG, 4, number);
+    prefix.set(LONG, 12, millis);
+    CRC32C crc = new CRC32C();
+    crc.update(prefix.asByteBuffer());
+    crc.update(payload);
+    MemorySegment check = MemorySegment.ofArray(new byte[4]);
+    check.set(INT, 0, (int) crc.getValue());
+    region.writeAt(at, prefix);
+    region.writeAt(at + 20, payload);
+    region.writeAt(at + 20 + payload.length, check);
   }
 
   private void load(byte[] bytes) {
