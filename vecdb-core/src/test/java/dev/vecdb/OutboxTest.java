@@ -77,7 +77,8 @@ class OutboxTest {
     try (Database db = Database.open(tmp.resolve("db"))) {
       db.regions().createIfNeeded("r").append(new byte[] {1});
       db.flush();
-      assertThatThrownBy(db::outbox).isInstanceOf(IllegalStateException.class).hasMessageContaining("withCommitLog(true)");
+      assertThatThrownBy(db::outbox).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("withCommitLog(true)");
       assertThat(db.regions().outbox()).isNull();
     }
   }
