@@ -73,14 +73,23 @@ class OutboxTest {
   }
 
   @Test
-  void withoutCommitLogThereIsNoOutboxAndNoRegion() {
-    try (Database db = Database.open(tmp.resolve("db"))) {
+  void withoutCommitLogThereIsNoOutboxUntilItIsTurnedOn() {
+    Path dir = tmp.resolve("db");
+    try (Database db = Database.open(dir)) {
       db.regions().createIfNeeded("r").append(new byte[] {1});
       db.flush();
       assertThatThrownBy(db::outbox).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("withCommitLog(true)");
       assertThat(db.regions().outbox()).isNull();
     }
+    // turned on later: the outbox starts empty and records from the next commit on
+    try (Database db = Database.open(dir, LOG)) {
+      assertThat(db.outbox().pending()).isEmpty();
+      db.regions().createIfNeeded("r").append(new byte[] {2});
+      db.flush();
+      assertThat(db.outbox().pending()).extracting(Commit::number).containsExactly(2L);
+    }
+    assertThatThrownBy(() -> Database.open(dir, LOG.withReadOnly(true))).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
