@@ -181,7 +181,7 @@ public final class CommitPublisher implements AutoCloseable {
           + (head.commit() + 1) + ".." + (next - 1) + " were acknowledged without being in this topic");
     }
     if (head.commit() > source.acknowledged()) {
-      LOG.info("{}: commits up to {} were shipped before a restart; acknowledging them", name, head.commit());
+      LOG.info("{}: the topic already holds commits up to {}; acknowledging them in the outbox", name, head.commit());
       source.acknowledge(head.commit());
     }
     return Math.max(head.commit(), source.acknowledged());
