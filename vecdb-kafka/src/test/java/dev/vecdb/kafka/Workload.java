@@ -58,16 +58,16 @@ final class Workload {
   }
 
   /**
-   * Runs {@code operations} operations, flushing every 10 to 40 of them; at the end writes every vector (a flush
+   * Runs {@code operations} operations, flushing every 30 to 90 of them; at the end writes every vector (a flush
    * commits what the vectors wrote, not values pushed since) and flushes.
    */
   void run(int operations) {
-    int untilFlush = random.nextInt(10, 40);
+    int untilFlush = random.nextInt(30, 90);
     for (int op = 0; op < operations; op++) {
       step();
       if (--untilFlush == 0) {
         db.flush();
-        untilFlush = random.nextInt(10, 40);
+        untilFlush = random.nextInt(30, 90);
       }
     }
     vectors.values().forEach(StoredVec::write);
@@ -119,17 +119,20 @@ final class Workload {
     }
   }
 
-  /** Grows the hole-free series and recomputes {@code eager = 3 * series + 1} eagerly. */
+  /** Changes the hole-free series and brings {@code eager = 3 * series + 1} up to date from the first change. */
   private void computeEager() {
     LongVec series = (LongVec) vectors.get("series");
+    long changedFrom = series.len();
     if (random.nextInt(4) == 0 && series.len() > 0) {
-      series.truncate(series.len() - 1 - random.nextLong(Math.min(series.len(), 30)));
+      changedFrom = series.len() - 1 - random.nextLong(Math.min(series.len(), 30));
+      series.truncate(changedFrom);
     }
     for (int i = random.nextInt(1, 200); i > 0; i--) {
       series.push(random.nextLong(1_000_000));
     }
     series.write();
-    EagerLongVec.wrap((LongVec) vectors.get("eager")).computeTransform(0, ComputeSource.of(series), v -> v * 3 + 1);
+    EagerLongVec.wrap((LongVec) vectors.get("eager")).computeTransform(changedFrom, ComputeSource.of(series),
+        v -> v * 3 + 1);
   }
 
   /**
