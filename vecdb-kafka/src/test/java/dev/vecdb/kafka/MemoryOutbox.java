@@ -66,8 +66,8 @@ final class MemoryOutbox implements CommitSource {
     return committed;
   }
 
-  @Override
-  public synchronized List<ShippedCommit> pending() {
+  /** The commits not yet acknowledged, oldest first. */
+  synchronized List<ShippedCommit> pending() {
     return List.copyOf(commits.tailMap(acknowledged, false).values());
   }
 

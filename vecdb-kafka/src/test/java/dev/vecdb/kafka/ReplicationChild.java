@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The process that {@link KillTest} kills: {@code follower <bootstrap> <topic> <dir>} follows the topic into the
  * replica in {@code dir}, printing {@code applied <n>} whenever its commit number moves; {@code leader <bootstrap>
- * <topic> <dir> <seed>} runs the workload on the leader in {@code dir} with a publisher, printing {@code shipped <n>
+ * <topic> <dir> <seed>} runs the workload on the leader in {@code dir} with a publisher (a commit, then 30 ms
+ * without one), printing {@code shipped <n>
  * <committed>} whenever the publisher ships. Both run until they are killed.
  */
 public final class ReplicationChild {
@@ -33,6 +34,7 @@ public final class ReplicationChild {
             + leader.commitNumber(), () -> publisher.status().state()));
         while (publisher.status().state() == ReplicationState.RUNNING) {
           workload.run(20);
+          Thread.sleep(30);
         }
       }
     }
