@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -172,6 +173,23 @@ class TransportBrokerTest {
       }
     }
     assertThat(commitsIn(topic)).isEqualTo(range(1, 8));
+  }
+
+  @Test
+  void aRecordLimitAboveTheBrokersStopsThePublisherWithTheBrokersRefusal() {
+    String topic = TestBroker.newTopic("too-large");
+    MemoryOutbox outbox = new MemoryOutbox();
+    PublisherOptions options = PublisherOptions.of(topic, "too-large", TestBroker.client())
+        .withMaxRecordBytes(4 * 1024 * 1024);
+    outbox.commit(10);
+    outbox.commit(2 * 1024 * 1024);
+    try (CommitPublisher publisher = CommitPublisher.start(outbox, options)) {
+      await().atMost(WAIT).until(() -> publisher.status().state() == ReplicationState.FAILED);
+      assertThat(publisher.status().failure()).hasMessageContaining("shipping commits 1..2 failed")
+          .hasRootCauseInstanceOf(RecordTooLargeException.class);
+      assertThat(outbox.pending()).as("nothing acknowledged").hasSize(2);
+    }
+    assertThat(TestBroker.parts(topic)).as("the aborted transaction is invisible").isEmpty();
   }
 
   @Test
