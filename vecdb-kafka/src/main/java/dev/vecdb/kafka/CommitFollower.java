@@ -26,14 +26,15 @@ import org.slf4j.LoggerFactory;
  * consumer is assigned partition 0 directly and joins no group), when the first commit there is not past the next one
  * it needs; otherwise at the first record of a commit above the database's, found by binary search over the
  * partition's offsets. A commit at or below the database's number is skipped. A follower bootstrapped from a snapshot
- * of the leader ({@code Database.snapshot}) thus starts with the commit after the snapshot.
+ * of the leader ({@link dev.vecdb.Database#snapshot}) thus starts with the commit after the snapshot.
  *
  * <p>It stops, with {@link #status()} {@link ReplicationState#FAILED} and the cause, when it cannot go on without
  * diverging from the leader: a {@link SnapshotTooOldException} when the topic no longer holds the next commit it needs
- * (retention removed it), a {@code CommitGapException} when a commit is missing between two the topic holds, a
- * {@link ReplicationException} when the topic holds records that are not commit parts or parts that do not add up, a
- * {@code CorruptionException} when a commit's payload is damaged. Nothing of a commit that fails is applied. A broker
- * that restarts or cannot be reached for a while only delays it: the consumer reconnects by itself.
+ * (retention removed it), a {@link dev.vecdb.CommitGapException} when a commit is missing between two the topic
+ * holds, a {@link ReplicationException} when the topic holds records that are not commit parts or parts that do not
+ * add up, a {@link dev.vecdb.CorruptionException} when a commit's payload is damaged. Nothing of a commit that fails
+ * is applied. A broker that restarts or cannot be reached for a while only delays it: the consumer reconnects by
+ * itself.
  *
  * <p>Threads: one thread of its own reads and applies; {@link #status()} and {@link #close()} may be called from any
  * thread. The application reads the database meanwhile. The follower does not close the database.

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -251,6 +252,54 @@ class TransportBrokerTest {
       assertThat(old.applied()).isEmpty();
     }
     assertThat(followTo(topic, new MemorySink(6), null, 10).applied()).isEqualTo(range(7, 10));
+  }
+
+  @Test
+  void aRunningFollowerThatFallsBehindTheRetentionStopsWithSnapshotTooOld() throws Exception {
+    String topic = publishedTopic("behind", 10, 2500);
+    MemorySink memory = new MemorySink(0);
+    CountDownLatch atTwo = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CommitSink slow = new CommitSink() {
+      @Override
+      public String name() {
+        return memory.name();
+      }
+
+      @Override
+      public long commitNumber() {
+        return memory.commitNumber();
+      }
+
+      @Override
+      public boolean apply(ShippedCommit commit) {
+        if (commit.number() == 2) {
+          atTwo.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+        return memory.apply(commit);
+      }
+    };
+    Map<String, Object> oneBatchPerFetch = new HashMap<>(TestBroker.client());
+    oneBatchPerFetch.put("fetch.max.bytes", 1);
+    oneBatchPerFetch.put("max.partition.fetch.bytes", 1);
+    try (CommitFollower follower = CommitFollower.start(slow, FollowerOptions.of(topic, oneBatchPerFetch))) {
+      assertThat(atTwo.await(30, TimeUnit.SECONDS)).isTrue();
+      // The consumer holds at most the batch it is reading and the next one: commits 1..8 of the first transaction.
+      List<OffsetSearch.Located> parts = TestBroker.parts(topic);
+      TestBroker.deleteRecordsBefore(topic, parts.stream().filter(p -> p.part().commit() == 10).findFirst()
+          .orElseThrow().offset());
+      release.countDown();
+      await().atMost(WAIT).until(() -> follower.status().state() == ReplicationState.FAILED);
+      assertThat(follower.status().failure()).isInstanceOf(SnapshotTooOldException.class)
+          .hasMessageContaining("still holds is 10");
+      assertThat(memory.applied()).as("what it had read before the deletion, then nothing")
+          .isEqualTo(range(1, follower.status().commit()));
+    }
   }
 
   @Test

@@ -144,7 +144,8 @@ final class Workload {
     assertThat(follower.commitNumber()).as("commit number").isEqualTo(leader.commitNumber());
     assertThat(follower.regions().ids()).containsExactlyInAnyOrderElementsOf(leader.regions().ids());
     for (String id : leader.regions().ids()) {
-      assertThat(follower.regions().get(id).readAll()).as("region %s", id).isEqualTo(leader.regions().get(id).readAll());
+      assertThat(follower.regions().get(id).readAll()).as("region %s", id)
+          .isEqualTo(leader.regions().get(id).readAll());
     }
     for (String name : NAMES) {
       StoredVec expected = open(leader, name);
