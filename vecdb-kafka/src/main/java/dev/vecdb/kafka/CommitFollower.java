@@ -1,6 +1,7 @@
 package dev.vecdb.kafka;
 
 import dev.vecdb.Replica;
+import dev.vecdb.VecdbException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -141,9 +142,11 @@ public final class CommitFollower implements AutoCloseable {
     }
   }
 
+  /** Records {@code e} as the failure (wrapped with the follower's name unless it is one of vecdb's) and logs it. */
   private ReplicationState fail(Throwable e) {
     LOG.error("{} stopped at commit {}", name, applied, e);
-    failure = e;
+    failure = e instanceof VecdbException ? e : new ReplicationException(name + " stopped at commit " + applied + ": "
+        + e, e);
     return ReplicationState.FAILED;
   }
 
@@ -203,6 +206,9 @@ public final class CommitFollower implements AutoCloseable {
   private void follow() {
     long hint = -1;
     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL).records(partition)) {
+      if (closing) {
+        break;
+      }
       PartHeader part = PartHeader.read(record.headers(), PartitionReader.where(record));
       head = Math.max(head, part.commit());
       if (verifyFirst && part.commit() > applied) {
