@@ -194,6 +194,34 @@ class TransportBrokerTest {
   }
 
   @Test
+  void closingMidStreamStopsCleanlyAndTheNextOnesResume() {
+    String topic = TestBroker.newTopic("close");
+    MemoryOutbox outbox = new MemoryOutbox();
+    outbox.commit(300, 500);
+    CommitPublisher first = CommitPublisher.start(outbox, publisherOptions(topic, "close"));
+    await().atMost(WAIT).until(() -> first.status().commit() > 0);
+    first.close();
+    assertThat(first.status().state()).isEqualTo(ReplicationState.CLOSED);
+    assertThat(first.status().failure()).isNull();
+    long shipped = first.status().commit();
+    assertThat(outbox.acknowledged()).as("acknowledged exactly what was shipped").isEqualTo(shipped);
+    assertThat(commitsIn(topic)).as("an abandoned transaction stays invisible").isEqualTo(range(1, shipped));
+
+    MemorySink sink = new MemorySink(0);
+    try (CommitPublisher second = CommitPublisher.start(outbox, publisherOptions(topic, "close"))) {
+      CommitFollower follower = CommitFollower.start(sink, followerOptions(topic, null));
+      await().atMost(WAIT).until(() -> sink.commitNumber() > 20);
+      follower.close();
+      assertThat(follower.status().state()).isEqualTo(ReplicationState.CLOSED);
+      long applied = sink.commitNumber();
+      assertThat(sink.applied()).isEqualTo(range(1, applied));
+      assertThat(followTo(topic, sink, null, 300).applied()).isEqualTo(range(1, 300));
+      assertThat(second.status().commits()).isEqualTo(300 - shipped);
+    }
+    assertThat(commitsIn(topic)).isEqualTo(range(1, 300));
+  }
+
+  @Test
   void aLeaderThatDoesNotContinueTheTopicRefusesToStart() {
     String topic = publishedTopic("refuse", 6, 10);
     assertThatThrownBy(() -> CommitPublisher.start(MemoryOutbox.at(4), publisherOptions(topic, "refuse")))
