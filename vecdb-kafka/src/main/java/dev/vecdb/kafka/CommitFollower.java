@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -240,14 +241,26 @@ public final class CommitFollower implements AutoCloseable {
     probeHead();
   }
 
-  /** Reads the topic's last commit, at most once per {@link FollowerOptions#lagProbeInterval()}, for the lag. */
+  /**
+   * Reads the topic's last commit, at most once per {@link FollowerOptions#lagProbeInterval()}, for the lag. A probe
+   * that fails (the broker unreachable) is only logged: the lag stays as last known.
+   */
   private void probeHead() {
     long now = System.nanoTime();
     if (now - nextProbe < 0) {
       return;
     }
     nextProbe = now + options.lagProbeInterval().toNanos();
-    OffsetSearch.Located last = headReader.lastBefore(headReader.start(), headReader.end());
+    OffsetSearch.Located last;
+    try {
+      last = headReader.lastBefore(headReader.start(), headReader.end());
+    } catch (KafkaException | ReplicationException e) {
+      if (closing) {
+        throw e;
+      }
+      LOG.warn("{}: reading the topic's last commit for the lag failed ({}); trying again later", name, e.toString());
+      return;
+    }
     if (last != null && last.part().commit() > head) {
       head = last.part().commit();
       headCommittedAt = last.part().committedAtMillis();

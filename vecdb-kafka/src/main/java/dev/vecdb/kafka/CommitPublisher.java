@@ -234,7 +234,7 @@ public final class CommitPublisher implements AutoCloseable {
           }
           size += commit.size();
         }
-        commitTransaction();
+        retryTimeouts(producer::commitTransaction, "committing");
         break;
       } catch (KafkaException e) {
         if (closing || !isTransient(e)) {
@@ -244,7 +244,7 @@ public final class CommitPublisher implements AutoCloseable {
         }
         LOG.warn("{}: shipping commits {}..{} failed ({}); aborting and shipping them again", name,
             batch.getFirst().number(), last, e.toString());
-        producer.abortTransaction();
+        retryTimeouts(producer::abortTransaction, "aborting");
         size = 0;
         Thread.sleep(RETRY_MILLIS);
       }
@@ -256,17 +256,20 @@ public final class CommitPublisher implements AutoCloseable {
     waitingSince = 0;
   }
 
-  /** Commits the open transaction; a commit that timed out is retried (the only thing allowed after it). */
-  private void commitTransaction() {
+  /**
+   * Runs {@code end} ({@code commitTransaction} or {@code abortTransaction}) until it does not time out: after a
+   * time-out Kafka allows nothing but the same call again. Gives up only when the publisher is closing.
+   */
+  private void retryTimeouts(Runnable end, String what) {
     while (true) {
       try {
-        producer.commitTransaction();
+        end.run();
         return;
       } catch (TimeoutException e) {
         if (closing) {
           throw e;
         }
-        LOG.warn("{}: committing the transaction timed out; retrying", name);
+        LOG.warn("{}: {} the transaction timed out; retrying", name, what);
       }
     }
   }
