@@ -104,10 +104,8 @@ public final class CommitFollower implements AutoCloseable {
 
   /** The state, the last commit applied, the counters and the lag behind the topic. */
   public ReplicationStatus status() {
-    long lag = Math.max(0, head - applied);
     long since = pendingSince != 0 ? pendingSince : headCommittedAt;
-    long lagMillis = lag == 0 || since == 0 ? 0 : Math.max(0, System.currentTimeMillis() - since);
-    return new ReplicationStatus(state, failure, applied, commits, bytes, lag, lagMillis);
+    return ReplicationStatus.of(state, failure, applied, commits, bytes, head - applied, since);
   }
 
   /** Stops reading after the commit being applied, if any, and closes the consumers. Idempotent; waits for the end. */

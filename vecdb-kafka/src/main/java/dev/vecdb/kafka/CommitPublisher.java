@@ -110,10 +110,8 @@ public final class CommitPublisher implements AutoCloseable {
 
   /** The state, the last commit shipped and the counters. */
   public ReplicationStatus status() {
-    long lag = Math.max(0, source.commitNumber() - shipped);
-    long since = waitingSince;
-    long lagMillis = lag == 0 || since == 0 ? 0 : Math.max(0, System.currentTimeMillis() - since);
-    return new ReplicationStatus(state, failure, shipped, commits, bytes, lag, lagMillis);
+    return ReplicationStatus.of(state, failure, shipped, commits, bytes, source.commitNumber() - shipped,
+        waitingSince);
   }
 
   /**

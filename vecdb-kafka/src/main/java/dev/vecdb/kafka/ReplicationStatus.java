@@ -16,4 +16,14 @@ package dev.vecdb.kafka;
  */
 public record ReplicationStatus(ReplicationState state, Throwable failure, long commit, long commits, long bytes,
     long lagCommits, long lagMillis) {
+  /**
+   * The status with {@code lagMillis} measured now from {@code waitingSince}, the leader's commit time of the oldest
+   * commit waiting (0 when unknown); the lag in milliseconds is 0 when there is no lag in commits.
+   */
+  static ReplicationStatus of(ReplicationState state, Throwable failure, long commit, long commits, long bytes,
+      long lagCommits, long waitingSince) {
+    long lagMillis = lagCommits <= 0 || waitingSince == 0 ? 0
+        : Math.max(0, System.currentTimeMillis() - waitingSince);
+    return new ReplicationStatus(state, failure, commit, commits, bytes, Math.max(0, lagCommits), lagMillis);
+  }
 }
