@@ -52,8 +52,8 @@ class CommitLogReadersTest {
       LongVec vec = db.longVec("seq", NumberType.I64, VecOptions.of(format).withSavedStampedChanges(2));
       LongReader leaderReader = vec.reader();
       leaderStates.add(hash(leaderReader.snapshot()));
-      for (int c = 1; c <= 150; c++) {
-        for (int i = 0; i < 1 + random.nextInt(3000); i++) {
+      for (int c = 1; c <= 100; c++) {
+        for (int i = 0; i < 1 + random.nextInt(2000); i++) {
           vec.push(c * 1_000_000L + i);
         }
         if (vec.storedLen() > 10 && random.nextInt(3) == 0) {

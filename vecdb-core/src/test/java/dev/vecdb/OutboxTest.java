@@ -3,6 +3,8 @@ package dev.vecdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vecdb.codec.NumberType;
+import dev.vecdb.vec.LongVec;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,13 +73,23 @@ class OutboxTest {
   }
 
   @Test
-  void withoutCommitLogThereIsNoOutboxAndNoRegion() {
-    try (Database db = Database.open(tmp.resolve("db"))) {
+  void withoutCommitLogThereIsNoOutboxUntilItIsTurnedOn() {
+    Path dir = tmp.resolve("db");
+    try (Database db = Database.open(dir)) {
       db.regions().createIfNeeded("r").append(new byte[] {1});
       db.flush();
-      assertThatThrownBy(db::outbox).isInstanceOf(IllegalStateException.class).hasMessageContaining("withCommitLog(true)");
+      assertThatThrownBy(db::outbox).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("withCommitLog(true)");
       assertThat(db.regions().outbox()).isNull();
     }
+    // turned on later: the outbox starts empty and records from the next commit on
+    try (Database db = Database.open(dir, LOG)) {
+      assertThat(db.outbox().pending()).isEmpty();
+      db.regions().createIfNeeded("r").append(new byte[] {2});
+      db.flush();
+      assertThat(db.outbox().pending()).extracting(Commit::number).containsExactly(2L);
+    }
+    assertThatThrownBy(() -> Database.open(dir, LOG.withReadOnly(true))).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -108,6 +120,41 @@ class OutboxTest {
           .isInstanceOf(CorruptionException.class).hasMessageContaining("not of commit 2");
       assertThat(replica.apply(commits.get(1))).isTrue();
       assertThat(replica.database().commitNumber()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aPromotedFollowerContinuesTheNumberingForTheOtherFollowers() {
+    List<Commit> commits;
+    try (Database leader = Database.open(tmp.resolve("leader"), LOG)) {
+      LongVec vec = leader.longVec("v", NumberType.I64, VecOptions.of(Format.LZ4).withSavedStampedChanges(2));
+      for (int c = 1; c <= 3; c++) {
+        vec.push(c);
+        vec.stampedWriteWithChanges(c);
+        leader.flush();
+      }
+      commits = leader.outbox().pending();
+    }
+    try (Replica a = Replica.open(tmp.resolve("a")); Replica b = Replica.open(tmp.resolve("b"))) {
+      for (Commit c : commits) {
+        a.apply(c);
+        b.apply(c);
+      }
+    }
+    Commit next;
+    try (Database promoted = Database.open(tmp.resolve("a"), LOG)) {
+      LongVec vec = promoted.longVec("v", NumberType.I64, VecOptions.of(Format.LZ4).withSavedStampedChanges(2));
+      vec.rollback();
+      vec.push(40);
+      vec.stampedWriteWithChanges(4);
+      promoted.flush();
+      assertThat(promoted.outbox().pending()).extracting(Commit::number).containsExactly(4L);
+      next = promoted.outbox().pending().getFirst();
+    }
+    try (Database promoted = Database.open(tmp.resolve("a"));
+        Replica b = Replica.open(tmp.resolve("b"))) {
+      assertThat(b.apply(next)).isTrue();
+      CommitLogModelTest.assertSameRegions(promoted, b.database());
     }
   }
 }
