@@ -9,6 +9,7 @@ import dev.vecdb.codec.ValueCodec;
 import dev.vecdb.store.RegionStore;
 import dev.vecdb.store.SnapshotReport;
 import dev.vecdb.vec.ByteVec;
+import dev.vecdb.vec.CommitRecorder;
 import dev.vecdb.vec.DoubleVec;
 import dev.vecdb.vec.FloatVec;
 import dev.vecdb.vec.IntVec;
@@ -38,10 +39,28 @@ import java.nio.file.Path;
 public final class Database implements AutoCloseable {
   private final RegionStore store;
   private final VecRegistry vectors;
+  /** The outbox when the commit log is on, else null. */
+  private final Outbox outbox;
 
   Database(RegionStore store) {
+    this(store, false);
+  }
+
+  private Database(RegionStore store, boolean commitLog) {
     this.store = store;
-    this.vectors = new VecRegistry(this);
+    CommitRecorder recorder = null;
+    Outbox opened = null;
+    if (commitLog) {
+      recorder = new CommitRecorder();
+      try {
+        opened = new Outbox(store.enableCommitLog(recorder));
+      } catch (RuntimeException e) {
+        store.close();
+        throw e;
+      }
+    }
+    this.outbox = opened;
+    this.vectors = new VecRegistry(this, recorder);
   }
 
   /**
@@ -66,7 +85,12 @@ public final class Database implements AutoCloseable {
    * @throws StorageException if the files cannot be opened
    */
   public static Database open(Path directory, DatabaseOptions options) {
-    return new Database(options.readOnly() ? RegionStore.openReadOnly(directory) : RegionStore.open(directory));
+    if (options.readOnly() && options.commitLog()) {
+      throw new IllegalArgumentException("database " + directory + ": a read-only database (a follower) keeps no "
+          + "commit log; open it with readOnly or commitLog, not both");
+    }
+    return new Database(options.readOnly() ? RegionStore.openReadOnly(directory) : RegionStore.open(directory),
+        options.commitLog());
   }
 
   /** Whether the database was opened read-only (see {@link DatabaseOptions#readOnly()}). */
@@ -79,9 +103,29 @@ public final class Database implements AutoCloseable {
     return new Database(RegionStore.open(directory, io));
   }
 
+  /** Internal, for fault-injection tests: {@link #open(Path, DatabaseOptions)} (writable) through {@code io}. */
+  static Database open(Path directory, DatabaseOptions options, FileIo io) {
+    return new Database(RegionStore.open(directory, io), options.commitLog());
+  }
+
   /** The database directory (absolute). */
   public Path path() {
     return store.path();
+  }
+
+  /**
+   * The outbox of a database opened with a commit log ({@link DatabaseOptions#withCommitLog}): every commit's change
+   * records, kept until the publisher acknowledges them. Region writes through {@link #regions()} are not recorded
+   * (a commit made only of them has an empty payload): replicate vectors, not raw regions.
+   *
+   * @throws IllegalStateException if the database was opened without {@code DatabaseOptions.commitLog}
+   */
+  public Outbox outbox() {
+    if (outbox == null) {
+      throw new IllegalStateException("database " + path() + " keeps no commit log: open it with "
+          + "DatabaseOptions.DEFAULT.withCommitLog(true) to get an outbox");
+    }
+    return outbox;
   }
 
   /** The region store underneath: named byte regions, for low-level use and diagnostics. */

@@ -2,6 +2,7 @@ package dev.vecdb;
 
 import dev.vecdb.store.RegionStore;
 import dev.vecdb.store.StoreWriter;
+import dev.vecdb.vec.CommitApplier;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -49,7 +50,7 @@ public final class Replica implements AutoCloseable {
    * half-applied in memory: close the replica (which discards them) and reopen it.
    *
    * @return whether the commit was applied
-   * @throws IllegalArgumentException if {@code commitNumber} is past the next one (commits are missing)
+   * @throws CommitGapException if {@code commitNumber} is past the next one (commits are missing)
    */
   public boolean apply(long commitNumber, Consumer<Database> changes) {
     synchronized (writer) {
@@ -57,16 +58,45 @@ public final class Replica implements AutoCloseable {
       if (commitNumber <= applied) {
         return false;
       }
-      if (commitNumber != applied + 1) {
-        throw new IllegalArgumentException("cannot apply commit " + commitNumber + " to database " + database.path()
-            + ": its last commit is " + applied + ", commits " + (applied + 1) + ".." + (commitNumber - 1)
-            + " are missing");
-      }
+      checkNoGap(commitNumber, applied);
       writer.apply(() -> {
         changes.accept(database);
         return writer.flush(commitNumber);
       });
       return true;
+    }
+  }
+
+  /**
+   * Applies {@code commit}, shipped from a leader's {@link Outbox}: decodes and checks its whole payload first, then
+   * applies its change records through the follower's vectors (the instances the application has open receive them,
+   * so their readers see each vector write as the leader's readers did) and flushes with {@code commit.number()}
+   * stored atomically with them.
+   *
+   * @return false if the commit was applied already ({@code commit.number() <= database().commitNumber()}), true
+   *     once it is applied and flushed
+   * @throws CommitGapException if commits are missing before it; nothing is applied
+   * @throws CorruptionException if its payload fails its checksum or does not decode; nothing is applied
+   */
+  public boolean apply(Commit commit) {
+    synchronized (writer) {
+      long applied = database.commitNumber();
+      if (commit.number() <= applied) {
+        return false;
+      }
+      checkNoGap(commit.number(), applied);
+      byte[] payload = new byte[commit.size()];
+      commit.payload().get(payload);
+      CommitApplier records = CommitApplier.decode(payload, commit.number(), database);
+      return apply(commit.number(), db -> records.applyTo(db));
+    }
+  }
+
+  private void checkNoGap(long number, long applied) {
+    if (number != applied + 1) {
+      throw new CommitGapException("cannot apply commit " + number + " to database " + database.path()
+          + ": its last commit is " + applied + ", commits " + (applied + 1) + ".." + (number - 1) + " are missing",
+          applied + 1, number);
     }
   }
 

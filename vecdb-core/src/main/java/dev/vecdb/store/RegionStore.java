@@ -85,6 +85,8 @@ public final class RegionStore implements AutoCloseable {
   /** The store's own regions (ids starting with {@link RegionIds#INTERNAL_PREFIX}), never shown by public methods. */
   private final ConcurrentHashMap<String, Region> internal = new ConcurrentHashMap<>();
   private final CommitSequence sequence;
+  /** The outbox of a store with a commit log, or null; set once, before the first commit. */
+  private volatile CommitOutbox outbox;
   /** Slot owners, guarded by {@code this}; a null entry is a free slot. */
   private final List<Region> slots = new ArrayList<>();
   /** Slots whose durable image differs from their owner; guarded by {@code this}. */
@@ -629,6 +631,38 @@ public final class RegionStore implements AutoCloseable {
     internal.values().forEach(action);
   }
 
+  /**
+   * Turns the commit log on: from now on every flush takes its commit's payload from {@code records} and appends it
+   * to the outbox (see {@link CommitOutbox}) atomically with the commit. Call it once, right after opening.
+   *
+   * @throws IllegalStateException if the store is read-only, or the commit log is on already
+   * @throws CorruptionException if the outbox records a commit past the store's commit number
+   */
+  public CommitOutbox enableCommitLog(CommitOutbox.Records records) {
+    commitLock.writeLock().lock();
+    try {
+      checkUsable();
+      if (readOnly || outbox != null) {
+        throw new IllegalStateException("database " + directory + ": cannot turn the commit log on: "
+            + (readOnly ? "the database is read-only (a follower records no commit log)" : "it is on already"));
+      }
+      CommitOutbox opened = new CommitOutbox(this, internal.get(CommitOutbox.REGION_ID), records);
+      if (opened.last() > sequence.committed()) {
+        throw new CorruptionException("commit outbox of database " + directory + " records commit " + opened.last()
+            + ", past the database's commit number " + sequence.committed());
+      }
+      outbox = opened;
+      return opened;
+    } finally {
+      commitLock.writeLock().unlock();
+    }
+  }
+
+  /** The outbox, or null when the commit log is off. */
+  public CommitOutbox outbox() {
+    return outbox;
+  }
+
   /** Whether the store was opened read-only (see {@link #openReadOnly}). */
   public boolean isReadOnly() {
     return readOnly;
@@ -730,6 +764,17 @@ public final class RegionStore implements AutoCloseable {
     }
   }
 
+  /** Runs {@code read} under the commit read lock (no flush runs meanwhile), after checking the store is usable. */
+  <T> T read(java.util.function.Supplier<T> read) {
+    commitLock.readLock().lock();
+    try {
+      checkUsable();
+      return read.get();
+    } finally {
+      commitLock.readLock().unlock();
+    }
+  }
+
   void mutate(Runnable mutation) {
     mutate(() -> {
       mutation.run();
@@ -800,7 +845,9 @@ public final class RegionStore implements AutoCloseable {
       synchronized (this) {
         report = new FlushReport(dirtySlots.cardinality(), bytesSinceFlush.get()); // before the commit number's
       }
-      stageCommitNumber(commitNumber == -1 ? sequence.committed() + 1 : commitNumber);
+      long number = commitNumber == -1 ? sequence.committed() + 1 : commitNumber;
+      stageCommitNumber(number);
+      stageOutbox(number);
       int[] dirty;
       synchronized (this) {
         dirty = dirtySlots.stream().toArray();
@@ -838,6 +885,9 @@ public final class RegionStore implements AutoCloseable {
       }
       journal.clear();
       sequence.completed();
+      if (outbox != null) {
+        outbox.completed();
+      }
       synchronized (this) {
         for (int slot : dirty) {
           dirtySlots.clear(slot);
@@ -868,6 +918,18 @@ public final class RegionStore implements AutoCloseable {
           + "number " + number + ": " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
       failure = error;
       throw error;
+    }
+  }
+
+  /** Appends the flush's outbox entry, when the commit log is on; a failure fails the store. */
+  private void stageOutbox(long number) {
+    if (outbox == null) {
+      return;
+    }
+    try {
+      outbox.stage(number);
+    } catch (RuntimeException e) {
+      throw fail("flush: cannot record commit " + number + " in the outbox", e);
     }
   }
 

@@ -18,12 +18,28 @@ import java.util.function.Supplier;
 public final class VecRegistry {
   private final Database database;
   private final TreeMap<String, StoredVec> open = new TreeMap<>();
+  /** Where the vectors' writes record their changes, or null when the database keeps no commit log. */
+  private final CommitRecorder recorder;
 
   /**
    * @param database the database whose vectors this registry tracks
    */
   public VecRegistry(Database database) {
+    this(database, null);
+  }
+
+  /**
+   * @param database the database whose vectors this registry tracks
+   * @param recorder where its vectors record their changes, or null when the database keeps no commit log
+   */
+  public VecRegistry(Database database, CommitRecorder recorder) {
     this.database = database;
+    this.recorder = recorder;
+  }
+
+  /** Where the vectors record their changes, or null. */
+  CommitRecorder recorder() {
+    return recorder;
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.vecdb.kafka;
 
 import java.nio.ByteBuffer;
-import java.util.zip.CRC32C;
 
 /**
  * Puts commits back together from the records of the topic, read in offset order. Parts of one commit are
@@ -49,13 +48,13 @@ final class CommitAssembler {
     if (filled != buffer.length) {
       throw broken(offset, part, "its parts hold " + filled + " of the commit's " + buffer.length + " bytes");
     }
-    CRC32C crc = new CRC32C();
-    crc.update(buffer, 0, filled);
-    if ((int) crc.getValue() != part.checksum()) {
-      throw broken(offset, part, "the reassembled payload's CRC-32C is " + Integer.toHexString((int) crc.getValue())
+    ShippedCommit commit = new ShippedCommit(part.commit(), part.committedAtMillis(),
+        ByteBuffer.wrap(buffer).asReadOnlyBuffer());
+    if (commit.checksum() != part.checksum()) {
+      throw broken(offset, part, "the reassembled payload's CRC-32C is " + Integer.toHexString(commit.checksum())
           + ", the header says " + Integer.toHexString(part.checksum()));
     }
-    return new ShippedCommit(part.commit(), part.committedAtMillis(), ByteBuffer.wrap(buffer).asReadOnlyBuffer());
+    return commit;
   }
 
   /** Forgets a commit half assembled: the next record read must start a commit (after the consumer moved). */

@@ -3,7 +3,6 @@ package dev.vecdb.kafka;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32C;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -29,21 +28,19 @@ final class CommitSplitter {
   }
 
   /**
-   * The records of commit {@code number}; an empty payload still makes one (empty) record. {@code payload} is read
-   * from its position to its limit and left unchanged.
+   * The records of {@code commit}; an empty payload still makes one (empty) record. The payload is left unchanged.
    */
-  List<ProducerRecord<byte[], byte[]>> split(long number, long committedAtMillis, ByteBuffer payload) {
-    ByteBuffer bytes = payload.duplicate();
+  List<ProducerRecord<byte[], byte[]>> split(ShippedCommit commit) {
+    ByteBuffer bytes = commit.payload().duplicate();
     int size = bytes.remaining();
-    CRC32C crc = new CRC32C();
-    crc.update(bytes.duplicate());
+    int checksum = commit.checksum();
     int count = Math.max(1, (int) ((size + (long) maxRecordBytes - 1) / maxRecordBytes));
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(count);
     for (int index = 0; index < count; index++) {
       byte[] value = new byte[Math.min(maxRecordBytes, bytes.remaining())];
       bytes.get(value);
       ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, PARTITION, null, value);
-      new PartHeader(number, index, count, committedAtMillis, size, (int) crc.getValue()).write(record.headers());
+      new PartHeader(commit.number(), index, count, commit.committedAtMillis(), size, checksum).write(record.headers());
       records.add(record);
     }
     return records;

@@ -36,13 +36,17 @@ final class PartitionReader {
   }
 
   /**
-   * A consumer for {@code topic} partition 0 made from {@code properties} (the connection settings), forced to read
+   * A consumer for {@code topic} partition 0 made from the consumer settings among {@code properties}, forced to read
    * committed transactions only, with byte-array values, no automatic offset commits and no automatic reset (a
    * follower decides where it reads).
    */
   static KafkaConsumer<byte[], byte[]> consumer(Map<String, Object> properties, String topic) {
     Properties config = new Properties();
-    config.putAll(properties);
+    properties.forEach((name, value) -> {
+      if (ConsumerConfig.configNames().contains(name)) {
+        config.put(name, value);
+      }
+    });
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");

@@ -57,7 +57,7 @@ class TransportTest {
       random.nextBytes(payload);
       ByteBuffer buffer = ByteBuffer.allocate(payload.length + 10).position(5);
       buffer.put(payload).flip().position(5);
-      List<ProducerRecord<byte[], byte[]>> records = splitter.split(i + 1, 1000L * i, buffer);
+      List<ProducerRecord<byte[], byte[]>> records = splitter.split(new ShippedCommit(i + 1, 1000L * i, buffer));
       assertThat(buffer.position()).as("the payload is left as it was").isEqualTo(5);
       assertThat(records).hasSize(Math.max(1, (sizes[i] + 999) / 1000));
       ShippedCommit commit = null;
@@ -80,8 +80,8 @@ class TransportTest {
   @Test
   void partsThatDoNotFollowEachOtherFailNamingTheRecord() {
     CommitSplitter splitter = new CommitSplitter(TOPIC, 10);
-    List<ProducerRecord<byte[], byte[]>> three = splitter.split(5, 0, ByteBuffer.wrap(new byte[25]));
-    List<ProducerRecord<byte[], byte[]>> next = splitter.split(6, 0, ByteBuffer.wrap(new byte[5]));
+    List<ProducerRecord<byte[], byte[]>> three = splitter.split(new ShippedCommit(5, 0, ByteBuffer.wrap(new byte[25])));
+    List<ProducerRecord<byte[], byte[]>> next = splitter.split(new ShippedCommit(6, 0, ByteBuffer.wrap(new byte[5])));
 
     CommitAssembler assembler = new CommitAssembler(TOPIC);
     assertThatThrownBy(() -> add(assembler, 40, three.get(1))).isInstanceOf(ReplicationException.class)
@@ -104,14 +104,14 @@ class TransportTest {
   @Test
   void aDamagedPayloadOrWrongSizeFailsTheChecksum() {
     CommitSplitter splitter = new CommitSplitter(TOPIC, 8);
-    List<ProducerRecord<byte[], byte[]>> records = splitter.split(3, 0, ByteBuffer.wrap(new byte[12]));
+    List<ProducerRecord<byte[], byte[]>> records = splitter.split(new ShippedCommit(3, 0, ByteBuffer.wrap(new byte[12])));
     records.get(1).value()[2] ^= 1;
     CommitAssembler assembler = new CommitAssembler(TOPIC);
     add(assembler, 0, records.get(0));
     assertThatThrownBy(() -> add(assembler, 1, records.get(1))).isInstanceOf(ReplicationException.class)
         .hasMessageContaining("offset 1 holds part 1 of 2 of commit 3: the reassembled payload's CRC-32C is");
 
-    List<ProducerRecord<byte[], byte[]>> lying = new ArrayList<>(splitter.split(4, 0, ByteBuffer.wrap(new byte[12])));
+    List<ProducerRecord<byte[], byte[]>> lying = new ArrayList<>(splitter.split(new ShippedCommit(4, 0, ByteBuffer.wrap(new byte[12]))));
     lying.set(1, new ProducerRecord<>(TOPIC, 0, (byte[]) null, new byte[2], lying.get(1).headers()));
     add(assembler, 2, lying.get(0));
     assertThatThrownBy(() -> add(assembler, 3, lying.get(1)))

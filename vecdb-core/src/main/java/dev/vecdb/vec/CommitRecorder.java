@@ -1,0 +1,32 @@
+package dev.vecdb.vec;
+
+import dev.vecdb.store.CommitOutbox;
+
+/**
+ * Collects the change records of a database with a commit log between two commits and hands them to the flush that
+ * commits them ({@link CommitOutbox.Records}). A vector's write encodes its record while it still holds its pending
+ * changes and appends it once the write succeeded, inside the write's atomic group: a flush (which excludes atomic
+ * groups) takes either the write and its record or neither. Internal; thread-safe (writes of different vectors may
+ * append from different threads).
+ */
+public final class CommitRecorder implements CommitOutbox.Records {
+  private RecordOutput records = new RecordOutput(256);
+  private int count;
+
+  /** A recorder with nothing recorded. */
+  public CommitRecorder() {}
+
+  /** Appends one encoded record (see {@link CommitCodec}). */
+  synchronized void append(RecordOutput record) {
+    records.writeBytes(java.lang.foreign.MemorySegment.ofArray(record.array()), 0, record.length());
+    count++;
+  }
+
+  @Override
+  public synchronized byte[] take(long number) {
+    byte[] payload = CommitCodec.frame(number, count, records);
+    records = new RecordOutput(256);
+    count = 0;
+    return payload;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.vecdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The outbox keeps every commit's payload, atomically with the commit, until it is acknowledged. */
+class OutboxTest {
+  private static final DatabaseOptions LOG = DatabaseOptions.DEFAULT.withCommitLog(true);
+
+  @TempDir Path tmp;
+
+  @Test
+  void everyCommitIsOfferedUntilAcknowledgedAndSurvivesReopen() throws Exception {
+    Path dir = tmp.resolve("db");
+    try (Database db = Database.open(dir, LOG)) {
+      for (int i = 0; i < 3; i++) {
+        db.regions().createIfNeeded("r").append(new byte[] {(byte) i});
+        db.flush();
+      }
+      assertThat(db.outbox().pending()).extracting(Commit::number).containsExactly(1L, 2L, 3L);
+      db.outbox().acknowledge(1);
+      assertThat(db.outbox().pending()).extracting(Commit::number).containsExactly(2L, 3L);
+      assertThat(db.outbox().awaitAfter(2, Duration.ZERO)).map(Commit::number).contains(3L);
+      assertThat(db.outbox().awaitAfter(3, Duration.ofMillis(20))).isEmpty();
+    }
+    try (Database db = Database.open(dir, LOG)) {
+      // the acknowledgement was never committed: commit 1 is offered again
+      assertThat(db.outbox().pending()).extracting(Commit::number).containsExactly(1L, 2L, 3L);
+      db.outbox().acknowledge(2);
+      db.regions().createIfNeeded("r").append(new byte[] {9});
+      db.flush();
+    }
+    try (Database db = Database.open(dir, LOG)) {
+      assertThat(db.outbox().acknowledged()).isEqualTo(2);
+      assertThat(db.outbox().pending()).extracting(Commit::number).containsExactly(3L, 4L);
+    }
+  }
+
+  @Test
+  void awaitAfterWakesUpOnTheNextCommit() throws Exception {
+    try (Database db = Database.open(tmp.resolve("db"), LOG)) {
+      Thread committer = Thread.ofPlatform().start(() -> {
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        db.regions().createIfNeeded("r").append(new byte[] {1});
+        db.flush();
+      });
+      Optional<Commit> next = db.outbox().awaitAfter(0, Duration.ofSeconds(30));
+      committer.join();
+      assertThat(next).map(Commit::number).contains(1L);
+    }
+  }
+
+  @Test
+  void withoutCommitLogThereIsNoOutboxAndNoRegion() {
+    try (Database db = Database.open(tmp.resolve("db"))) {
+      db.regions().createIfNeeded("r").append(new byte[] {1});
+      db.flush();
+      assertThatThrownBy(db::outbox).isInstanceOf(IllegalStateException.class).hasMessageContaining("withCommitLog(true)");
+      assertThat(db.regions().outbox()).isNull();
+    }
+  }
+
+  @Test
+  void replicaSkipsAppliedCommitsRefusesGapsAndCorruptPayloads() {
+    Path leaderDir = tmp.resolve("leader");
+    List<Commit> commits;
+    try (Database db = Database.open(leaderDir, LOG)) {
+      for (int i = 0; i < 3; i++) {
+        db.regions().createIfNeeded("r").append(new byte[] {(byte) i});
+        db.flush();
+      }
+      commits = db.outbox().pending();
+    }
+    try (Replica replica = Replica.open(tmp.resolve("follower"))) {
+      assertThatThrownBy(() -> replica.apply(commits.get(1)))
+          .isInstanceOfSatisfying(CommitGapException.class, e -> {
+            assertThat(e.expected()).isEqualTo(1);
+            assertThat(e.found()).isEqualTo(2);
+          });
+      ByteBuffer damaged = ByteBuffer.allocate(commits.get(0).size()).put(commits.get(0).payload()).flip();
+      damaged.put(1, (byte) (damaged.get(1) ^ 1));
+      assertThatThrownBy(() -> replica.apply(Commit.of(1, 0, damaged))).isInstanceOf(CorruptionException.class)
+          .hasMessageContaining("checksum");
+      assertThat(replica.database().commitNumber()).isZero();
+      assertThat(replica.apply(commits.get(0))).isTrue();
+      assertThat(replica.apply(commits.get(0))).isFalse();
+      assertThatThrownBy(() -> replica.apply(Commit.of(2, 0, commits.get(0).payload())))
+          .isInstanceOf(CorruptionException.class).hasMessageContaining("not of commit 2");
+      assertThat(replica.apply(commits.get(1))).isTrue();
+      assertThat(replica.database().commitNumber()).isEqualTo(2);
+    }
+  }
+}
