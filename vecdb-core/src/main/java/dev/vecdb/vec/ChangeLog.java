@@ -55,6 +55,11 @@ final class ChangeLog {
     return stored.size() - released.size();
   }
 
+  /** The stamps released since the last write (their regions are removed by the next one), ascending. */
+  java.util.SortedSet<Long> released() {
+    return java.util.Collections.unmodifiableSortedSet(released);
+  }
+
   /** Releases the change set of {@code stamp} (consumed by a rollback). */
   void release(long stamp) {
     if (stored.contains(stamp)) {

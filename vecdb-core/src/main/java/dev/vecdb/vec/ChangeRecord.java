@@ -1,15 +1,25 @@
 package dev.vecdb.vec;
 
 /**
- * One decoded change record of a commit: what one vector write, creation or removal did on the leader.
+ * One decoded change record of a commit: what one vector creation, removal or write did on the leader. Every record
+ * starts with a type byte and the vector's name (varint length, UTF-8).
  */
-sealed interface ChangeRecord permits ChangeRecord.Unknown {
+sealed interface ChangeRecord permits CreateRecord, RemoveRecord, WriteRecord {
   /** Decodes the next record of {@code in}. */
   static ChangeRecord decode(RecordInput in) {
     int type = in.readByte();
-    throw in.corrupt("unknown record type " + type);
+    String name = in.readString();
+    return switch (type) {
+      case CreateRecord.TYPE -> CreateRecord.decode(name, in);
+      case RemoveRecord.TYPE -> new RemoveRecord(name);
+      case WriteRecord.TYPE -> WriteRecord.decode(name, in);
+      default -> throw in.corrupt("unknown record type " + type + " (vector '" + name + "')");
+    };
   }
 
-  /** Placeholder until the record types are in place. */
-  record Unknown() implements ChangeRecord {}
+  /** The vector the record is about. */
+  String name();
+
+  /** Applies the record to the follower's vector (the caller holds the right to write). */
+  void applyTo(CommitApplier.Target target);
 }

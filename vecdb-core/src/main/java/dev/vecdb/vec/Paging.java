@@ -60,6 +60,11 @@ final class Paging {
         main.length());
   }
 
+  /** Compresses the pages of the next writes with {@code codec} (see {@link PageRewrite#compressWith}). */
+  void compressWith(PageCodec codec) {
+    rewrite.compressWith(codec);
+  }
+
   /** The page table as of the writer's last write. */
   PageTable table() {
     return table;

@@ -56,6 +56,11 @@ final class RecordInput {
     return value;
   }
 
+  /** A count of things each at least one byte long: at most the bytes left. */
+  int readLength(String of) {
+    return (int) readCount(end - position, of);
+  }
+
   int readInt(String of) {
     return (int) readCount(Integer.MAX_VALUE, of);
   }

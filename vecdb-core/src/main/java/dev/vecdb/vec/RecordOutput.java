@@ -45,6 +45,14 @@ final class RecordOutput {
     length += src.length;
   }
 
+  /** Reserves {@code count} bytes at the end for the caller to fill, and returns them. */
+  MemorySegment reserve(long count) {
+    ensure(Math.toIntExact(count));
+    MemorySegment slot = MemorySegment.ofArray(bytes).asSlice(length, count);
+    length += (int) count;
+    return slot;
+  }
+
   void writeString(String s) {
     byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
     writeVarLong(utf8.length);

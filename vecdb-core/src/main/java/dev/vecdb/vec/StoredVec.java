@@ -83,12 +83,22 @@ public abstract class StoredVec {
   final Paging paging;
   /** The writer's access to stored values in chunks. */
   final StoredChunks chunks;
-  private final int savedStampedChanges;
-  private final ChangeLog changes;
+  /** How many change sets to keep; a follower's applier sets it to the leader's with each write it replays. */
+  int savedStampedChanges;
+  final ChangeLog changes;
   /** The durable copy of {@link #tracker}. */
-  private final Baseline baseline;
-  /** Records what undoes the changes since the last stamp point; null when no change sets are kept. */
-  private final ChangeTracker tracker;
+  final Baseline baseline;
+  /**
+   * Records what undoes the changes since the last stamp point; null when no change sets are kept. A follower's
+   * applier replaces it to follow the leader's (see {@link WriteRecord}).
+   */
+  ChangeTracker tracker;
+  /** The ZSTD level pages are compressed at (0: the default level, and for the other formats). */
+  int compressionLevel;
+  /** Where writes record their changes when the database keeps a commit log, else null. */
+  final CommitRecorder recorder;
+  /** The {@link ChangeTracker#version()} as of the last recorded write (-1 without a tracker). */
+  long recordedTrackerVersion;
 
   /**
    * Written values as the writer counts them (readers use {@link #published}); volatile so that statistics read on
@@ -177,6 +187,8 @@ public abstract class StoredVec {
     }
     this.updates = new UpdateMap(size);
     this.pushChunks = new PushChunks(size);
+    this.compressionLevel = format == Format.ZSTD ? options.compressionLevel() : 0;
+    this.recorder = database.vectors().recorder();
     Header loaded = store.isWritable() ? store.atomically(() -> load(options)) : load(options);
     this.header = loaded;
     this.region = store.get(name);
@@ -199,10 +211,8 @@ public abstract class StoredVec {
     this.overlay = !holes.isEmpty();
     this.chunks = StoredChunks.ofWriter(this);
     this.savedStampedChanges = options.savedStampedChanges();
-    this.tracker = savedStampedChanges == 0 ? null : new ChangeTracker(size, this::copyValue);
-    if (tracker != null && !baseline.restoreInto(tracker, realLen)) {
-      tracker.rebase(header.stamp, realLen, published.holes());
-    }
+    this.tracker = savedStampedChanges == 0 ? null : newTracker();
+    this.recordedTrackerVersion = tracker == null ? -1 : tracker.version();
   }
 
   // ---- identity ----
@@ -436,11 +446,7 @@ public abstract class StoredVec {
   public final boolean write() {
     claim();
     try {
-      return store.atomically(() -> {
-        boolean changed = writeChanges();
-        writeMetadata();
-        return changed;
-      });
+      return store.atomically(() -> persist(-1));
     } finally {
       WRITER.setRelease(this, null);
     }
@@ -459,26 +465,45 @@ public abstract class StoredVec {
     checkStamp(stamp);
     claim();
     try {
-      return store.atomically(() -> {
-        Delta delta = tracker.delta(stamp);
-        if (delta.prevStamp() == stamp) {
-          Optional<Delta> earlier = changes.load(stamp);
-          delta = earlier.map(e -> Delta.compose(tracker.delta(stamp), e, size)).orElse(null);
-        }
-        if (delta != null) {
-          changes.save(delta, savedStampedChanges);
-        } else {
-          changes.dropFrom(stamp);
-        }
-        setStamp(stamp);
-        boolean changed = writeChanges();
-        tracker.rebase(stamp, realLen, published.holes());
-        writeMetadata();
-        return changed;
-      });
+      return store.atomically(() -> persist(stamp));
     } finally {
       WRITER.setRelease(this, null);
     }
+  }
+
+  /**
+   * Moves the pending changes into the database (the body of every write, inside its atomic group), with the change
+   * set that undoes them stamped {@code withChangesStamp} when it is not -1; records the write first when the
+   * database keeps a commit log. A follower's applier calls it too, after setting the leader's pending changes.
+   */
+  final boolean persist(long withChangesStamp) {
+    RecordOutput record = recorder == null ? null : WriteRecord.encode(this, withChangesStamp);
+    boolean changed;
+    if (withChangesStamp == -1) {
+      changed = writeChanges();
+      writeMetadata();
+    } else {
+      long stamp = withChangesStamp;
+      Delta delta = tracker.delta(stamp);
+      if (delta.prevStamp() == stamp) {
+        Optional<Delta> earlier = changes.load(stamp);
+        delta = earlier.map(e -> Delta.compose(tracker.delta(stamp), e, size)).orElse(null);
+      }
+      if (delta != null) {
+        changes.save(delta, savedStampedChanges);
+      } else {
+        changes.dropFrom(stamp);
+      }
+      setStamp(stamp);
+      changed = writeChanges();
+      tracker.rebase(stamp, realLen, published.holes());
+      writeMetadata();
+    }
+    if (record != null) {
+      recordedTrackerVersion = tracker == null ? -1 : tracker.version();
+      recorder.append(record);
+    }
+    return changed;
   }
 
   /**
@@ -586,6 +611,20 @@ public abstract class StoredVec {
           + (owner == null ? "?" : owner.getName()) + "' (it owns the vector until its next write() or flush()); "
           + "thread '" + me.getName() + "' may not mutate it meanwhile");
     }
+  }
+
+  /** A change tracker at the last stamp point the database records (its baseline region, or the written state). */
+  final ChangeTracker newTracker() {
+    ChangeTracker fresh = new ChangeTracker(size, this::copyValue);
+    if (!baseline.restoreInto(fresh, realLen)) {
+      fresh.rebase(header.stamp, realLen, published.holes());
+    }
+    return fresh;
+  }
+
+  /** Ends the calling thread's ownership of the vector, as a write does (for a follower's applier). */
+  final void releaseWriter() {
+    WRITER.setRelease(this, null);
   }
 
   /** Fails unless the calling thread may change the database (it is not read-only, or the thread applies). */
@@ -862,13 +901,13 @@ public abstract class StoredVec {
     changes.release(consumed);
   }
 
-  private static void checkStamp(long stamp) {
+  static void checkStamp(long stamp) {
     if (stamp < 0) {
       throw new IllegalArgumentException("a stamp must be >= 0, got " + stamp);
     }
   }
 
-  private void setStamp(long stamp) {
+  void setStamp(long stamp) {
     if (header.stamp != stamp) {
       header.stamp = stamp;
       headerDirty = true;
@@ -892,7 +931,7 @@ public abstract class StoredVec {
   }
 
   /** Sets the pushed length to {@code bytes} (no more than today's), moving {@link #pushBuffer} to its chunk. */
-  private void seekPush(long bytes) {
+  void seekPush(long bytes) {
     pushedBytes = bytes;
     if (bytes < pushBase) {
       int index = pushChunks.indexOf(bytes);
@@ -1084,6 +1123,7 @@ public abstract class StoredVec {
   private Header create(Region main, VecOptions options) {
     Header fresh = new Header(format.code(), spec.typeCode(), size, spec.signature(), options.version());
     main.truncateAndWrite(0, fresh.encode());
+    CreateRecord.record(recorder, name, fresh, options);
     return fresh;
   }
 
@@ -1101,7 +1141,7 @@ public abstract class StoredVec {
     return null;
   }
 
-  private static String storedTypeLabel(Header stored) {
+  static String storedTypeLabel(Header stored) {
     dev.vecdb.codec.NumberType number = dev.vecdb.codec.NumberType.ofCode(stored.typeCode);
     if (number != null) {
       return number.label();

@@ -54,6 +54,10 @@ public final class VecRegistry {
       throw new ClosedException("cannot open vector '" + name + "': database " + database.path() + " is closed");
     }
     StoredVec existing = open.get(name);
+    if (existing instanceof ReplayVec) {
+      open.remove(name); // a follower's untyped instance: the typed one loads the same written state
+      existing = null;
+    }
     if (existing != null) {
       if (!type.isInstance(existing) || !existing.typeLabel().equals(typeLabel)
           || existing.format() != options.format() || existing.version() != options.version()) {
@@ -67,6 +71,17 @@ public final class VecRegistry {
     V created = factory.get();
     open.put(name, created);
     return created;
+  }
+
+  /** Registers {@code vec}, which a follower's applier opened; returns it. */
+  synchronized StoredVec adopt(StoredVec vec) {
+    open.put(vec.name(), vec);
+    return vec;
+  }
+
+  /** Forgets the open vector {@code name} (a follower's applier removes or re-creates it). */
+  synchronized void forget(String name) {
+    open.remove(name);
   }
 
   /** The open vector {@code name}. */
@@ -91,8 +106,12 @@ public final class VecRegistry {
     }
     vec.checkWritable("remove it");
     open.remove(name);
-    for (String region : vec.regionNames()) {
-      database.regions().removeIfExists(region);
-    }
+    database.regions().atomically(() -> {
+      for (String region : vec.regionNames()) {
+        database.regions().removeIfExists(region);
+      }
+      RemoveRecord.record(recorder, name);
+      return null;
+    });
   }
 }

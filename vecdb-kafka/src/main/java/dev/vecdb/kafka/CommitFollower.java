@@ -1,6 +1,8 @@
 package dev.vecdb.kafka;
 
+import dev.vecdb.Replica;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -73,13 +75,22 @@ public final class CommitFollower implements AutoCloseable {
     this.assembler = new CommitAssembler(options.topic());
     this.applied = sink.commitNumber();
     this.head = applied;
-    Map<String, Object> probeProperties = new java.util.HashMap<>(options.properties());
+    Map<String, Object> probeProperties = new HashMap<>(options.properties());
     probeProperties.remove(ConsumerConfig.GROUP_ID_CONFIG);
     this.consumer = PartitionReader.consumer(options.properties(), options.topic());
     this.headConsumer = PartitionReader.consumer(probeProperties, options.topic());
     this.reader = new PartitionReader(consumer, partition, options.timeout());
     this.headReader = new PartitionReader(headConsumer, partition, options.timeout());
     this.thread = Thread.ofPlatform().name("vecdb-follower-" + options.topic()).daemon().unstarted(this::run);
+  }
+
+  /**
+   * Starts following the topic into {@code replica}'s database, from the commit after its current one. Returns at
+   * once; reading and applying go on in the follower's thread. The replica stays the caller's: close it after the
+   * follower.
+   */
+  public static CommitFollower start(Replica replica, FollowerOptions options) {
+    return start(new ReplicaSink(replica), options);
   }
 
   static CommitFollower start(CommitSink sink, FollowerOptions options) {
@@ -125,7 +136,7 @@ public final class CommitFollower implements AutoCloseable {
     } catch (WakeupException e) {
       state = closing ? ReplicationState.CLOSED : fail(e);
     } catch (RuntimeException | Error e) {
-      state = fail(e);
+      state = closing ? ReplicationState.CLOSED : fail(e);
     }
   }
 
@@ -135,18 +146,29 @@ public final class CommitFollower implements AutoCloseable {
     return ReplicationState.FAILED;
   }
 
-  /** Seeks to the hint committed last time, or searches. */
+  /**
+   * Seeks to the hint committed last time when it is good — the record before it is applied already and the one at
+   * it is not past the next commit needed — or else searches.
+   */
   private void position() {
     OffsetAndMetadata hint = commitsHints
         ? consumer.committed(Set.of(partition), options.timeout()).get(partition) : null;
-    if (hint == null) {
-      search();
-    } else {
-      LOG.info("{}: at commit {}, resuming at the offset it committed, {}", name, applied, hint.offset());
-      assembler.reset();
-      consumer.seek(partition, hint.offset());
-      verifyFirst = true;
+    if (hint != null) {
+      long start = reader.start();
+      long end = reader.end();
+      long offset = hint.offset();
+      OffsetSearch.Located before = offset > start && offset <= end ? reader.lastBefore(start, offset) : null;
+      OffsetSearch.Located at = before == null ? null : reader.firstAtOrAfter(offset, end);
+      if (before != null && before.part().commit() <= applied && (at == null || at.part().commit() <= applied + 1)) {
+        LOG.info("{}: at commit {}, resuming at the offset it committed, {}", name, applied, offset);
+        assembler.reset();
+        consumer.seek(partition, offset);
+        verifyFirst = true;
+        return;
+      }
+      LOG.info("{}: at commit {}, the offset it committed ({}) does not follow it; searching", name, applied, offset);
     }
+    search();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.vecdb.kafka;
 
+import dev.vecdb.Database;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -71,6 +74,20 @@ public final class CommitPublisher implements AutoCloseable {
     this.splitter = new CommitSplitter(options.topic(), options.maxRecordBytes());
     this.producer = new KafkaProducer<>(producerConfig(options));
     this.thread = Thread.ofPlatform().name("vecdb-publisher-" + options.topic()).daemon().unstarted(this::run);
+  }
+
+  /**
+   * Starts publishing the commits of {@code database}, which must have been opened with a commit log. Returns once
+   * the producer is initialised (older leaders with the same transactional id are fenced) and the topic's last commit
+   * has been reconciled with the outbox; shipping continues on the publisher's thread.
+   *
+   * @throws IllegalStateException if the database was not opened with a commit log
+   * @throws ReplicationException if the broker cannot be reached within the timeouts, or the topic does not continue
+   *     this database's history (it holds commits the database does not have, or lacks commits the outbox no longer
+   *     has); the message names the topic, the database and the commit numbers
+   */
+  public static CommitPublisher start(Database database, PublisherOptions options) {
+    return start(new OutboxSource(database), options);
   }
 
   static CommitPublisher start(CommitSource source, PublisherOptions options) {
@@ -220,7 +237,8 @@ public final class CommitPublisher implements AutoCloseable {
       } catch (KafkaException e) {
         if (closing || !isTransient(e)) {
           throw new ReplicationException(name + ": shipping commits " + batch.getFirst().number() + ".." + last
-              + " failed: " + e, e);
+              + " failed" + (isFenced(e) ? ", fenced by a newer leader with transactional id "
+              + options.transactionalId() : "") + ": " + e, e);
         }
         LOG.warn("{}: shipping commits {}..{} failed ({}); aborting and shipping them again", name,
             batch.getFirst().number(), last, e.toString());
@@ -249,6 +267,19 @@ public final class CommitPublisher implements AutoCloseable {
         LOG.warn("{}: committing the transaction timed out; retrying", name);
       }
     }
+  }
+
+  /**
+   * Whether {@code e} (or a cause) says that another producer initialised the same transactional id: a
+   * {@code ProducerFencedException}, or with transactions version 2 an {@code InvalidProducerEpochException}.
+   */
+  private static boolean isFenced(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code e} (or a cause) is one Kafka says may go away by itself. */

@@ -1,0 +1,271 @@
+package dev.vecdb.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.vecdb.CommitGapException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The publisher and the follower against a real broker, over in-memory commits (no database): ordering, exactly-once
+ * delivery across restarts and zombie transactions, fencing, gaps, retention and where a follower resumes.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class TransportBrokerTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private static PublisherOptions publisherOptions(String topic, String transactionalId) {
+    return PublisherOptions.of(topic, transactionalId, TestBroker.client()).withMaxRecordBytes(1000)
+        .withMaxCommitsPerTransaction(8);
+  }
+
+  private static FollowerOptions followerOptions(String topic, String group) {
+    Map<String, Object> properties = new HashMap<>(TestBroker.client());
+    if (group != null) {
+      properties.put("group.id", group);
+    }
+    return FollowerOptions.of(topic, properties).withLagProbeInterval(Duration.ofMillis(100));
+  }
+
+  /** Every commit number of the topic, once per commit (its first part), checking the parts follow each other. */
+  static List<Long> commitsIn(String topic) {
+    List<OffsetSearch.Located> parts = TestBroker.parts(topic);
+    for (int i = 0; i < parts.size(); i++) {
+      PartHeader part = parts.get(i).part();
+      if (part.index() > 0) {
+        assertThat(parts.get(i - 1).part()).as("part before %s", part)
+            .isEqualTo(new PartHeader(part.commit(), part.index() - 1, part.count(), part.committedAtMillis(),
+                part.commitSize(), part.checksum()));
+      }
+    }
+    return parts.stream().filter(p -> p.part().index() == 0).map(p -> p.part().commit()).toList();
+  }
+
+  private static List<Long> range(long from, long to) {
+    return LongStream.rangeClosed(from, to).boxed().toList();
+  }
+
+  @Test
+  void everyCommitArrivesOnceInOrderAndWholeAtEveryFollower() {
+    String topic = TestBroker.newTopic("order");
+    MemoryOutbox outbox = new MemoryOutbox();
+    SplittableRandom random = new SplittableRandom(3);
+    long bytes = 0;
+    for (int i = 0; i < 40; i++) {
+      outbox.commit(0);
+    }
+    MemorySink first = new MemorySink(0);
+    MemorySink second = new MemorySink(0);
+    try (CommitPublisher publisher = CommitPublisher.start(outbox, publisherOptions(topic, "order"));
+        CommitFollower a = CommitFollower.start(first, followerOptions(topic, "order-a"));
+        CommitFollower b = CommitFollower.start(second, followerOptions(topic, null))) {
+      for (int i = 0; i < 260; i++) {
+        int size = random.nextInt(10) == 0 ? random.nextInt(1000, 6000) : random.nextInt(1000);
+        outbox.commit(size);
+        bytes += size;
+      }
+      await().atMost(WAIT).until(() -> first.commitNumber() == 300 && second.commitNumber() == 300);
+      assertThat(first.applied()).isEqualTo(range(1, 300));
+      assertThat(second.applied()).isEqualTo(range(1, 300));
+      assertThat(outbox.pending()).as("every shipped commit is acknowledged").isEmpty();
+      await().atMost(WAIT).until(() -> a.status().lagCommits() == 0 && publisher.status().lagCommits() == 0);
+      assertThat(publisher.status()).isEqualTo(new ReplicationStatus(ReplicationState.RUNNING, null, 300, 300, bytes,
+          0, 0));
+      assertThat(a.status()).isEqualTo(new ReplicationStatus(ReplicationState.RUNNING, null, 300, 300, bytes, 0, 0));
+    }
+    assertThat(commitsIn(topic)).isEqualTo(range(1, 300));
+    assertThat(TestBroker.parts(topic)).as("commits above 1000 bytes were split")
+        .anyMatch(p -> p.part().count() > 1).allMatch(p -> p.part().count() <= 6);
+  }
+
+  @Test
+  void aRestartedLeaderNeitherRepeatsNorLosesACommitAndAbandonedTransactionsStayInvisible() throws Exception {
+    String topic = TestBroker.newTopic("restart");
+    MemoryOutbox outbox = new MemoryOutbox();
+    MemorySink sink = new MemorySink(0);
+    try (CommitFollower follower = CommitFollower.start(sink, followerOptions(topic, null))) {
+      try (CommitPublisher publisher = CommitPublisher.start(outbox, publisherOptions(topic, "restart"))) {
+        for (int i = 0; i < 20; i++) {
+          outbox.commit(1500);
+        }
+        await().atMost(WAIT).until(() -> publisher.status().commit() == 20);
+      }
+      outbox.crash();
+      assertThat(outbox.pending()).as("acknowledgements lost with the crash").isNotEmpty();
+
+      // A leader that died inside a transaction: half of commit 21 sent, never committed.
+      Map<String, Object> zombieConfig = new HashMap<>(TestBroker.client());
+      zombieConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "restart");
+      try (KafkaProducer<byte[], byte[]> zombie = new KafkaProducer<>(zombieConfig, new ByteArraySerializer(),
+          new ByteArraySerializer())) {
+        zombie.initTransactions();
+        zombie.beginTransaction();
+        outbox.commit(1500);
+        zombie.send(new CommitSplitter(topic, 1000).split(outbox.pending().getLast()).getFirst()).get();
+        zombie.flush();
+
+        try (CommitPublisher publisher = CommitPublisher.start(outbox, publisherOptions(topic, "restart"))) {
+          assertThatThrownBy(zombie::commitTransaction).as("the new leader fenced the zombie")
+              .isInstanceOfAny(ProducerFencedException.class, InvalidProducerEpochException.class);
+          for (int i = 0; i < 9; i++) {
+            outbox.commit(10);
+          }
+          await().atMost(WAIT).until(() -> sink.commitNumber() == 30);
+          assertThat(publisher.status().commits()).as("only 21..30 shipped after the restart").isEqualTo(10);
+        }
+      }
+    }
+    assertThat(sink.applied()).isEqualTo(range(1, 30));
+    assertThat(commitsIn(topic)).isEqualTo(range(1, 30));
+  }
+
+  @Test
+  void aNewLeaderWithTheSameTransactionalIdFencesTheOldOneWhichStops() {
+    String topic = TestBroker.newTopic("fence");
+    MemoryOutbox old = new MemoryOutbox();
+    MemorySink sink = new MemorySink(0);
+    try (CommitFollower follower = CommitFollower.start(sink, followerOptions(topic, null));
+        CommitPublisher oldLeader = CommitPublisher.start(old, publisherOptions(topic, "fence"))) {
+      for (int i = 0; i < 5; i++) {
+        old.commit(100);
+      }
+      await().atMost(WAIT).until(() -> sink.commitNumber() == 5);
+      MemoryOutbox promoted = MemoryOutbox.at(5);
+      try (CommitPublisher newLeader = CommitPublisher.start(promoted, publisherOptions(topic, "fence"))) {
+        old.commit(100);
+        await().atMost(WAIT).until(() -> oldLeader.status().state() == ReplicationState.FAILED);
+        assertThat(oldLeader.status().failure()).isInstanceOf(ReplicationException.class)
+            .hasMessageContaining("shipping commits 6..6 failed, fenced by a newer leader with transactional id fence")
+            .cause().isInstanceOfAny(ProducerFencedException.class, InvalidProducerEpochException.class);
+        assertThat(oldLeader.status().commit()).isEqualTo(5);
+        for (int i = 0; i < 3; i++) {
+          promoted.commit(2000);
+        }
+        await().atMost(WAIT).until(() -> sink.commitNumber() == 8);
+        assertThat(newLeader.status().state()).isEqualTo(ReplicationState.RUNNING);
+      }
+    }
+    assertThat(commitsIn(topic)).isEqualTo(range(1, 8));
+  }
+
+  @Test
+  void aLeaderThatDoesNotContinueTheTopicRefusesToStart() {
+    String topic = TestBroker.newTopic("refuse");
+    MemoryOutbox outbox = new MemoryOutbox();
+    try (CommitPublisher publisher = CommitPublisher.start(outbox, publisherOptions(topic, "refuse"))) {
+      for (int i = 0; i < 6; i++) {
+        outbox.commit(10);
+      }
+      await().atMost(WAIT).until(() -> publisher.status().commit() == 6);
+    }
+    assertThatThrownBy(() -> CommitPublisher.start(MemoryOutbox.at(4), publisherOptions(topic, "refuse")))
+        .isInstanceOf(ReplicationException.class)
+        .hasMessage("publisher of memory outbox to topic " + topic + ": the topic already holds commit 6 but the"
+            + " database is at commit 4: it is behind the topic (a follower promoted before it applied every commit,"
+            + " or the wrong topic); let it apply the topic's commits first");
+    assertThatThrownBy(() -> CommitPublisher.start(MemoryOutbox.at(9), publisherOptions(topic, "refuse")))
+        .hasMessageEndingWith("the topic ends at commit 6 but the database's outbox continues at commit 10 (the"
+            + " database is at commit 9): commits 7..9 were acknowledged without being in this topic");
+    MemoryOutbox diverged = new MemoryOutbox();
+    for (int i = 0; i < 6; i++) {
+      diverged.commit(11);
+    }
+    assertThatThrownBy(() -> CommitPublisher.start(diverged, publisherOptions(topic, "refuse")))
+        .hasMessageContaining("commit 6 in the topic (offset").hasMessageEndingWith("the database and the topic have"
+            + " diverged");
+  }
+
+  @Test
+  void aFollowerStopsAtAGapAndReportsIt() {
+    String topic = TestBroker.newTopic("gap");
+    MemoryOutbox outbox = new MemoryOutbox();
+    MemorySink sink = new MemorySink(0);
+    try (CommitPublisher publisher = CommitPublisher.start(outbox, publisherOptions(topic, "gap"));
+        CommitFollower follower = CommitFollower.start(sink, followerOptions(topic, null))) {
+      outbox.commit(10);
+      outbox.commit(10);
+      outbox.commit(10);
+      outbox.commitAs(6, 10);
+      outbox.commit(10);
+      await().atMost(WAIT).until(() -> follower.status().state() == ReplicationState.FAILED);
+      assertThat(follower.status().failure()).isInstanceOfSatisfying(CommitGapException.class, e -> {
+        assertThat(e.expected()).isEqualTo(4);
+        assertThat(e.found()).isEqualTo(6);
+      });
+      assertThat(follower.status().commit()).isEqualTo(3);
+      assertThat(sink.applied()).isEqualTo(range(1, 3));
+    }
+  }
+
+  @Test
+  void aFollowerWhoseNextCommitLeftTheTopicStopsWithSnapshotTooOld() {
+    String topic = TestBroker.newTopic("retention");
+    MemoryOutbox outbox = new MemoryOutbox();
+    try (CommitPublisher publisher = CommitPublisher.start(outbox, publisherOptions(topic, "retention"))) {
+      for (int i = 0; i < 10; i++) {
+        outbox.commit(2500);
+      }
+      await().atMost(WAIT).until(() -> publisher.status().commit() == 10);
+    }
+    List<OffsetSearch.Located> parts = TestBroker.parts(topic);
+    OffsetSearch.Located sixth = parts.stream().filter(p -> p.part().commit() == 6).findFirst().orElseThrow();
+    TestBroker.deleteRecordsBefore(topic, sixth.offset() + 1);
+
+    MemorySink old = new MemorySink(2);
+    try (CommitFollower follower = CommitFollower.start(old, followerOptions(topic, null))) {
+      await().atMost(WAIT).until(() -> follower.status().state() == ReplicationState.FAILED);
+      assertThat(follower.status().failure()).isInstanceOf(SnapshotTooOldException.class)
+          .hasMessage("snapshot too old: memory sink is at commit 2, the next commit it needs is 3, but the oldest"
+              + " commit topic " + topic + " still holds is 7; bootstrap this follower again from a newer snapshot of"
+              + " the leader");
+      assertThat(old.applied()).isEmpty();
+    }
+    MemorySink recent = new MemorySink(6);
+    try (CommitFollower follower = CommitFollower.start(recent, followerOptions(topic, null))) {
+      await().atMost(WAIT).until(() -> recent.commitNumber() == 10);
+      assertThat(recent.applied()).isEqualTo(range(7, 10));
+    }
+  }
+
+  @Test
+  void aFollowerResumesFromItsHintOrBySearchWhenTheHintIsNoGood() {
+    String topic = TestBroker.newTopic("resume");
+    MemoryOutbox outbox = new MemoryOutbox();
+    try (CommitPublisher publisher = CommitPublisher.start(outbox, publisherOptions(topic, "resume"))) {
+      for (int i = 0; i < 10; i++) {
+        outbox.commit(1200);
+      }
+      MemorySink sink = new MemorySink(0);
+      try (CommitFollower follower = CommitFollower.start(sink, followerOptions(topic, "resume-group"))) {
+        await().atMost(WAIT).until(() -> sink.commitNumber() == 10);
+      }
+      for (int i = 0; i < 10; i++) {
+        outbox.commit(1200);
+      }
+      MemorySink fromHint = new MemorySink(10);
+      try (CommitFollower follower = CommitFollower.start(fromHint, followerOptions(topic, "resume-group"))) {
+        await().atMost(WAIT).until(() -> fromHint.commitNumber() == 20);
+      }
+      assertThat(fromHint.applied()).isEqualTo(range(11, 20));
+      MemorySink behindTheHint = new MemorySink(4);
+      try (CommitFollower follower = CommitFollower.start(behindTheHint, followerOptions(topic, "resume-group"))) {
+        await().atMost(WAIT).until(() -> behindTheHint.commitNumber() == 20);
+      }
+      assertThat(behindTheHint.applied()).as("the hint was past commit 5: found by search").isEqualTo(range(5, 20));
+    }
+  }
+}
