@@ -130,8 +130,10 @@ class ReplicationIntegrationTests {
       for (int stamp = 1; stamp <= 5; stamp++) {
         commit(leader, random, 1 + random.nextInt(3000), stamp);
       }
-      prices(leader).rollback();
+      prices(leader).rollback(); // a reorg: undone in memory, persisted by the next write
       hashes(leader).rollback();
+      prices(leader).write();
+      hashes(leader).write();
       leader.getBean(Database.class).flush();
 
       follower(topic, "follower").run(follower -> {
@@ -141,8 +143,10 @@ class ReplicationIntegrationTests {
         awaitCaughtUp(follower, leader);
         assertSameVectors(follower, leader);
 
-        prices(follower).push(1);
-        assertThatThrownBy(() -> prices(follower).write()).isInstanceOf(ReadOnlyException.class);
+        assertThatThrownBy(() -> prices(follower).push(1)).isInstanceOf(ReadOnlyException.class)
+            .hasMessageContaining("prices");
+        assertThatThrownBy(() -> hashes(follower).delete(0)).isInstanceOf(ReadOnlyException.class);
+        assertThatThrownBy(replica::flush).isInstanceOf(ReadOnlyException.class);
 
         commit(leader, random, 500, 6);
         awaitCaughtUp(follower, leader);
