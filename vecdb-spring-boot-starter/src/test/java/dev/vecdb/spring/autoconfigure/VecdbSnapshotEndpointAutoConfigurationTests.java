@@ -207,9 +207,13 @@ class VecdbSnapshotEndpointAutoConfigurationTests {
       assertThat(results.getLast().commitNumber()).isGreaterThan(firstCommit);
       for (SnapshotResult result : results) {
         try (Database copy = Database.open(Path.of(result.target()), DatabaseOptions.DEFAULT.withReadOnly(true))) {
+          assertThat(copy.commitNumber()).isEqualTo(result.commitNumber());
+          if (result.commitNumber() == 0) { // before the writer's first flush, which also creates the vector
+            assertThat(copy.regions().contains("prices")).isFalse();
+            continue;
+          }
           LongVec copied = copy.longVec("prices", NumberType.I64, VecOptions.DEFAULT);
           long expected = result.commitNumber() * 100;
-          assertThat(copy.commitNumber()).isEqualTo(result.commitNumber());
           assertThat(copied.len()).as(result.target()).isEqualTo(expected);
           assertThat(copied.fold(0, copied.len(), 0L, Long::sum)).isEqualTo(expected * (expected - 1) / 2);
         }
