@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.vecdb.Database;
 import dev.vecdb.sample.chain.Chain;
 import dev.vecdb.sample.derived.DerivedMetrics;
+import dev.vecdb.spring.replication.EmbeddedBroker;
 import dev.vecdb.vec.StoredVec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class ReplicaModeTest {
 
   private static ConfigurableApplicationContext start(String profile, Path path, String topic) {
     return new SpringApplicationBuilder(SampleApplication.class).profiles(profile).run("--server.port=0",
-        "--vecdb.path=" + path, "--spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
+        "--vecdb.path=" + path, "--spring.kafka.bootstrap-servers=" + EmbeddedBroker.bootstrapServers(),
         "--vecdb.replication.topic=" + topic, "--sample.feed.initial-blocks=1500",
         "--sample.feed.batch-size=500", "--sample.feed.interval=0s");
   }
@@ -58,7 +59,7 @@ class ReplicaModeTest {
 
   @Test
   void aReplicaServesWhatTheLeaderWritesAndRefusesToWrite() {
-    String topic = KafkaBroker.newTopic("sample-chain");
+    String topic = EmbeddedBroker.newTopic("sample-chain");
     try (ConfigurableApplicationContext leaderApp = start("leader", dir.resolve("leader"), topic);
         ConfigurableApplicationContext replicaApp = start("replica", dir.resolve("replica"), topic)) {
       HttpApi leader = api(leaderApp);

@@ -45,7 +45,7 @@ import org.apache.kafka.common.utils.AppInfoParser;
  * </ol>
  *
  * <pre>
- * replication [--commits 5000] [--values 100] [--rate 1000] [--seconds 20] [--bulk-commits 200]
+ * replication [--commits 2000] [--values 100] [--rate 1000] [--seconds 5] [--bulk-commits 100]
  *             [--bulk-values 10000] [--snapshot-gib 1] [--dir tmp] [--out vecdb-bench/results/replication.md]
  * </pre>
  *
@@ -70,10 +70,10 @@ public final class ReplicationCommand {
         }
         given.put(args[i].substring(2), args[i + 1]);
       }
-      Options options = new Options(Integer.parseInt(given.getOrDefault("commits", "5000")),
+      Options options = new Options(Integer.parseInt(given.getOrDefault("commits", "2000")),
           Integer.parseInt(given.getOrDefault("values", "100")), Integer.parseInt(given.getOrDefault("rate", "1000")),
-          Integer.parseInt(given.getOrDefault("seconds", "20")),
-          Integer.parseInt(given.getOrDefault("bulk-commits", "200")),
+          Integer.parseInt(given.getOrDefault("seconds", "5")),
+          Integer.parseInt(given.getOrDefault("bulk-commits", "100")),
           Integer.parseInt(given.getOrDefault("bulk-values", "10000")),
           Double.parseDouble(given.getOrDefault("snapshot-gib", "1")),
           Path.of(given.getOrDefault("dir", System.getProperty("java.io.tmpdir"))),
