@@ -8,11 +8,19 @@ import dev.vecdb.sample.chain.Chain;
 import dev.vecdb.sample.derived.DerivedMetrics;
 import dev.vecdb.spring.replication.EmbeddedBroker;
 import dev.vecdb.vec.StoredVec;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
@@ -58,7 +66,7 @@ class ReplicaModeTest {
   }
 
   @Test
-  void aReplicaServesWhatTheLeaderWritesAndRefusesToWrite() {
+  void aReplicaServesWhatTheLeaderWritesAndRefusesToWrite() throws IOException {
     String topic = EmbeddedBroker.newTopic("sample-chain");
     try (ConfigurableApplicationContext leaderApp = start("leader", dir.resolve("leader"), topic);
         ConfigurableApplicationContext replicaApp = start("replica", dir.resolve("replica"), topic)) {
@@ -90,7 +98,32 @@ class ReplicaModeTest {
           (Integer) replica.read("/api/replication", "$.lagCommits")).isZero());
       assertThat((String) leader.read("/api/replication", "$.role")).isEqualTo("leader");
       assertThat((String) replica.read("/actuator/health/vecdbReplication", "$.status")).isEqualTo("UP");
-      assertThat(replica.get("/").getBody()).contains("id=\"replication\"");
+      assertReplicaPageShowsTheLag(replicaApp, topic);
+    }
+  }
+
+  /** The replica's page in a real browser (when Chromium is installed): its line gives the commit and the lag. */
+  private void assertReplicaPageShowsTheLag(ConfigurableApplicationContext replicaApp, String topic)
+      throws IOException {
+    String missing = HeadlessChromium.missing();
+    if (!missing.isEmpty()) {
+      System.err.println("ReplicaModeTest: the replica's page is not checked in a browser: " + missing);
+      return;
+    }
+    WebDriver browser = HeadlessChromium.open(Files.createDirectories(dir.resolve("browser")));
+    try {
+      browser.get("http://localhost:" + replicaApp.getEnvironment().getRequiredProperty("local.server.port") + "/");
+      long commit = replicaApp.getBean(Database.class).commitNumber();
+      new WebDriverWait(browser, WAIT).until(driver -> driver.findElement(By.id("replication")).isDisplayed()
+          && "1500".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-tip")));
+      assertThat(browser.findElement(By.id("replication")).getText())
+          .isEqualTo("Read-only replica of topic " + topic + ": applied commit "
+              + String.format(Locale.ROOT, "%,d", commit) + ", replication lag 0 commits (0.0 s)");
+      assertThat(browser.findElement(By.id("latest")).getText()).startsWith("Latest block 1,500 at ");
+      Files.write(Path.of("target", "page-replica.png"),
+          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } finally {
+      browser.quit();
     }
   }
 }

@@ -34,7 +34,8 @@ import org.apache.kafka.common.utils.AppInfoParser;
  * real single-node KRaft broker started in it ({@link LocalBroker}), every database on local disk:
  * <ol>
  *   <li>the leader's write slowdown: the same workload of commits ({@code --values} {@code u64} values pushed,
- *   written and flushed per commit) on a database without a commit log, then with one and a publisher running;</li>
+ *   written and flushed per commit) on a database without a commit log, then with one and a publisher running, in
+ *   {@code --rounds} alternating rounds;</li>
  *   <li>the lag at a steady rate: the leader commits {@code --rate} commits per second for {@code --seconds},
  *   a follower applies them; per commit, the time from the end of the leader's flush to the follower's database
  *   reaching that commit (p50, p99, max), and the rate the leader actually achieved;</li>
@@ -45,7 +46,7 @@ import org.apache.kafka.common.utils.AppInfoParser;
  * </ol>
  *
  * <pre>
- * replication [--commits 2000] [--values 100] [--rate 1000] [--seconds 5] [--bulk-commits 100]
+ * replication [--commits 2000] [--rounds 3] [--values 100] [--rate 1000] [--seconds 5] [--bulk-commits 100]
  *             [--bulk-values 10000] [--snapshot-gib 1] [--dir tmp] [--out vecdb-bench/results/replication.md]
  * </pre>
  *
@@ -60,8 +61,8 @@ public final class ReplicationCommand {
   private ReplicationCommand() {}
 
   /** The parsed command line. */
-  record Options(int commits, int values, int rate, int seconds, int bulkCommits, int bulkValues, double snapshotGib,
-      Path dir, Path out) {
+  record Options(int commits, int rounds, int values, int rate, int seconds, int bulkCommits, int bulkValues,
+      double snapshotGib, Path dir, Path out) {
     static Options parse(String... args) {
       Map<String, String> given = new HashMap<>();
       for (int i = 0; i < args.length; i += 2) {
@@ -71,6 +72,7 @@ public final class ReplicationCommand {
         given.put(args[i].substring(2), args[i + 1]);
       }
       Options options = new Options(Integer.parseInt(given.getOrDefault("commits", "2000")),
+          Integer.parseInt(given.getOrDefault("rounds", "3")),
           Integer.parseInt(given.getOrDefault("values", "100")), Integer.parseInt(given.getOrDefault("rate", "1000")),
           Integer.parseInt(given.getOrDefault("seconds", "5")),
           Integer.parseInt(given.getOrDefault("bulk-commits", "100")),
@@ -78,7 +80,7 @@ public final class ReplicationCommand {
           Double.parseDouble(given.getOrDefault("snapshot-gib", "1")),
           Path.of(given.getOrDefault("dir", System.getProperty("java.io.tmpdir"))),
           Path.of(given.getOrDefault("out", "vecdb-bench/results/replication.md")));
-      given.keySet().removeAll(Set.of("commits", "values", "rate", "seconds", "bulk-commits",
+      given.keySet().removeAll(Set.of("commits", "rounds", "values", "rate", "seconds", "bulk-commits",
           "bulk-values", "snapshot-gib", "dir", "out"));
       if (!given.isEmpty()) {
         throw new IllegalArgumentException("unknown options " + given.keySet());
@@ -130,9 +132,9 @@ public final class ReplicationCommand {
   }
 
   private static List<String> describe(Options o) {
-    return List.of("--commits", "" + o.commits(), "--values", "" + o.values(), "--rate", "" + o.rate(),
-        "--seconds", "" + o.seconds(), "--bulk-commits", "" + o.bulkCommits(), "--bulk-values", "" + o.bulkValues(),
-        "--snapshot-gib", "" + o.snapshotGib());
+    return List.of("--commits", "" + o.commits(), "--rounds", "" + o.rounds(), "--values", "" + o.values(),
+        "--rate", "" + o.rate(), "--seconds", "" + o.seconds(), "--bulk-commits", "" + o.bulkCommits(),
+        "--bulk-values", "" + o.bulkValues(), "--snapshot-gib", "" + o.snapshotGib());
   }
 
   /** One commit: {@code values} values pushed, written and flushed. */
@@ -163,33 +165,35 @@ public final class ReplicationCommand {
   }
 
   private static String leaderSlowdown(Options options, LocalBroker broker, Path work) {
-    long plain;
-    try (Database database = Database.open(work.resolve("plain"))) {
-      LongVec vector = open(database);
-      long start = System.nanoTime();
-      for (int c = 0; c < options.commits(); c++) {
-        commit(database, vector, options.values());
+    long[] plain = new long[options.rounds()];
+    long[] replicated = new long[options.rounds()];
+    long[] published = new long[options.rounds()];
+    StringBuilder ratios = new StringBuilder();
+    for (int round = 0; round < options.rounds(); round++) {
+      try (Database database = Database.open(work.resolve("plain-" + round))) {
+        plain[round] = timeCommits(database, options);
       }
-      plain = System.nanoTime() - start;
-    }
-    long replicated;
-    long published;
-    String topic = broker.newTopic("slowdown");
-    try (Database database = Database.open(work.resolve("leader"), DatabaseOptions.DEFAULT.withCommitLog(true));
-        CommitPublisher publisher = publisher(database, broker, topic)) {
-      LongVec vector = open(database);
-      long start = System.nanoTime();
-      for (int c = 0; c < options.commits(); c++) {
-        commit(database, vector, options.values());
+      String topic = broker.newTopic("slowdown-" + round);
+      try (Database database = Database.open(work.resolve("leader-" + round),
+              DatabaseOptions.DEFAULT.withCommitLog(true));
+          CommitPublisher publisher = publisher(database, broker, topic)) {
+        long start = System.nanoTime();
+        replicated[round] = timeCommits(database, options);
+        awaitPublished(publisher, database.commitNumber());
+        published[round] = System.nanoTime() - start;
       }
-      replicated = System.nanoTime() - start;
-      awaitPublished(publisher, database.commitNumber());
-      published = System.nanoTime() - start;
+      ratios.append(round == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f×",
+          (double) replicated[round] / plain[round]));
     }
+    long plainMedian = median(plain);
+    long replicatedMedian = median(replicated);
+    long publishedMedian = median(published);
+    long values = (long) options.commits() * options.values();
     return String.format(Locale.ROOT, """
         ## Leader write slowdown
 
-        %,d commits of %,d `u64` values each (push, write, durable flush), as fast as the leader goes:
+        %,d commits of %,d `u64` values each (push, write, durable flush), as fast as the leader goes, in %d rounds
+        (each round: a database without replication, then one with it, both new); medians:
 
         | leader | time | commits/s | values/s |
         |---|---|---|---|
@@ -197,13 +201,29 @@ public final class ReplicationCommand {
         | commit log and publisher running | %s | %,.0f | %,.0f |
         | the same, until the publisher shipped the last commit | %s | %,.0f | %,.0f |
 
-        Slowdown of the leader's writes with replication on: **%.2f×**.
+        Slowdown of the leader's writes with replication on: **%.2f×** (median over median; per round: %s).
 
-        """, options.commits(), options.values(), seconds(plain), rate(options.commits(), plain),
-        rate((long) options.commits() * options.values(), plain), seconds(replicated),
-        rate(options.commits(), replicated), rate((long) options.commits() * options.values(), replicated),
-        seconds(published), rate(options.commits(), published),
-        rate((long) options.commits() * options.values(), published), (double) replicated / plain);
+        """, options.commits(), options.values(), options.rounds(), seconds(plainMedian),
+        rate(options.commits(), plainMedian), rate(values, plainMedian), seconds(replicatedMedian),
+        rate(options.commits(), replicatedMedian), rate(values, replicatedMedian), seconds(publishedMedian),
+        rate(options.commits(), publishedMedian), rate(values, publishedMedian),
+        (double) replicatedMedian / plainMedian, ratios);
+  }
+
+  /** Nanoseconds {@code options.commits()} commits take in {@code database}. */
+  private static long timeCommits(Database database, Options options) {
+    LongVec vector = open(database);
+    long start = System.nanoTime();
+    for (int c = 0; c < options.commits(); c++) {
+      commit(database, vector, options.values());
+    }
+    return System.nanoTime() - start;
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   private static String steadyLag(Options options, LocalBroker broker, Path work) throws InterruptedException {
