@@ -15,11 +15,17 @@ import dev.vecdb.vec.LongVec;
 import dev.vecdb.vec.ObjVec;
 import dev.vecdb.vec.StoredVec;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -45,13 +51,16 @@ class ReplicationIntegrationTests {
   @TempDir
   Path dir;
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+  /** The starter with replication, health and meters, on the test broker; no vector declared. */
+  private final ApplicationContextRunner starter = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(VecdbAutoConfiguration.class, VecdbReplicationAutoConfiguration.class,
           VecdbReplicationHealthAutoConfiguration.class, VecdbReplicationMetricsAutoConfiguration.class,
           KafkaAutoConfiguration.class, MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
           CompositeMeterRegistryAutoConfiguration.class))
-      .withPropertyValues("spring.kafka.bootstrap-servers=" + EmbeddedBroker.bootstrapServers(),
-          "vecdb.saved-stamped-changes=4", "vecdb.vectors.prices.type=u64", "vecdb.vectors.prices.format=pco",
+      .withPropertyValues("spring.kafka.bootstrap-servers=" + EmbeddedBroker.bootstrapServers());
+
+  private final ApplicationContextRunner runner = starter
+      .withPropertyValues("vecdb.saved-stamped-changes=4", "vecdb.vectors.prices.type=u64", "vecdb.vectors.prices.format=pco",
           "vecdb.vectors.hashes.type=bytes8", "vecdb.vectors.hashes.format=lz4",
           "vecdb.replication.startup-timeout=60s");
 
@@ -227,5 +236,27 @@ class ReplicationIntegrationTests {
         assertSameVectors(follower, leader);
       });
     });
+  }
+
+  @Test
+  void aFollowerThatMeetsARecordThatIsNoCommitStopsAndIsDown() throws Exception {
+    String topic = EmbeddedBroker.newTopic("foreign");
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedBroker.bootstrapServers()),
+        new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(topic, 0, null, "not a vecdb commit".getBytes(StandardCharsets.UTF_8)))
+          .get();
+    }
+    starter.withPropertyValues("vecdb.replication.role=follower", "vecdb.replication.topic=" + topic,
+            "vecdb.path=" + dir.resolve("foreign"))
+        .run(follower -> {
+          assertThat(follower).hasNotFailed();
+          ReplicationHealthIndicator indicator = follower.getBean(ReplicationHealthIndicator.class);
+          await().atMost(WAIT).until(() -> indicator.health(true).getStatus().equals(Status.DOWN));
+          Health health = indicator.health(true);
+          assertThat(health.getDetails()).containsEntry("state", "failed").containsEntry("commit", 0L);
+          assertThat((String) health.getDetails().get("error")).contains(topic);
+          assertThat(follower.getBean(Database.class).commitNumber()).isZero();
+        });
   }
 }
