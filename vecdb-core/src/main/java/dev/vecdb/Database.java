@@ -78,8 +78,11 @@ public final class Database implements AutoCloseable {
   /**
    * Opens (or creates) the database in {@code directory} with {@code options}. A read-only database (a follower)
    * recovers its last completed flush like any other, serves every read, and refuses every change with a
-   * {@link ReadOnlyException} naming the vector (or region) and the database; only a {@link Replica} changes it.
+   * {@link ReadOnlyException} naming the vector (or region) and the database; only a {@link Replica} changes it. With
+   * a commit log ({@link DatabaseOptions#commitLog()}) every commit records its changes into the {@link #outbox()}.
    *
+   * @throws IllegalArgumentException if {@code options} asks for both read-only and a commit log
+   * @throws CorruptionException if the outbox is damaged, or records a commit past the commit number
    * @throws DatabaseLockedException if the directory is already open
    * @throws CorruptionException if its files are damaged beyond what recovery repairs
    * @throws StorageException if the files cannot be opened

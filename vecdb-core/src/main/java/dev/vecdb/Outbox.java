@@ -60,7 +60,8 @@ public final class Outbox {
 
   /**
    * Confirms that every commit up to {@code upTo} is published: they leave the outbox now, durably with the next
-   * commit. Acknowledging a number again, or a lower one, changes nothing.
+   * commit. Acknowledging a number again, or a lower one, changes nothing; a number past the last commit
+   * acknowledges up to the last commit.
    */
   public void acknowledge(long upTo) {
     entries.acknowledge(upTo);

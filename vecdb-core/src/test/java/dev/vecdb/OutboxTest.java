@@ -41,6 +41,14 @@ class OutboxTest {
     try (Database db = Database.open(dir, LOG)) {
       assertThat(db.outbox().acknowledged()).isEqualTo(2);
       assertThat(db.outbox().pending()).extracting(Commit::number).containsExactly(3L, 4L);
+      db.outbox().acknowledge(Long.MAX_VALUE);
+      assertThat(db.outbox().acknowledged()).as("no further than the last commit").isEqualTo(4);
+      db.regions().createIfNeeded("r").append(new byte[] {10});
+      db.flush();
+    }
+    try (Database db = Database.open(dir, LOG)) {
+      assertThat(db.outbox().acknowledged()).isEqualTo(4);
+      assertThat(db.outbox().pending()).extracting(Commit::number).containsExactly(5L);
     }
   }
 

@@ -19,8 +19,8 @@ import java.util.zip.CRC32C;
  * from {@code liveStart} one entry per commit, oldest first: {@code u32 payload length, u64 number, u64 committed-at
  * millis, payload, u32 crc32c} of the entry before the checksum. Entries at or below {@code acknowledged} are dead.
  * Acknowledging changes only memory; the next commit writes the header, and moves the live entries to the front of
- * the region when the dead ones outweigh them (at least {@value #COMPACT_AFTER} bytes), so the region stays about as
- * large as what is unacknowledged.
+ * the region when the dead ones outweigh them (at least {@value #COMPACT_AFTER} bytes, and at most
+ * {@value #MAX_MOVE} live bytes to move), so the region stays about as large as what is unacknowledged.
  *
  * <p>Threads: {@link #stage} and {@link #completed} run inside a flush, under the store's commit write lock; the
  * readers ({@link #entries}, {@link #read}) run under its read lock, so a flush never moves an entry under them;
@@ -32,6 +32,8 @@ public final class CommitOutbox {
   static final int HEADER = 24;
   static final int ENTRY_OVERHEAD = 4 + 8 + 8 + 4;
   static final long COMPACT_AFTER = 1 << 20;
+  /** The most live bytes a compaction moves; a larger backlog waits for acknowledgements first. */
+  static final long MAX_MOVE = 64 << 20;
   private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
@@ -88,7 +90,7 @@ public final class CommitOutbox {
     long end = region.length();
     long start = entries.isEmpty() ? Math.max(end, HEADER) : entries.peekFirst().offset() - 20;
     long dead = start - HEADER;
-    if (dead >= COMPACT_AFTER && dead >= end - start) {
+    if (dead >= COMPACT_AFTER && dead >= end - start && end - start <= MAX_MOVE) {
       region.truncateAndWrite(HEADER, region.read(start, Math.toIntExact(end - start)));
       ArrayDeque<Entry> moved = new ArrayDeque<>();
       for (Entry e : entries) {
@@ -102,7 +104,7 @@ public final class CommitOutbox {
     if (region.length() < HEADER || ack != writtenAcknowledged || start != liveStart) {
       region.writeAt(0, header(ack, start));
     }
-    region.writeAt(at, entry(number, millis, payload));
+    writeEntry(at, number, millis, payload);
     entries.add(new Entry(number, millis, at + 20, payload.length));
     stagedLiveStart = start;
     staged = entries;
@@ -122,12 +124,14 @@ public final class CommitOutbox {
   }
 
   /**
-   * Acknowledges every commit up to {@code upTo}: they leave the outbox now, and the next commit makes that durable.
+   * Acknowledges every commit up to {@code upTo} (at most the last one recorded): they leave the outbox now, and the
+   * next commit makes that durable.
    */
   public void acknowledge(long upTo) {
     synchronized (this) {
-      if (upTo > acknowledged) {
-        acknowledged = upTo;
+      long capped = Math.min(upTo, last);
+      if (capped > acknowledged) {
+        acknowledged = capped;
         dropAcknowledged();
       }
     }
@@ -195,14 +199,20 @@ public final class CommitOutbox {
     return h.toArray(ValueLayout.JAVA_BYTE);
   }
 
-  private static byte[] entry(long number, long millis, byte[] payload) {
-    MemorySegment e = MemorySegment.ofArray(new byte[ENTRY_OVERHEAD + payload.length]);
-    e.set(INT, 0, payload.length);
-    e.set(LONG, 4, number);
-    e.set(LONG, 12, millis);
-    MemorySegment.copy(payload, 0, e, ValueLayout.JAVA_BYTE, 20, payload.length);
-    e.set(INT, 20 + payload.length, crc(e, 0, 20 + payload.length));
-    return e.toArray(ValueLayout.JAVA_BYTE);
+  /** Writes the entry of commit {@code number} at {@code at}: its prefix, the payload, its checksum. */
+  private void writeEntry(long at, long number, long millis, byte[] payload) {
+    MemorySegment prefix = MemorySegment.ofArray(new byte[20]);
+    prefix.set(INT, 0, payload.length);
+    prefix.set(LONG, 4, number);
+    prefix.set(LONG, 12, millis);
+    CRC32C crc = new CRC32C();
+    crc.update(prefix.asByteBuffer());
+    crc.update(payload);
+    MemorySegment check = MemorySegment.ofArray(new byte[4]);
+    check.set(INT, 0, (int) crc.getValue());
+    region.writeAt(at, prefix);
+    region.writeAt(at + 20, payload);
+    region.writeAt(at + 20 + payload.length, check);
   }
 
   private void load(byte[] bytes) {

@@ -1,5 +1,7 @@
 package dev.vecdb.vec;
 
+import dev.vecdb.store.RegionIds;
+
 /**
  * One decoded change record of a commit: what one vector creation, removal or write did on the leader. Every record
  * starts with a type byte and the vector's name (varint length, UTF-8).
@@ -9,6 +11,9 @@ sealed interface ChangeRecord permits CreateRecord, RemoveRecord, WriteRecord {
   static ChangeRecord decode(RecordInput in) {
     int type = in.readByte();
     String name = in.readString();
+    if (!RegionIds.isValid(name) || name.indexOf('@') >= 0) {
+      throw in.corrupt("a record names an invalid vector '" + name + "'");
+    }
     return switch (type) {
       case CreateRecord.TYPE -> CreateRecord.decode(name, in);
       case RemoveRecord.TYPE -> new RemoveRecord(name);

@@ -15,15 +15,24 @@ final class CommitCodec {
 
   private CommitCodec() {}
 
-  /** Frames {@code count} records as the payload of commit {@code number}. */
-  static byte[] frame(long number, int count, RecordOutput records) {
-    RecordOutput out = new RecordOutput(records.length() + 24);
+  /** Frames {@code records} as the payload of commit {@code number}. */
+  static byte[] frame(long number, List<RecordOutput> records) {
+    long length = 1 + RecordOutput.varLongSize(number) + RecordOutput.varLongSize(records.size()) + 4;
+    for (RecordOutput r : records) {
+      length += r.length();
+    }
+    if (length > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("the change records of commit " + number + " exceed 2 GiB; flush more often");
+    }
+    RecordOutput out = new RecordOutput((int) length);
     out.writeByte(VERSION);
     out.writeVarLong(number);
-    out.writeVarLong(count);
-    out.writeBytes(java.lang.foreign.MemorySegment.ofArray(records.array()), 0, records.length());
+    out.writeVarLong(records.size());
+    for (RecordOutput r : records) {
+      out.writeBytes(r.array(), r.length());
+    }
     out.writeIntLe(crc(out.array(), out.length()));
-    return out.toByteArray();
+    return out.length() == out.array().length ? out.array() : out.toByteArray(); // sized exactly: no copy
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.vecdb.vec;
 
 import dev.vecdb.store.CommitOutbox;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Collects the change records of a database with a commit log between two commits and hands them to the flush that
@@ -10,23 +12,20 @@ import dev.vecdb.store.CommitOutbox;
  * append from different threads).
  */
 public final class CommitRecorder implements CommitOutbox.Records {
-  private RecordOutput records = new RecordOutput(256);
-  private int count;
+  private List<RecordOutput> records = new ArrayList<>();
 
   /** A recorder with nothing recorded. */
   public CommitRecorder() {}
 
   /** Appends one encoded record (see {@link CommitCodec}). */
   synchronized void append(RecordOutput record) {
-    records.writeBytes(java.lang.foreign.MemorySegment.ofArray(record.array()), 0, record.length());
-    count++;
+    records.add(record);
   }
 
   @Override
   public synchronized byte[] take(long number) {
-    byte[] payload = CommitCodec.frame(number, count, records);
-    records = new RecordOutput(256);
-    count = 0;
+    byte[] payload = CommitCodec.frame(number, records);
+    records = new ArrayList<>();
     return payload;
   }
 }

@@ -13,8 +13,14 @@ final class RecordOutput {
   private byte[] bytes;
   private int length;
 
+  /** A buffer of {@code capacity} bytes to start with (exactly: {@link #array()} is then the whole content). */
   RecordOutput(int capacity) {
-    bytes = new byte[Math.max(16, capacity)];
+    bytes = new byte[capacity];
+  }
+
+  /** The number of bytes {@link #writeVarLong} writes for {@code value}. */
+  static int varLongSize(long value) {
+    return value == 0 ? 1 : (64 - Long.numberOfLeadingZeros(value) + 6) / 7;
   }
 
   void writeByte(int b) {
@@ -40,9 +46,14 @@ final class RecordOutput {
   }
 
   void writeBytes(byte[] src) {
-    ensure(src.length);
-    System.arraycopy(src, 0, bytes, length, src.length);
-    length += src.length;
+    writeBytes(src, src.length);
+  }
+
+  /** Writes {@code src[0, count)}. */
+  void writeBytes(byte[] src, int count) {
+    ensure(count);
+    System.arraycopy(src, 0, bytes, length, count);
+    length += count;
   }
 
   /** Reserves {@code count} bytes at the end for the caller to fill, and returns them. */

@@ -1,6 +1,7 @@
 package dev.vecdb.kafka;
 
 import dev.vecdb.Replica;
+import dev.vecdb.VecdbException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -26,14 +28,15 @@ import org.slf4j.LoggerFactory;
  * consumer is assigned partition 0 directly and joins no group), when the first commit there is not past the next one
  * it needs; otherwise at the first record of a commit above the database's, found by binary search over the
  * partition's offsets. A commit at or below the database's number is skipped. A follower bootstrapped from a snapshot
- * of the leader ({@code Database.snapshot}) thus starts with the commit after the snapshot.
+ * of the leader ({@link dev.vecdb.Database#snapshot}) thus starts with the commit after the snapshot.
  *
  * <p>It stops, with {@link #status()} {@link ReplicationState#FAILED} and the cause, when it cannot go on without
  * diverging from the leader: a {@link SnapshotTooOldException} when the topic no longer holds the next commit it needs
- * (retention removed it), a {@code CommitGapException} when a commit is missing between two the topic holds, a
- * {@link ReplicationException} when the topic holds records that are not commit parts or parts that do not add up, a
- * {@code CorruptionException} when a commit's payload is damaged. Nothing of a commit that fails is applied. A broker
- * that restarts or cannot be reached for a while only delays it: the consumer reconnects by itself.
+ * (retention removed it), a {@link dev.vecdb.CommitGapException} when a commit is missing between two the topic
+ * holds, a {@link ReplicationException} when the topic holds records that are not commit parts or parts that do not
+ * add up, a {@link dev.vecdb.CorruptionException} when a commit's payload is damaged. Nothing of a commit that fails
+ * is applied. A broker that restarts or cannot be reached for a while only delays it: the consumer reconnects by
+ * itself.
  *
  * <p>Threads: one thread of its own reads and applies; {@link #status()} and {@link #close()} may be called from any
  * thread. The application reads the database meanwhile. The follower does not close the database.
@@ -140,9 +143,11 @@ public final class CommitFollower implements AutoCloseable {
     }
   }
 
+  /** Records {@code e} as the failure (wrapped with the follower's name unless it is one of vecdb's) and logs it. */
   private ReplicationState fail(Throwable e) {
     LOG.error("{} stopped at commit {}", name, applied, e);
-    failure = e;
+    failure = e instanceof VecdbException ? e : new ReplicationException(name + " stopped at commit " + applied + ": "
+        + e, e);
     return ReplicationState.FAILED;
   }
 
@@ -202,6 +207,9 @@ public final class CommitFollower implements AutoCloseable {
   private void follow() {
     long hint = -1;
     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL).records(partition)) {
+      if (closing) {
+        break;
+      }
       PartHeader part = PartHeader.read(record.headers(), PartitionReader.where(record));
       head = Math.max(head, part.commit());
       if (verifyFirst && part.commit() > applied) {
@@ -233,14 +241,26 @@ public final class CommitFollower implements AutoCloseable {
     probeHead();
   }
 
-  /** Reads the topic's last commit, at most once per {@link FollowerOptions#lagProbeInterval()}, for the lag. */
+  /**
+   * Reads the topic's last commit, at most once per {@link FollowerOptions#lagProbeInterval()}, for the lag. A probe
+   * that fails (the broker unreachable) is only logged: the lag stays as last known.
+   */
   private void probeHead() {
     long now = System.nanoTime();
     if (now - nextProbe < 0) {
       return;
     }
     nextProbe = now + options.lagProbeInterval().toNanos();
-    OffsetSearch.Located last = headReader.lastBefore(headReader.start(), headReader.end());
+    OffsetSearch.Located last;
+    try {
+      last = headReader.lastBefore(headReader.start(), headReader.end());
+    } catch (KafkaException | ReplicationException e) {
+      if (closing) {
+        throw e;
+      }
+      LOG.warn("{}: reading the topic's last commit for the lag failed ({}); trying again later", name, e.toString());
+      return;
+    }
     if (last != null && last.part().commit() > head) {
       head = last.part().commit();
       headCommittedAt = last.part().committedAtMillis();

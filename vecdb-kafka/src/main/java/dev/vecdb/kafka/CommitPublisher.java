@@ -95,6 +95,10 @@ public final class CommitPublisher implements AutoCloseable {
     try {
       publisher.producer.initTransactions();
       publisher.shipped = publisher.reconcile();
+    } catch (InterruptedException e) {
+      publisher.producer.close(Duration.ZERO);
+      Thread.currentThread().interrupt();
+      throw new ReplicationException(publisher.name + ": interrupted while starting", e);
     } catch (RuntimeException e) {
       publisher.producer.close(Duration.ZERO);
       throw e instanceof ReplicationException ? e
@@ -147,7 +151,7 @@ public final class CommitPublisher implements AutoCloseable {
    * Reads the topic's last commit and checks it against the database: returns the number below which (inclusive)
    * every commit is in the topic or was acknowledged before, after acknowledging what the topic holds.
    */
-  private long reconcile() {
+  private long reconcile() throws InterruptedException {
     TopicPartition partition = new TopicPartition(options.topic(), CommitSplitter.PARTITION);
     OffsetSearch.Located last;
     try (KafkaConsumer<byte[], byte[]> consumer = PartitionReader.consumer(options.properties(), options.topic())) {
@@ -164,24 +168,22 @@ public final class CommitPublisher implements AutoCloseable {
           + " is at commit " + committed + ": it is behind the topic (a follower promoted before it applied every"
           + " commit, or the wrong topic); let it apply the topic's commits first");
     }
-    List<ShippedCommit> pending = source.pending();
-    for (ShippedCommit commit : pending) {
-      if (commit.number() == head.commit()
-          && (commit.committedAtMillis() != head.committedAtMillis() || commit.checksum() != head.checksum())) {
-        throw new ReplicationException(name + ": commit " + head.commit() + " in the topic (offset " + last.offset()
-            + ", committed at " + head.committedAtMillis() + ") is not the database's commit " + commit.number()
-            + " (committed at " + commit.committedAtMillis() + "): the database and the topic have diverged");
-      }
+    Optional<ShippedCommit> atHead = source.awaitAfter(head.commit() - 1, Duration.ZERO)
+        .filter(commit -> commit.number() == head.commit());
+    if (atHead.isPresent() && (atHead.get().committedAtMillis() != head.committedAtMillis()
+        || atHead.get().checksum() != head.checksum())) {
+      throw new ReplicationException(name + ": commit " + head.commit() + " in the topic (offset " + last.offset()
+          + ", committed at " + head.committedAtMillis() + ") is not the database's commit " + head.commit()
+          + " (committed at " + atHead.get().committedAtMillis() + "): the database and the topic have diverged");
     }
-    long next = pending.stream().mapToLong(ShippedCommit::number).filter(n -> n > head.commit()).min()
-        .orElse(committed + 1);
+    long next = source.awaitAfter(head.commit(), Duration.ZERO).map(ShippedCommit::number).orElse(committed + 1);
     if (next > head.commit() + 1) {
       throw new ReplicationException(name + ": the topic ends at commit " + head.commit() + " but the database's"
           + " outbox continues at commit " + next + " (the database is at commit " + committed + "): commits "
           + (head.commit() + 1) + ".." + (next - 1) + " were acknowledged without being in this topic");
     }
     if (head.commit() > source.acknowledged()) {
-      LOG.info("{}: commits up to {} were shipped before a restart; acknowledging them", name, head.commit());
+      LOG.info("{}: the topic already holds commits up to {}; acknowledging them in the outbox", name, head.commit());
       source.acknowledge(head.commit());
     }
     return Math.max(head.commit(), source.acknowledged());
@@ -232,7 +234,7 @@ public final class CommitPublisher implements AutoCloseable {
           }
           size += commit.size();
         }
-        commitTransaction();
+        retryTimeouts(producer::commitTransaction, "committing");
         break;
       } catch (KafkaException e) {
         if (closing || !isTransient(e)) {
@@ -242,7 +244,7 @@ public final class CommitPublisher implements AutoCloseable {
         }
         LOG.warn("{}: shipping commits {}..{} failed ({}); aborting and shipping them again", name,
             batch.getFirst().number(), last, e.toString());
-        producer.abortTransaction();
+        retryTimeouts(producer::abortTransaction, "aborting");
         size = 0;
         Thread.sleep(RETRY_MILLIS);
       }
@@ -254,17 +256,20 @@ public final class CommitPublisher implements AutoCloseable {
     waitingSince = 0;
   }
 
-  /** Commits the open transaction; a commit that timed out is retried (the only thing allowed after it). */
-  private void commitTransaction() {
+  /**
+   * Runs {@code end} ({@code commitTransaction} or {@code abortTransaction}) until it does not time out: after a
+   * time-out Kafka allows nothing but the same call again. Gives up only when the publisher is closing.
+   */
+  private void retryTimeouts(Runnable end, String what) {
     while (true) {
       try {
-        producer.commitTransaction();
+        end.run();
         return;
       } catch (TimeoutException e) {
         if (closing) {
           throw e;
         }
-        LOG.warn("{}: committing the transaction timed out; retrying", name);
+        LOG.warn("{}: {} the transaction timed out; retrying", name, what);
       }
     }
   }

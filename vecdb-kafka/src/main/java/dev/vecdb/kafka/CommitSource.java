@@ -1,7 +1,6 @@
 package dev.vecdb.kafka;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,10 +14,7 @@ interface CommitSource {
   /** The number of the database's last completed commit. */
   long commitNumber();
 
-  /** The commits not yet acknowledged, oldest first. */
-  List<ShippedCommit> pending();
-
-  /** The first commit numbered above {@code number}, waiting up to {@code timeout} for one. */
+  /** The first unacknowledged commit numbered above {@code number}, waiting up to {@code timeout} for one. */
   Optional<ShippedCommit> awaitAfter(long number, Duration timeout) throws InterruptedException;
 
   /** Confirms that the topic holds every commit up to {@code upTo}: they may leave the outbox. */

@@ -4,7 +4,6 @@ import dev.vecdb.Commit;
 import dev.vecdb.Database;
 import dev.vecdb.Outbox;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /** A {@link CommitSource} over a database's {@link Outbox}. */
@@ -28,11 +27,6 @@ final class OutboxSource implements CommitSource {
   @Override
   public long commitNumber() {
     return database.commitNumber();
-  }
-
-  @Override
-  public List<ShippedCommit> pending() {
-    return outbox.pending().stream().map(OutboxSource::shipped).toList();
   }
 
   @Override

@@ -70,8 +70,8 @@ public record PartHeader(long commit, int index, int count, long committedAtMill
     try {
       return new PartHeader(value(headers, COMMIT, Long.BYTES, where).getLong(),
           value(headers, PART, Integer.BYTES, where).getInt(), value(headers, PARTS, Integer.BYTES, where).getInt(),
-          value(headers, COMMITTED_AT, Long.BYTES, where).getLong(), value(headers, SIZE, Integer.BYTES, where).getInt(),
-          value(headers, CHECKSUM, Integer.BYTES, where).getInt());
+          value(headers, COMMITTED_AT, Long.BYTES, where).getLong(),
+          value(headers, SIZE, Integer.BYTES, where).getInt(), value(headers, CHECKSUM, Integer.BYTES, where).getInt());
     } catch (IllegalArgumentException e) {
       throw new ReplicationException("the record at " + where + " is not a vecdb commit part: " + e.getMessage(), e);
     }

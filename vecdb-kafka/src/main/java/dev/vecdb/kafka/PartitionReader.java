@@ -117,8 +117,11 @@ final class PartitionReader {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (consumer.position(partition, timeout) < end) {
       for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL).records(partition)) {
-        if (record.offset() >= end
-            || !visitor.test(new OffsetSearch.Located(record.offset(), PartHeader.read(record.headers(), where(record))))) {
+        if (record.offset() >= end) {
+          return;
+        }
+        PartHeader part = PartHeader.read(record.headers(), where(record));
+        if (!visitor.test(new OffsetSearch.Located(record.offset(), part))) {
           return;
         }
         deadline = System.nanoTime() + timeout.toNanos();

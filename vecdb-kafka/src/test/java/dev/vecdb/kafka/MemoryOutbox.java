@@ -42,6 +42,13 @@ final class MemoryOutbox implements CommitSource {
     return commitAs(committed + 1, size);
   }
 
+  /** Commits the next {@code count} numbers, each with a payload of {@code size} bytes. */
+  synchronized void commit(int count, int size) {
+    for (int i = 0; i < count; i++) {
+      commit(size);
+    }
+  }
+
   /** Commits {@code number} (skipping the ones between, to make a gap) with a payload of {@code size} bytes. */
   synchronized long commitAs(long number, int size) {
     committed = number;
@@ -66,8 +73,8 @@ final class MemoryOutbox implements CommitSource {
     return committed;
   }
 
-  @Override
-  public synchronized List<ShippedCommit> pending() {
+  /** The commits not yet acknowledged, oldest first. */
+  synchronized List<ShippedCommit> pending() {
     return List.copyOf(commits.tailMap(acknowledged, false).values());
   }
 

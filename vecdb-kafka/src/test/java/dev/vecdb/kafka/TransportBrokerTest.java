@@ -10,12 +10,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,6 +57,28 @@ class TransportBrokerTest {
     return parts.stream().filter(p -> p.part().index() == 0).map(p -> p.part().commit()).toList();
   }
 
+  /**
+   * A new topic named after {@code name} holding {@code count} commits of {@code size} bytes, published with
+   * transactional id {@code name} by a publisher closed since.
+   */
+  private static String publishedTopic(String name, int count, int size) {
+    String topic = TestBroker.newTopic(name);
+    MemoryOutbox outbox = new MemoryOutbox();
+    try (CommitPublisher publisher = CommitPublisher.start(outbox, publisherOptions(topic, name))) {
+      outbox.commit(count, size);
+      await().atMost(WAIT).until(() -> publisher.status().commit() == count);
+    }
+    return topic;
+  }
+
+  /** Follows {@code topic} into {@code sink} until it applied {@code commit}; returns the sink. */
+  private static MemorySink followTo(String topic, MemorySink sink, String group, long commit) {
+    try (CommitFollower follower = CommitFollower.start(sink, followerOptions(topic, group))) {
+      await().atMost(WAIT).until(() -> sink.commitNumber() == commit);
+    }
+    return sink;
+  }
+
   private static List<Long> range(long from, long to) {
     return LongStream.rangeClosed(from, to).boxed().toList();
   }
@@ -65,9 +89,7 @@ class TransportBrokerTest {
     MemoryOutbox outbox = new MemoryOutbox();
     SplittableRandom random = new SplittableRandom(3);
     long bytes = 0;
-    for (int i = 0; i < 40; i++) {
-      outbox.commit(0);
-    }
+    outbox.commit(40, 0);
     MemorySink first = new MemorySink(0);
     MemorySink second = new MemorySink(0);
     try (CommitPublisher publisher = CommitPublisher.start(outbox, publisherOptions(topic, "order"));
@@ -99,9 +121,7 @@ class TransportBrokerTest {
     MemorySink sink = new MemorySink(0);
     try (CommitFollower follower = CommitFollower.start(sink, followerOptions(topic, null))) {
       try (CommitPublisher publisher = CommitPublisher.start(outbox, publisherOptions(topic, "restart"))) {
-        for (int i = 0; i < 20; i++) {
-          outbox.commit(1500);
-        }
+        outbox.commit(20, 1500);
         await().atMost(WAIT).until(() -> publisher.status().commit() == 20);
       }
       outbox.crash();
@@ -121,9 +141,7 @@ class TransportBrokerTest {
         try (CommitPublisher publisher = CommitPublisher.start(outbox, publisherOptions(topic, "restart"))) {
           assertThatThrownBy(zombie::commitTransaction).as("the new leader fenced the zombie")
               .isInstanceOfAny(ProducerFencedException.class, InvalidProducerEpochException.class);
-          for (int i = 0; i < 9; i++) {
-            outbox.commit(10);
-          }
+          outbox.commit(9, 10);
           await().atMost(WAIT).until(() -> sink.commitNumber() == 30);
           assertThat(publisher.status().commits()).as("only 21..30 shipped after the restart").isEqualTo(10);
         }
@@ -140,9 +158,7 @@ class TransportBrokerTest {
     MemorySink sink = new MemorySink(0);
     try (CommitFollower follower = CommitFollower.start(sink, followerOptions(topic, null));
         CommitPublisher oldLeader = CommitPublisher.start(old, publisherOptions(topic, "fence"))) {
-      for (int i = 0; i < 5; i++) {
-        old.commit(100);
-      }
+      old.commit(5, 100);
       await().atMost(WAIT).until(() -> sink.commitNumber() == 5);
       MemoryOutbox promoted = MemoryOutbox.at(5);
       try (CommitPublisher newLeader = CommitPublisher.start(promoted, publisherOptions(topic, "fence"))) {
@@ -152,9 +168,7 @@ class TransportBrokerTest {
             .hasMessageContaining("shipping commits 6..6 failed, fenced by a newer leader with transactional id fence")
             .cause().isInstanceOfAny(ProducerFencedException.class, InvalidProducerEpochException.class);
         assertThat(oldLeader.status().commit()).isEqualTo(5);
-        for (int i = 0; i < 3; i++) {
-          promoted.commit(2000);
-        }
+        promoted.commit(3, 2000);
         await().atMost(WAIT).until(() -> sink.commitNumber() == 8);
         assertThat(newLeader.status().state()).isEqualTo(ReplicationState.RUNNING);
       }
@@ -163,15 +177,53 @@ class TransportBrokerTest {
   }
 
   @Test
-  void aLeaderThatDoesNotContinueTheTopicRefusesToStart() {
-    String topic = TestBroker.newTopic("refuse");
+  void aRecordLimitAboveTheBrokersStopsThePublisherWithTheBrokersRefusal() {
+    String topic = TestBroker.newTopic("too-large");
     MemoryOutbox outbox = new MemoryOutbox();
-    try (CommitPublisher publisher = CommitPublisher.start(outbox, publisherOptions(topic, "refuse"))) {
-      for (int i = 0; i < 6; i++) {
-        outbox.commit(10);
-      }
-      await().atMost(WAIT).until(() -> publisher.status().commit() == 6);
+    PublisherOptions options = PublisherOptions.of(topic, "too-large", TestBroker.client())
+        .withMaxRecordBytes(4 * 1024 * 1024);
+    outbox.commit(10);
+    outbox.commit(2 * 1024 * 1024);
+    try (CommitPublisher publisher = CommitPublisher.start(outbox, options)) {
+      await().atMost(WAIT).until(() -> publisher.status().state() == ReplicationState.FAILED);
+      assertThat(publisher.status().failure()).hasMessageContaining("shipping commits 1..2 failed")
+          .hasRootCauseInstanceOf(RecordTooLargeException.class);
+      assertThat(outbox.pending()).as("nothing acknowledged").hasSize(2);
     }
+    assertThat(TestBroker.parts(topic)).as("the aborted transaction is invisible").isEmpty();
+  }
+
+  @Test
+  void closingMidStreamStopsCleanlyAndTheNextOnesResume() {
+    String topic = TestBroker.newTopic("close");
+    MemoryOutbox outbox = new MemoryOutbox();
+    outbox.commit(300, 500);
+    CommitPublisher first = CommitPublisher.start(outbox, publisherOptions(topic, "close"));
+    await().atMost(WAIT).until(() -> first.status().commit() > 0);
+    first.close();
+    assertThat(first.status().state()).isEqualTo(ReplicationState.CLOSED);
+    assertThat(first.status().failure()).isNull();
+    long shipped = first.status().commit();
+    assertThat(outbox.acknowledged()).as("acknowledged exactly what was shipped").isEqualTo(shipped);
+    assertThat(commitsIn(topic)).as("an abandoned transaction stays invisible").isEqualTo(range(1, shipped));
+
+    MemorySink sink = new MemorySink(0);
+    try (CommitPublisher second = CommitPublisher.start(outbox, publisherOptions(topic, "close"))) {
+      CommitFollower follower = CommitFollower.start(sink, followerOptions(topic, null));
+      await().atMost(WAIT).until(() -> sink.commitNumber() > 20);
+      follower.close();
+      assertThat(follower.status().state()).isEqualTo(ReplicationState.CLOSED);
+      long applied = sink.commitNumber();
+      assertThat(sink.applied()).isEqualTo(range(1, applied));
+      assertThat(followTo(topic, sink, null, 300).applied()).isEqualTo(range(1, 300));
+      assertThat(second.status().commits()).isEqualTo(300 - shipped);
+    }
+    assertThat(commitsIn(topic)).isEqualTo(range(1, 300));
+  }
+
+  @Test
+  void aLeaderThatDoesNotContinueTheTopicRefusesToStart() {
+    String topic = publishedTopic("refuse", 6, 10);
     assertThatThrownBy(() -> CommitPublisher.start(MemoryOutbox.at(4), publisherOptions(topic, "refuse")))
         .isInstanceOf(ReplicationException.class)
         .hasMessage("publisher of memory outbox to topic " + topic + ": the topic already holds commit 6 but the"
@@ -181,9 +233,7 @@ class TransportBrokerTest {
         .hasMessageEndingWith("the topic ends at commit 6 but the database's outbox continues at commit 10 (the"
             + " database is at commit 9): commits 7..9 were acknowledged without being in this topic");
     MemoryOutbox diverged = new MemoryOutbox();
-    for (int i = 0; i < 6; i++) {
-      diverged.commit(11);
-    }
+    diverged.commit(6, 11);
     assertThatThrownBy(() -> CommitPublisher.start(diverged, publisherOptions(topic, "refuse")))
         .hasMessageContaining("commit 6 in the topic (offset").hasMessageEndingWith("the database and the topic have"
             + " diverged");
@@ -207,20 +257,15 @@ class TransportBrokerTest {
         assertThat(e.found()).isEqualTo(6);
       });
       assertThat(follower.status().commit()).isEqualTo(3);
+      assertThat(follower.status().lagCommits()).as("it saw commit 6 before it stopped").isEqualTo(3);
+      assertThat(follower.status().lagMillis()).isPositive();
       assertThat(sink.applied()).isEqualTo(range(1, 3));
     }
   }
 
   @Test
   void aFollowerWhoseNextCommitLeftTheTopicStopsWithSnapshotTooOld() {
-    String topic = TestBroker.newTopic("retention");
-    MemoryOutbox outbox = new MemoryOutbox();
-    try (CommitPublisher publisher = CommitPublisher.start(outbox, publisherOptions(topic, "retention"))) {
-      for (int i = 0; i < 10; i++) {
-        outbox.commit(2500);
-      }
-      await().atMost(WAIT).until(() -> publisher.status().commit() == 10);
-    }
+    String topic = publishedTopic("retention", 10, 2500);
     List<OffsetSearch.Located> parts = TestBroker.parts(topic);
     OffsetSearch.Located sixth = parts.stream().filter(p -> p.part().commit() == 6).findFirst().orElseThrow();
     TestBroker.deleteRecordsBefore(topic, sixth.offset() + 1);
@@ -234,10 +279,54 @@ class TransportBrokerTest {
               + " the leader");
       assertThat(old.applied()).isEmpty();
     }
-    MemorySink recent = new MemorySink(6);
-    try (CommitFollower follower = CommitFollower.start(recent, followerOptions(topic, null))) {
-      await().atMost(WAIT).until(() -> recent.commitNumber() == 10);
-      assertThat(recent.applied()).isEqualTo(range(7, 10));
+    assertThat(followTo(topic, new MemorySink(6), null, 10).applied()).isEqualTo(range(7, 10));
+  }
+
+  @Test
+  void aRunningFollowerThatFallsBehindTheRetentionStopsWithSnapshotTooOld() throws Exception {
+    String topic = publishedTopic("behind", 10, 2500);
+    MemorySink memory = new MemorySink(0);
+    CountDownLatch atTwo = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CommitSink slow = new CommitSink() {
+      @Override
+      public String name() {
+        return memory.name();
+      }
+
+      @Override
+      public long commitNumber() {
+        return memory.commitNumber();
+      }
+
+      @Override
+      public boolean apply(ShippedCommit commit) {
+        if (commit.number() == 2) {
+          atTwo.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+        return memory.apply(commit);
+      }
+    };
+    Map<String, Object> oneBatchPerFetch = new HashMap<>(TestBroker.client());
+    oneBatchPerFetch.put("fetch.max.bytes", 1);
+    oneBatchPerFetch.put("max.partition.fetch.bytes", 1);
+    try (CommitFollower follower = CommitFollower.start(slow, FollowerOptions.of(topic, oneBatchPerFetch))) {
+      assertThat(atTwo.await(30, TimeUnit.SECONDS)).isTrue();
+      // The consumer holds at most the batch it is reading and the next one: commits 1..8 of the first transaction.
+      List<OffsetSearch.Located> parts = TestBroker.parts(topic);
+      TestBroker.deleteRecordsBefore(topic, parts.stream().filter(p -> p.part().commit() == 10).findFirst()
+          .orElseThrow().offset());
+      release.countDown();
+      await().atMost(WAIT).until(() -> follower.status().state() == ReplicationState.FAILED);
+      assertThat(follower.status().failure()).isInstanceOf(SnapshotTooOldException.class)
+          .hasMessageContaining("still holds is 10");
+      assertThat(memory.applied()).as("what it had read before the deletion, then nothing")
+          .isEqualTo(range(1, follower.status().commit()));
     }
   }
 
@@ -246,26 +335,12 @@ class TransportBrokerTest {
     String topic = TestBroker.newTopic("resume");
     MemoryOutbox outbox = new MemoryOutbox();
     try (CommitPublisher publisher = CommitPublisher.start(outbox, publisherOptions(topic, "resume"))) {
-      for (int i = 0; i < 10; i++) {
-        outbox.commit(1200);
-      }
-      MemorySink sink = new MemorySink(0);
-      try (CommitFollower follower = CommitFollower.start(sink, followerOptions(topic, "resume-group"))) {
-        await().atMost(WAIT).until(() -> sink.commitNumber() == 10);
-      }
-      for (int i = 0; i < 10; i++) {
-        outbox.commit(1200);
-      }
-      MemorySink fromHint = new MemorySink(10);
-      try (CommitFollower follower = CommitFollower.start(fromHint, followerOptions(topic, "resume-group"))) {
-        await().atMost(WAIT).until(() -> fromHint.commitNumber() == 20);
-      }
-      assertThat(fromHint.applied()).isEqualTo(range(11, 20));
-      MemorySink behindTheHint = new MemorySink(4);
-      try (CommitFollower follower = CommitFollower.start(behindTheHint, followerOptions(topic, "resume-group"))) {
-        await().atMost(WAIT).until(() -> behindTheHint.commitNumber() == 20);
-      }
-      assertThat(behindTheHint.applied()).as("the hint was past commit 5: found by search").isEqualTo(range(5, 20));
+      outbox.commit(10, 1200);
+      followTo(topic, new MemorySink(0), "resume-group", 10);
+      outbox.commit(10, 1200);
+      assertThat(followTo(topic, new MemorySink(10), "resume-group", 20).applied()).isEqualTo(range(11, 20));
+      assertThat(followTo(topic, new MemorySink(4), "resume-group", 20).applied())
+          .as("the hint was past commit 5: found by search").isEqualTo(range(5, 20));
     }
   }
 }

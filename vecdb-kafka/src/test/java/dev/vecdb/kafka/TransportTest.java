@@ -28,7 +28,8 @@ class TransportTest {
     missing.remove(PartHeader.SIZE);
     assertThatThrownBy(() -> PartHeader.read(missing, "topic t partition 0 offset 7"))
         .isInstanceOf(ReplicationException.class)
-        .hasMessage("the record at topic t partition 0 offset 7 is not a vecdb commit part: header vecdb.size is missing");
+        .hasMessage("the record at topic t partition 0 offset 7 is not a vecdb commit part: header vecdb.size is"
+            + " missing");
 
     RecordHeaders shortValue = new RecordHeaders();
     header.write(shortValue);
@@ -80,8 +81,8 @@ class TransportTest {
   @Test
   void partsThatDoNotFollowEachOtherFailNamingTheRecord() {
     CommitSplitter splitter = new CommitSplitter(TOPIC, 10);
-    List<ProducerRecord<byte[], byte[]>> three = splitter.split(new ShippedCommit(5, 0, ByteBuffer.wrap(new byte[25])));
-    List<ProducerRecord<byte[], byte[]>> next = splitter.split(new ShippedCommit(6, 0, ByteBuffer.wrap(new byte[5])));
+    List<ProducerRecord<byte[], byte[]>> three = splitter.split(commit(5, 25));
+    List<ProducerRecord<byte[], byte[]>> next = splitter.split(commit(6, 5));
 
     CommitAssembler assembler = new CommitAssembler(TOPIC);
     assertThatThrownBy(() -> add(assembler, 40, three.get(1))).isInstanceOf(ReplicationException.class)
@@ -104,14 +105,14 @@ class TransportTest {
   @Test
   void aDamagedPayloadOrWrongSizeFailsTheChecksum() {
     CommitSplitter splitter = new CommitSplitter(TOPIC, 8);
-    List<ProducerRecord<byte[], byte[]>> records = splitter.split(new ShippedCommit(3, 0, ByteBuffer.wrap(new byte[12])));
+    List<ProducerRecord<byte[], byte[]>> records = splitter.split(commit(3, 12));
     records.get(1).value()[2] ^= 1;
     CommitAssembler assembler = new CommitAssembler(TOPIC);
     add(assembler, 0, records.get(0));
     assertThatThrownBy(() -> add(assembler, 1, records.get(1))).isInstanceOf(ReplicationException.class)
         .hasMessageContaining("offset 1 holds part 1 of 2 of commit 3: the reassembled payload's CRC-32C is");
 
-    List<ProducerRecord<byte[], byte[]>> lying = new ArrayList<>(splitter.split(new ShippedCommit(4, 0, ByteBuffer.wrap(new byte[12]))));
+    List<ProducerRecord<byte[], byte[]>> lying = new ArrayList<>(splitter.split(commit(4, 12)));
     lying.set(1, new ProducerRecord<>(TOPIC, 0, (byte[]) null, new byte[2], lying.get(1).headers()));
     add(assembler, 2, lying.get(0));
     assertThatThrownBy(() -> add(assembler, 3, lying.get(1)))
@@ -120,6 +121,11 @@ class TransportTest {
     add(assembler, 4, lying.get(0));
     assertThatThrownBy(() -> add(assembler, 5, lying.get(1)))
         .hasMessageEndingWith("its parts hold more than the commit's 12 bytes");
+  }
+
+  /** Commit {@code number} with a payload of {@code size} zero bytes. */
+  private static ShippedCommit commit(long number, int size) {
+    return new ShippedCommit(number, 0, ByteBuffer.wrap(new byte[size]));
   }
 
   private static ShippedCommit add(CommitAssembler assembler, long offset, ProducerRecord<byte[], byte[]> record) {
