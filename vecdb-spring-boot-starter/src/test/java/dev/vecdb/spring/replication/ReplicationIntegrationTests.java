@@ -259,4 +259,30 @@ class ReplicationIntegrationTests {
           assertThat(follower.getBean(Database.class).commitNumber()).isZero();
         });
   }
+
+  @Test
+  void aPromotedFollowerFencesTheOldLeaderAndTheOtherFollowersGoOn() {
+    String topic = EmbeddedBroker.newTopic("promote");
+    SplittableRandom random = new SplittableRandom(11);
+    leader(topic).run(oldLeader -> {
+      commit(oldLeader, random, 300, 1);
+      commit(oldLeader, random, 300, 2);
+      follower(topic, "other").run(other -> {
+        follower(topic, "promoted").run(promoted -> awaitCaughtUp(promoted, oldLeader));
+        // The promoted follower's directory, started as a leader with the same (default) transactional id.
+        runner.withPropertyValues("vecdb.replication.role=leader", "vecdb.replication.topic=" + topic,
+            "vecdb.path=" + dir.resolve("promoted")).run(newLeader -> {
+              assertThat(newLeader).hasNotFailed();
+              commit(newLeader, random, 200, 3);
+              commit(oldLeader, random, 200, 3); // the old leader still writes: its publisher is fenced
+              ReplicationHealthIndicator oldHealth = oldLeader.getBean(ReplicationHealthIndicator.class);
+              await().atMost(WAIT).until(() -> oldHealth.health(true).getStatus().equals(Status.DOWN));
+              assertThat((String) oldHealth.health(true).getDetails().get("error")).contains("fenced");
+              awaitCaughtUp(other, newLeader);
+              assertSameVectors(other, newLeader);
+              assertHealthy(newLeader, ReplicationRole.LEADER, topic);
+            });
+      });
+    });
+  }
 }
