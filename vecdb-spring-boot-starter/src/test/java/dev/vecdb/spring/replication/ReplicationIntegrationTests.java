@@ -285,4 +285,18 @@ class ReplicationIntegrationTests {
       });
     });
   }
+
+  @Test
+  void aTopicThatDoesNotExistYetIsCreatedByTheBroker() {
+    String topic = "created-on-first-use-" + System.nanoTime();
+    SplittableRandom random = new SplittableRandom(13);
+    leader(topic).run(leader -> {
+      assertThat(leader).hasNotFailed();
+      commit(leader, random, 100, 1);
+      follower(topic, "follower").run(follower -> {
+        awaitCaughtUp(follower, leader);
+        assertSameVectors(follower, leader);
+      });
+    });
+  }
 }
