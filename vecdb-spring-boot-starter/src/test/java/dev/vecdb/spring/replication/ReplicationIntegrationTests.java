@@ -229,12 +229,22 @@ class ReplicationIntegrationTests {
         assertSameVectors(follower, leader);
       });
       commit(leader, random, 10, 4);
+      Path fromFollower = dir.resolve("snapshot-of-a-follower");
       fromSnapshot.run(follower -> {
         // The directory holds a database now: the snapshot is not copied again; the follower resumes from it.
         awaitCaughtUp(follower, leader);
         assertThat(follower.getBean(Replication.class).status().commits()).isEqualTo(1);
         assertSameVectors(follower, leader);
+        // A follower's snapshot serves as well, sparing the leader.
+        assertThat(follower.getBean(Database.class).snapshot(fromFollower).commitNumber()).isEqualTo(4);
       });
+      commit(leader, random, 10, 5);
+      follower(topic, "from-a-follower").withPropertyValues("vecdb.replication.snapshot=" + fromFollower)
+          .run(follower -> {
+            assertThat(follower.getBean(Replication.class).status().commits()).isLessThanOrEqualTo(1);
+            awaitCaughtUp(follower, leader);
+            assertSameVectors(follower, leader);
+          });
     });
   }
 
