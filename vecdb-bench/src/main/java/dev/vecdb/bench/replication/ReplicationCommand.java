@@ -20,11 +20,8 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.apache.kafka.common.utils.AppInfoParser;
@@ -60,40 +57,11 @@ public final class ReplicationCommand {
 
   private ReplicationCommand() {}
 
-  /** The parsed command line. */
-  record Options(int commits, int rounds, int values, int rate, int seconds, int bulkCommits, int bulkValues,
-      double snapshotGib, Path dir, Path out) {
-    static Options parse(String... args) {
-      Map<String, String> given = new HashMap<>();
-      for (int i = 0; i < args.length; i += 2) {
-        if (!args[i].startsWith("--") || i + 1 >= args.length) {
-          throw new IllegalArgumentException("expected --option value pairs, got " + Arrays.toString(args));
-        }
-        given.put(args[i].substring(2), args[i + 1]);
-      }
-      Options options = new Options(Integer.parseInt(given.getOrDefault("commits", "2000")),
-          Integer.parseInt(given.getOrDefault("rounds", "3")),
-          Integer.parseInt(given.getOrDefault("values", "100")), Integer.parseInt(given.getOrDefault("rate", "1000")),
-          Integer.parseInt(given.getOrDefault("seconds", "5")),
-          Integer.parseInt(given.getOrDefault("bulk-commits", "100")),
-          Integer.parseInt(given.getOrDefault("bulk-values", "10000")),
-          Double.parseDouble(given.getOrDefault("snapshot-gib", "1")),
-          Path.of(given.getOrDefault("dir", System.getProperty("java.io.tmpdir"))),
-          Path.of(given.getOrDefault("out", "vecdb-bench/results/replication.md")));
-      given.keySet().removeAll(Set.of("commits", "rounds", "values", "rate", "seconds", "bulk-commits",
-          "bulk-values", "snapshot-gib", "dir", "out"));
-      if (!given.isEmpty()) {
-        throw new IllegalArgumentException("unknown options " + given.keySet());
-      }
-      return options;
-    }
-  }
-
   /** Runs every measurement and writes the report; returns the exit status (2 on bad options). */
   public static int run(String... args) throws IOException, InterruptedException {
-    Options options;
+    ReplicationOptions options;
     try {
-      options = Options.parse(args);
+      options = ReplicationOptions.parse(args);
     } catch (IllegalArgumentException e) {
       System.err.println("replication: " + e.getMessage());
       return 2;
@@ -109,7 +77,7 @@ public final class ReplicationCommand {
   }
 
   /** Runs every measurement; returns the Markdown report. */
-  static String measure(Options options) throws IOException, InterruptedException {
+  static String measure(ReplicationOptions options) throws IOException, InterruptedException {
     Path work = Files.createTempDirectory(Files.createDirectories(options.dir()), "vecdb-replication-");
     String loadBefore = loadAverage();
     try (LocalBroker broker = LocalBroker.start()) {
@@ -131,7 +99,7 @@ public final class ReplicationCommand {
     }
   }
 
-  private static List<String> describe(Options o) {
+  private static List<String> describe(ReplicationOptions o) {
     return List.of("--commits", "" + o.commits(), "--rounds", "" + o.rounds(), "--values", "" + o.values(),
         "--rate", "" + o.rate(), "--seconds", "" + o.seconds(), "--bulk-commits", "" + o.bulkCommits(),
         "--bulk-values", "" + o.bulkValues(), "--snapshot-gib", "" + o.snapshotGib());
@@ -164,7 +132,7 @@ public final class ReplicationCommand {
     }
   }
 
-  private static String leaderSlowdown(Options options, LocalBroker broker, Path work) {
+  private static String leaderSlowdown(ReplicationOptions options, LocalBroker broker, Path work) {
     long[] plain = new long[options.rounds()];
     long[] replicated = new long[options.rounds()];
     long[] published = new long[options.rounds()];
@@ -211,7 +179,7 @@ public final class ReplicationCommand {
   }
 
   /** Nanoseconds {@code options.commits()} commits take in {@code database}. */
-  private static long timeCommits(Database database, Options options) {
+  private static long timeCommits(Database database, ReplicationOptions options) {
     LongVec vector = open(database);
     long start = System.nanoTime();
     for (int c = 0; c < options.commits(); c++) {
@@ -226,7 +194,7 @@ public final class ReplicationCommand {
     return sorted[sorted.length / 2];
   }
 
-  private static String steadyLag(Options options, LocalBroker broker, Path work) throws InterruptedException {
+  private static String steadyLag(ReplicationOptions options, LocalBroker broker, Path work) throws InterruptedException {
     String topic = broker.newTopic("steady");
     int count = options.rate() * options.seconds();
     long[] committed = new long[count + 1];
@@ -298,7 +266,7 @@ public final class ReplicationCommand {
     }
   }
 
-  private static String applyThroughput(Options options, LocalBroker broker, Path work, String steadyTopic,
+  private static String applyThroughput(ReplicationOptions options, LocalBroker broker, Path work, String steadyTopic,
       int steadyCommits) {
     String bulkTopic = broker.newTopic("bulk");
     try (Database database = Database.open(work.resolve("bulk"), DatabaseOptions.DEFAULT.withCommitLog(true));
@@ -344,7 +312,7 @@ public final class ReplicationCommand {
     }
   }
 
-  private static String snapshot(Options options, Path work) throws IOException {
+  private static String snapshot(ReplicationOptions options, Path work) throws IOException {
     long values = (long) (options.snapshotGib() * (1L << 30) / Long.BYTES);
     Path source = work.resolve("large");
     Path copy = work.resolve("large-snapshot");
