@@ -197,8 +197,29 @@ async function showVectors() {
       + `${grouped.format(database.diskUsage)} bytes on disk, last flush ${flushed}`;
 }
 
-// Redraws everything when the chain has a new tip; called at start and every REFRESH_MS.
+// Shows this instance's part in replication: a replica's lag behind the leader, or a leader's commits waiting to be
+// published; nothing without replication.
+async function showReplication() {
+  const replication = await getJson('api/replication');
+  const line = $('replication');
+  line.hidden = replication.role === 'none';
+  if (line.hidden) {
+    return;
+  }
+  const lag = `${grouped.format(replication.lagCommits)} commits (${replication.lagSeconds.toFixed(1)} s)`;
+  line.className = replication.state === 'running' ? '' : 'error';
+  line.textContent = (replication.role === 'follower'
+      ? `Read-only replica of topic ${replication.topic}: applied commit ${grouped.format(replication.commit)}, `
+        + `replication lag ${lag}`
+      : `Leader publishing to topic ${replication.topic}: published commit ${grouped.format(replication.commit)}, `
+        + `${lag} waiting`)
+      + (replication.state === 'running' ? '' : ` — replication ${replication.state}: ${replication.error || ''}`);
+}
+
+// Redraws everything when the chain has a new tip, and the replication line every time; called at start and every
+// REFRESH_MS.
 async function refresh() {
+  await showReplication();
   const block = await getJson('api/blocks/latest');
   if (block.height === shownTip) {
     return;

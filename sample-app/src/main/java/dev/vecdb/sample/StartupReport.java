@@ -1,7 +1,7 @@
 package dev.vecdb.sample;
 
 import dev.vecdb.Database;
-import dev.vecdb.sample.chain.Chain;
+import dev.vecdb.sample.chain.Blocks;
 import dev.vecdb.sample.chain.Block;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,18 +17,18 @@ class StartupReport {
 
   private final Environment environment;
   private final Database database;
-  private final Chain chain;
+  private final Blocks blocks;
 
-  StartupReport(Environment environment, Database database, Chain chain) {
+  StartupReport(Environment environment, Database database, Blocks blocks) {
     this.environment = environment;
     this.database = database;
-    this.chain = chain;
+    this.blocks = blocks;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void report() {
     String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
-    Block tip = chain.latest();
+    Block tip = blocks.latest();
     log.info("""
         Chain-metrics service ready
           page      {}/

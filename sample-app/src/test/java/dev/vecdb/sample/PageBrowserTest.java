@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,9 +21,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,9 +36,6 @@ import org.springframework.test.context.TestPropertySource;
     "sample.feed.initial-blocks=5000", "sample.feed.interval=0s",
     "logging.level.org.openqa.selenium.devtools=error"})
 class PageBrowserTest extends RunningSample {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
   @TempDir
   Path profile;
 
@@ -53,25 +46,16 @@ class PageBrowserTest extends RunningSample {
 
   @BeforeAll
   static void requireChromium() {
-    List<Path> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(path -> !Files.isExecutable(path)).toList();
-    String reason = "PageBrowserTest skipped: " + missing + " not installed; the browser test needs " + CHROMIUM
-        + " and " + CHROMEDRIVER + " (Debian packages chromium and chromium-driver; .ci/run installs them)";
+    String missing = HeadlessChromium.missing();
     if (!missing.isEmpty()) {
-      System.err.println(reason);
+      System.err.println("PageBrowserTest skipped: " + missing);
     }
-    assumeTrue(missing.isEmpty(), reason);
+    assumeTrue(missing.isEmpty(), "PageBrowserTest skipped: " + missing);
   }
 
   @BeforeEach
   void openBrowser() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.open(profile);
   }
 
   @AfterEach
@@ -93,6 +77,7 @@ class PageBrowserTest extends RunningSample {
     assertThat(browser.findElement(By.id("latest")).getText()).startsWith("Latest block " + grouped(tip) + " at 20")
         .containsPattern(" UTC: price \\$[0-9]{2},[0-9]{3}\\.[0-9]{2}, [0-9],[0-9]{3} transactions");
     assertAxes("US$", "\\$[0-9]{2},[0-9]{3}");
+    assertThat(browser.findElement(By.id("replication")).isDisplayed()).as("no replication line alone").isFalse();
     Files.write(Path.of("target", "page.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
     List<WebElement> rows = browser.findElements(By.cssSelector("#vectors tbody tr"));

@@ -56,6 +56,12 @@ final class ApiProblem extends ErrorResponseException {
     return problem;
   }
 
+  /** 409: {@code what} changes the chain, and this instance is a read-only replica of the leader's. */
+  static ApiProblem readOnlyReplica(String what) {
+    return new ApiProblem(HttpStatus.CONFLICT, "read-only-replica", "Read-only replica",
+        what + " changes the chain, and this instance is a read-only replica: send it to the leader", null);
+  }
+
   /** 400 for a height outside the chain, 409 for a reorg deeper than the retained change sets. */
   static ApiProblem reorgRejected(ReorgRejectedException rejected) {
     return switch (rejected.reason()) {

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,9 +27,12 @@ import org.springframework.stereotype.Service;
  * <p>Threads: safe on any thread. Writes (startup, scheduled blocks, reorgs) are serialized by a write lock, which
  * makes the calling thread the vectors' writer until its batch is written; block reads take the read lock so that
  * they see every vector at the same height. Series reads elsewhere use readers and need no lock.
+ *
+ * <p>Absent in the {@code replica} profile, where the database is a read-only follower of a leader's chain.
  */
 @Service
-public class Chain implements SmartInitializingSingleton {
+@Profile("!replica")
+public class Chain implements Blocks, SmartInitializingSingleton {
   private static final Logger log = LoggerFactory.getLogger(Chain.class);
 
   private final ChainVectors vectors;
@@ -83,12 +87,12 @@ public class Chain implements SmartInitializingSingleton {
     });
   }
 
-  /** The newest block every vector has written. */
+  @Override
   public Block latest() {
     return withReadLock(() -> vectors.read(vectors.writtenLength() - 1));
   }
 
-  /** The written block at {@code height}, if the chain has it. */
+  @Override
   public Optional<Block> block(long height) {
     return withReadLock(() -> height >= 0 && height < vectors.writtenLength()
         ? Optional.of(vectors.read(height)) : Optional.empty());

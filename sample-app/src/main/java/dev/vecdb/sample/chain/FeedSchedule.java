@@ -1,6 +1,7 @@
 package dev.vecdb.sample.chain;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -9,10 +10,11 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 /**
  * Produces a new block every {@code sample.feed.interval} once the context has started (the initial blocks are
  * ingested before); a zero interval schedules nothing. The scheduler stops before the database is flushed and
- * closed at shutdown.
+ * closed at shutdown. Absent in the {@code replica} profile: a replica's blocks come from the leader.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@Profile("!replica")
 public class FeedSchedule implements SchedulingConfigurer {
   private final Chain chain;
   private final FeedProperties feed;

@@ -29,7 +29,8 @@ import org.springframework.beans.factory.config.DestructionAwareBeanPostProcesso
  * flushes stopped (both in the lifecycle stop phase, before any bean is destroyed), and after every bean that injects
  * a vector ran its {@code @PreDestroy}. Then, with {@code vecdb.flush-on-shutdown}, it writes every declared vector
  * (keeping pushed values) and flushes; it closes the database; and it deletes the database's directory when it was a
- * temporary one ({@code vecdb.temporary-directory}).
+ * temporary one ({@code vecdb.temporary-directory}). A read-only database (a replication follower) is closed without
+ * writing or flushing: only its applier changes it.
  *
  * <p>To make "depends on" hold for vector beans, which are created from {@link VecdbVectors} rather than injected
  * with their database, it registers each vector bean as a dependent of its database's bean.
@@ -108,7 +109,9 @@ final class DatabaseLifecycle implements DestructionAwareBeanPostProcessor {
 
   private void end(Database database, @Nullable VecdbVectors vectors, @Nullable VecdbFlusher flusher) {
     try {
-      if (flushOnShutdown) {
+      if (database.isReadOnly()) {
+        log.info("Closing read-only vecdb database {}", database.path());
+      } else if (flushOnShutdown) {
         log.info("Writing, flushing and closing vecdb database {}", database.path());
         if (vectors != null) {
           vectors.all().forEach(DatabaseLifecycle::write);

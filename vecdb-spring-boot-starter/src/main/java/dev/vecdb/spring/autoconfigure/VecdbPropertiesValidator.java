@@ -46,6 +46,12 @@ final class VecdbPropertiesValidator {
           "it must be positive, got " + properties.getEndpoint().getMaxValues(),
           "Set vecdb.endpoint.max-values to 1 or more.");
     }
+    if (properties.getEndpoint().isSnapshotEnabled() && properties.getEndpoint().getSnapshotDirectory() == null) {
+      throw new VecdbConfigurationException("vecdb.endpoint.snapshot-directory",
+          "it is not set, and vecdb.endpoint.snapshot-enabled is true",
+          "Set vecdb.endpoint.snapshot-directory to the directory that receives snapshots, or set "
+              + "vecdb.endpoint.snapshot-enabled=false.");
+    }
     if (properties.getHealth().getMinFreeSpace().isNegative()) {
       throw new VecdbConfigurationException("vecdb.health.min-free-space",
           "it is negative (" + properties.getHealth().getMinFreeSpace() + ")",

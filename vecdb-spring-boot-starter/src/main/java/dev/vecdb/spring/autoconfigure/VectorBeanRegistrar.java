@@ -52,6 +52,7 @@ final class VectorBeanRegistrar implements BeanRegistrar {
         .orElseGet(VecdbProperties::new);
     binder.bind(VECTORS, Bindable.mapOf(String.class, VectorProperties.class),
         new NoUnboundElementsBindHandler(BindHandler.DEFAULT)).ifBound(properties::setVectors);
+    ReplicationPropertiesValidator.validate(binder, ClassUtils.getDefaultClassLoader());
     return VecdbPropertiesValidator.validate(properties, ClassUtils.getDefaultClassLoader());
   }
 }
