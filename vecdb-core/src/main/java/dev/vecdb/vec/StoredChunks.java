@@ -62,7 +62,7 @@ final class StoredChunks {
     PageTable table = state == null ? vec.paging.table() : state.table();
     int page = (int) (index / vec.paging.perPage);
     long first = (long) page * vec.paging.perPage;
-    if (page >= table.size() || first + table.page(page).count() <= index) {
+    if (page >= table.size() || first + table.count(page) <= index) {
       throw new CorruptionException("vector '" + vec.name + "': index " + index + " is not in its page table of "
           + table.valueCount() + " values");
     }
@@ -76,7 +76,7 @@ final class StoredChunks {
       segment = decoder.decode(table, page, state.view(), state.lineage(), vec.name);
     }
     origin = -first * vec.size;
-    return Math.min(end, first + table.page(page).count());
+    return Math.min(end, first + table.count(page));
   }
 
   /** Gives back a reader's leased decoder; the chunks stay usable (a later chunk leases again). Idempotent. */
