@@ -193,6 +193,7 @@ public final class RegionStore implements AutoCloseable {
       }
       key = realDir;
       checkTableNotLost(dir);
+      boolean creating = isCreation(dir);
       lockChannel = FileChannel.open(dir.resolve(TABLE), StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE);
       FileLock lock;
@@ -207,11 +208,13 @@ public final class RegionStore implements AutoCloseable {
         throw locked(dir);
       }
       RegionStore store = new RegionStore(dir, io, key, lockChannel, lock, readOnly);
-      try {
-        io.syncDirectory(dir);
-      } catch (IOException e) {
-        store.close();
-        throw e;
+      if (creating) {
+        try {
+          io.syncDirectory(dir);
+        } catch (IOException e) {
+          store.close();
+          throw e;
+        }
       }
       return store;
     } catch (IOException e) {
@@ -238,6 +241,20 @@ public final class RegionStore implements AutoCloseable {
     for (Path level : created) {
       io.syncDirectory(level.getParent());
     }
+  }
+
+  /**
+   * Whether this open creates one of the database's files, or finishes a creation that stopped before its directory
+   * was synced (then nothing was ever written): only then is the directory synced, so that reopening an existing
+   * database costs no directory sync.
+   */
+  private static boolean isCreation(Path dir) throws IOException {
+    for (String file : new String[] {JOURNAL, TABLE, DATA}) {
+      if (!Files.exists(dir.resolve(file))) {
+        return true;
+      }
+    }
+    return isUnfinishedCreation(dir);
   }
 
   /**

@@ -38,7 +38,8 @@ final class Paging {
   private final Region main;
   private final Region pagesRegion;
   private final Supplier<PageCodec> codecs;
-  private final PageRewrite rewrite;
+  /** Made by the first write (it holds a codec and buffers an open that only reads never needs). */
+  private PageRewrite rewrite;
   /** Idle decoders for readers' operations; a slot is null when empty. */
   private final AtomicReferenceArray<PageDecoder> idle = new AtomicReferenceArray<>(POOLED_DECODERS);
   /** The writer's table: as of its last write (readers use the table of the state they took). */
@@ -50,7 +51,6 @@ final class Paging {
     this.perPage = Math.max(1, PAGE_BYTES / size);
     this.main = main;
     this.codecs = codecs;
-    this.rewrite = new PageRewrite(vector, size, perPage, main, codecs.get(), new PageDecoder(codecs.get(), size));
     Region pages = store.find(vector + PAGES_SUFFIX).orElse(null);
     if (pages == null && main.length() > Header.SIZE) {
       throw new CorruptionException("vector '" + vector + "': its page table region '" + vector + PAGES_SUFFIX
@@ -116,6 +116,9 @@ final class Paging {
     int firstPage = (int) (firstChange / perPage);
     PageTableBuilder next = PageTableBuilder.restart(t, firstPage, main.segment(), vector);
     lineage.retain(new long[][] {{t.offset(firstPage), t.dataEnd()}}, main.segment());
+    if (rewrite == null) {
+      rewrite = new PageRewrite(vector, size, perPage, main, codecs.get(), decoder());
+    }
     rewrite.run(t, firstPage, storedLen, pushed, pushedBytes, updates, next);
     publish(next);
     return true;

@@ -32,20 +32,19 @@ final class StoredChunks {
   private Paging.PageDecoder decoder;
   private MemorySegment scratch;
 
-  private StoredChunks(StoredVec vec, StoredVec.Published state, Paging.PageDecoder decoder) {
+  private StoredChunks(StoredVec vec, StoredVec.Published state) {
     this.vec = vec;
     this.state = state;
-    this.decoder = decoder;
   }
 
   /** The writer's access to its current bytes. */
   static StoredChunks ofWriter(StoredVec vec) {
-    return new StoredChunks(vec, null, vec.paging == null ? null : vec.paging.decoder());
+    return new StoredChunks(vec, null);
   }
 
   /** A reader's access to {@code state} for one operation; a paged vector's leases a decoder on first use. */
   static StoredChunks ofState(StoredVec vec, StoredVec.Published state) {
-    return new StoredChunks(vec, state, null);
+    return new StoredChunks(vec, state);
   }
 
   /**
@@ -67,6 +66,9 @@ final class StoredChunks {
           + table.valueCount() + " values");
     }
     if (state == null) {
+      if (decoder == null) {
+        decoder = vec.paging.decoder();
+      }
       segment = decoder.decode(table, page, vec.region.segment(), null, vec.name);
     } else {
       vec.checkReadable();
