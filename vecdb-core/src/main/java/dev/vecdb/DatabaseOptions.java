@@ -7,13 +7,39 @@ package dev.vecdb;
  *     application (push, update, delete, truncate, write, stamped write, rollback, reset, vector creation and
  *     removal, region changes, flush, compact) fails with {@link ReadOnlyException}; its replication applier changes
  *     it through a {@link Replica} (default false)
+ * @param preallocatedBytes data file space to reserve at open, as {@link Database#preallocate(long, int)} (default
+ *     0: none; the file grows as it is written)
+ * @param preallocatedRegions region slots to reserve at open, as {@link Database#preallocate(long, int)} (default 0)
  */
-public record DatabaseOptions(boolean readOnly) {
-  /** A writable database. */
+public record DatabaseOptions(boolean readOnly, long preallocatedBytes, int preallocatedRegions) {
+  /** A writable database that reserves nothing up front. */
   public static final DatabaseOptions DEFAULT = new DatabaseOptions(false);
+
+  /**
+   * @throws IllegalArgumentException if an amount is negative, or if a read-only database is to preallocate
+   */
+  public DatabaseOptions {
+    if (preallocatedBytes < 0 || preallocatedRegions < 0) {
+      throw new IllegalArgumentException("cannot preallocate " + preallocatedBytes + " bytes and "
+          + preallocatedRegions + " region slots: amounts must not be negative");
+    }
+    if (readOnly && (preallocatedBytes > 0 || preallocatedRegions > 0)) {
+      throw new IllegalArgumentException("a read-only database cannot preallocate space");
+    }
+  }
+
+  /** Options with {@code readOnly} and no preallocation. */
+  public DatabaseOptions(boolean readOnly) {
+    this(readOnly, 0, 0);
+  }
 
   /** A copy with read-only set. */
   public DatabaseOptions withReadOnly(boolean newReadOnly) {
-    return new DatabaseOptions(newReadOnly);
+    return new DatabaseOptions(newReadOnly, preallocatedBytes, preallocatedRegions);
+  }
+
+  /** A copy that reserves {@code dataBytes} of file space and {@code regions} region slots at open. */
+  public DatabaseOptions withPreallocation(long dataBytes, int regions) {
+    return new DatabaseOptions(readOnly, dataBytes, regions);
   }
 }
