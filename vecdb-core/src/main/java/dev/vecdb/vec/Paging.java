@@ -20,7 +20,8 @@ import java.util.zip.CRC32C;
  * new immutable page table, which the vector publishes with its state ({@link StoredVec.Published}); before a
  * rewrite overwrites pages, their bytes are retained in the state's {@link Lineage} node, so a reader decodes the
  * pages of the table it took, as they were, however many writes happen meanwhile: it never retries and never fails
- * for a change it did not see. Every page is checked against its CRC32C when decoded.
+ * for a change it did not see. Every page is checked when decoded, against the CRC32C of its checksum block (the
+ * page alone, or a run of small pages: {@link PageTableFormat}).
  *
  * <p>Threads: owned by the vector's writer, except {@link #lease()} and {@link #release}, which any reader calls:
  * decoders (codec scratch buffers, not thread-safe) are pooled, so that a reader shared by any number of threads
