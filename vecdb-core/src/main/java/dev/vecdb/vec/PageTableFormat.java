@@ -160,10 +160,11 @@ final class PageTableFormat {
         throw new UnsupportedFormatVersionException("vector '" + vector + "': page table", version, VERSION);
       }
       pos = HEADER;
-      // a block has at least 11 bytes and a page at least one: bounds for the arrays, trimmed at the end
+      // a block has at least 11 bytes and a page at least one: bounds for the arrays; the page arrays start at a
+      // quarter of the bound and grow, all are trimmed at the end
       int maxPages = in.length - HEADER;
-      long[] ends = new long[maxPages];
-      boolean[] raw = new boolean[maxPages];
+      long[] ends = new long[maxPages / 4 + 16];
+      boolean[] raw = new boolean[ends.length];
       int[] first = new int[maxPages / 11 + 2];
       int[] crcs = new int[first.length];
       int[] at = new int[first.length];
@@ -187,8 +188,12 @@ final class PageTableFormat {
         crcs[blocks] = payloadCrc;
         at[blocks] = start;
         for (int i = 0; i < n; i++) {
-          if (size == ends.length) {
+          if (size == maxPages) {
             throw corrupt("page table block " + blocks + " is truncated");
+          }
+          if (size == ends.length) {
+            ends = Arrays.copyOf(ends, Math.min(maxPages, 2 * size));
+            raw = Arrays.copyOf(raw, ends.length);
           }
           long stored = varint();
           int bytes = (int) (stored >>> 1);
