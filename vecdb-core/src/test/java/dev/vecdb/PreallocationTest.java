@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vecdb.codec.NumberType;
+import dev.vecdb.store.FaultyIo;
 import dev.vecdb.vec.LongVec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,6 +74,26 @@ class PreallocationTest {
       assertThat(fileSize("data")).isGreaterThanOrEqualTo(8 * MIB);
     }
     assertThat(fileSize("regions")).isEqualTo(table);
+  }
+
+  @Test
+  void aFailedAllocationIsReportedAndTheDatabaseGoesOn() {
+    FaultyIo io = new FaultyIo().failWhen(c -> c.kind().equals("allocate"), FaultyIo::ioError);
+    try (Database db = Database.open(dir, io)) {
+      LongVec v = db.longVec("v", NumberType.I64, VecOptions.of(Format.BYTES));
+      v.push(1);
+      v.write();
+      db.flush();
+      assertThatThrownBy(() -> db.preallocate(8 * MIB, 0)).isInstanceOf(StorageException.class)
+          .hasMessageContaining("cannot preallocate").hasMessageContaining("Input/output error");
+      assertThat(io.history()).extracting(FaultyIo.Call::kind).contains("allocate");
+      v.push(2);
+      v.write();
+      db.flush();
+    }
+    try (Database db = Database.open(dir)) {
+      assertThat(db.longVec("v", NumberType.I64, VecOptions.of(Format.BYTES)).collect()).containsExactly(1L, 2L);
+    }
   }
 
   @Test
