@@ -92,8 +92,17 @@ public final class Database implements AutoCloseable {
       throw new IllegalArgumentException("database " + directory + ": a read-only database (a follower) keeps no "
           + "commit log; open it with readOnly or commitLog, not both");
     }
-    return new Database(options.readOnly() ? RegionStore.openReadOnly(directory) : RegionStore.open(directory),
+    Database db = new Database(options.readOnly() ? RegionStore.openReadOnly(directory) : RegionStore.open(directory),
         options.commitLog());
+    if (options.preallocatedBytes() > 0 || options.preallocatedRegions() > 0) {
+      try {
+        db.preallocate(options.preallocatedBytes(), options.preallocatedRegions());
+      } catch (RuntimeException e) {
+        db.close();
+        throw e;
+      }
+    }
+    return db;
   }
 
   /** Whether the database was opened read-only (see {@link DatabaseOptions#readOnly()}). */
@@ -228,6 +237,20 @@ public final class Database implements AutoCloseable {
    */
   public SnapshotReport snapshot(Path target) {
     return store.snapshot(target);
+  }
+
+  /**
+   * Reserves file space and region slots up front (the original's {@code set_min_len} and {@code set_min_regions}):
+   * the data file grows to at least {@code dataBytes}, with its blocks allocated where the platform can, and the
+   * region table to at least {@code regions} slots; see {@link RegionStore#preallocate(long, int)} and
+   * {@code docs/preallocation.md} for what it changes in write throughput. Safe on any thread.
+   *
+   * @throws IllegalArgumentException if either amount is negative
+   * @throws ReadOnlyException if the database is read-only
+   * @throws StorageException if the space cannot be reserved (a full disk)
+   */
+  public void preallocate(long dataBytes, int regions) {
+    store.preallocate(dataBytes, regions);
   }
 
   /** Flushes, then returns unused space to the file system (see {@link RegionStore#compact()}). */

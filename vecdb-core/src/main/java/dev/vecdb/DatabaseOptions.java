@@ -10,18 +10,39 @@ package dev.vecdb;
  * @param commitLog whether every commit records what it changed, per vector, into the database's {@link Outbox}
  *     atomically with the commit, where it stays until the publisher acknowledges it (default false: nothing is
  *     recorded and nothing costs anything); see {@link Database#outbox()}
+ * @param preallocatedBytes data file space to reserve at open, as {@link Database#preallocate(long, int)} (default
+ *     0: none; the file grows as it is written)
+ * @param preallocatedRegions region slots to reserve at open, as {@link Database#preallocate(long, int)} (default 0)
  */
-public record DatabaseOptions(boolean readOnly, boolean commitLog) {
-  /** A writable database without a commit log. */
-  public static final DatabaseOptions DEFAULT = new DatabaseOptions(false, false);
+public record DatabaseOptions(boolean readOnly, boolean commitLog, long preallocatedBytes, int preallocatedRegions) {
+  /** A writable database without a commit log that reserves nothing up front. */
+  public static final DatabaseOptions DEFAULT = new DatabaseOptions(false, false, 0, 0);
+
+  /**
+   * @throws IllegalArgumentException if an amount is negative, or if a read-only database is to preallocate
+   */
+  public DatabaseOptions {
+    if (preallocatedBytes < 0 || preallocatedRegions < 0) {
+      throw new IllegalArgumentException("cannot preallocate " + preallocatedBytes + " bytes and "
+          + preallocatedRegions + " region slots: amounts must not be negative");
+    }
+    if (readOnly && (preallocatedBytes > 0 || preallocatedRegions > 0)) {
+      throw new IllegalArgumentException("a read-only database cannot preallocate space");
+    }
+  }
 
   /** A copy with read-only set. */
   public DatabaseOptions withReadOnly(boolean newReadOnly) {
-    return new DatabaseOptions(newReadOnly, commitLog);
+    return new DatabaseOptions(newReadOnly, commitLog, preallocatedBytes, preallocatedRegions);
   }
 
   /** A copy with the commit log on or off. */
   public DatabaseOptions withCommitLog(boolean newCommitLog) {
-    return new DatabaseOptions(readOnly, newCommitLog);
+    return new DatabaseOptions(readOnly, newCommitLog, preallocatedBytes, preallocatedRegions);
+  }
+
+  /** A copy that reserves {@code dataBytes} of file space and {@code regions} region slots at open. */
+  public DatabaseOptions withPreallocation(long dataBytes, int regions) {
+    return new DatabaseOptions(readOnly, commitLog, dataBytes, regions);
   }
 }

@@ -19,7 +19,8 @@ public final class PcoPageCodec implements PageCodec {
   private final PcoNumberType type;
   private final ValueLayout layout;
   private final int size;
-  private final PcoEncoder encoder = new PcoEncoder();
+  /** Made by the first compression: a codec that only decodes (a reader's) never needs one. */
+  private PcoEncoder encoder;
   private final PcoDecoder decoder = new PcoDecoder();
   private Object values;
 
@@ -50,6 +51,9 @@ public final class PcoPageCodec implements PageCodec {
     int count = rawLength / size;
     ensureCapacity(count);
     MemorySegment.copy(MemorySegment.ofArray(src), layout, 0, values, 0, count);
+    if (encoder == null) {
+      encoder = new PcoEncoder();
+    }
     byte[] blob = encoder.encode(type, values, 0, count);
     System.arraycopy(blob, 0, dst, 0, blob.length);
     return blob.length;

@@ -77,6 +77,15 @@ final class DataFile implements AutoCloseable {
     mapping = map(target);
   }
 
+  /**
+   * Makes the file at least {@code length} bytes long (as {@link #ensureLength} grows it) and allocates its blocks
+   * where the platform can ({@link FileIo#allocate}).
+   */
+  void preallocate(long length) throws IOException {
+    ensureLength(length);
+    io.allocate(path, 0, mapping.byteSize());
+  }
+
   /** Writes {@code src} at {@code position}, growing the file first if needed. */
   void write(long position, MemorySegment src) throws IOException {
     ensureLength(position + src.byteSize());

@@ -42,6 +42,17 @@ public interface FileIo {
   }
 
   /**
+   * Allocates disk blocks for {@code [offset, offset + length)} of the file where the platform can (Linux with
+   * native access: {@code fallocate}); elsewhere does nothing, and the space stays sparse.
+   */
+  default void allocate(Path file, long offset, long length) throws IOException {
+    var natives = NativeFiles.available();
+    if (natives.isPresent()) {
+      natives.get().allocate(file, offset, length);
+    }
+  }
+
+  /**
    * Makes the entries of {@code directory} durable. A file system that cannot sync a directory makes this a no-op;
    * any other failure (EIO) is an {@link IOException}.
    */

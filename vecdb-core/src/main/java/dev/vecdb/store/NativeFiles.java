@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The two file operations Java has no API for, through FFM downcalls into the C library on Linux: punching a hole
- * ({@code fallocate(PUNCH_HOLE | KEEP_SIZE)}) and reading the allocated size of a sparse file ({@code st_blocks} of
- * {@code stat}).
+ * The file operations Java has no API for, through FFM downcalls into the C library on Linux: allocating blocks
+ * ({@code fallocate}), punching a hole ({@code fallocate(PUNCH_HOLE | KEEP_SIZE)}) and reading the allocated size of
+ * a sparse file ({@code st_blocks} of {@code stat}).
  *
  * <p>Used only when the application enabled native access for vecdb ({@code --enable-native-access=ALL-UNNAMED} or
  * the {@code Enable-Native-Access} manifest attribute): without it, {@link #available()} is empty and vecdb makes no
@@ -76,6 +76,10 @@ final class NativeFiles {
 
   /** Deallocates {@code [offset, offset + length)} of the file; it reads back as zeros, the length is unchanged. */
   void punchHole(Path file, long offset, long length) throws IOException {
+    fallocate(file, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, offset, length, "fallocate(PUNCH_HOLE)");
+  }
+
+  private void fallocate(Path file, int mode, long offset, long length, String call) throws IOException {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment state = arena.allocate(callState);
       int fd = (int) open.invokeExact(state, arena.allocateFrom(file.toString()), O_RDWR);
@@ -83,9 +87,9 @@ final class NativeFiles {
         throw new IOException("open(" + file + ") failed, errno " + (int) errno.get(state, 0L));
       }
       try {
-        int rc = (int) fallocate.invokeExact(state, fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, offset, length);
+        int rc = (int) fallocate.invokeExact(state, fd, mode, offset, length);
         if (rc != 0) {
-          throw new IOException("fallocate(PUNCH_HOLE) of " + length + " bytes at " + offset + " in " + file
+          throw new IOException(call + " of " + length + " bytes at " + offset + " in " + file
               + " failed, errno " + (int) errno.get(state, 0L));
         }
       } finally {
@@ -96,6 +100,14 @@ final class NativeFiles {
     } catch (Throwable e) {
       throw new IOException("native call failed for " + file, e);
     }
+  }
+
+  /**
+   * Allocates disk blocks for {@code [offset, offset + length)} of the file ({@code fallocate} mode 0): later writes
+   * there need no new block, and a full disk fails this call instead. Extends the file if the range ends past it.
+   */
+  void allocate(Path file, long offset, long length) throws IOException {
+    fallocate(file, 0, offset, length, "fallocate");
   }
 
   /** Bytes actually allocated on disk for the file ({@code st_blocks * 512}). */

@@ -195,6 +195,7 @@ public final class RegionStore implements AutoCloseable {
       }
       key = realDir;
       checkTableNotLost(dir);
+      boolean creating = isCreation(dir);
       lockChannel = FileChannel.open(dir.resolve(TABLE), StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE);
       FileLock lock;
@@ -209,11 +210,13 @@ public final class RegionStore implements AutoCloseable {
         throw locked(dir);
       }
       RegionStore store = new RegionStore(dir, io, key, lockChannel, lock, readOnly);
-      try {
-        io.syncDirectory(dir);
-      } catch (IOException e) {
-        store.close();
-        throw e;
+      if (creating) {
+        try {
+          io.syncDirectory(dir);
+        } catch (IOException e) {
+          store.close();
+          throw e;
+        }
       }
       return store;
     } catch (IOException e) {
@@ -240,6 +243,20 @@ public final class RegionStore implements AutoCloseable {
     for (Path level : created) {
       io.syncDirectory(level.getParent());
     }
+  }
+
+  /**
+   * Whether this open creates one of the database's files, or finishes a creation that stopped before its directory
+   * was synced (then nothing was ever written): only then is the directory synced, so that reopening an existing
+   * database costs no directory sync.
+   */
+  private static boolean isCreation(Path dir) throws IOException {
+    for (String file : new String[] {JOURNAL, TABLE, DATA}) {
+      if (!Files.exists(dir.resolve(file))) {
+        return true;
+      }
+    }
+    return isUnfinishedCreation(dir);
   }
 
   /**
@@ -291,6 +308,38 @@ public final class RegionStore implements AutoCloseable {
     }
     RegionIds.validate(id);
     return create(id, byId);
+  }
+
+  /**
+   * Reserves space up front, as the original's {@code set_min_len} and {@code set_min_regions} do: the data file
+   * becomes at least {@code dataBytes} long (grown as a write would grow it: to the larger of the request and twice
+   * its length, rounded up to a page), with its blocks allocated on Linux when native access is enabled, so that
+   * writes into that space neither grow nor remap the file and a full disk fails here rather than in a later write;
+   * and the region table gets at least {@code regions} slots, free ones that the next flush writes and that new
+   * regions then take. Never shrinks anything; the file's preallocated tail is not given back by {@link #compact()}
+   * (it is no hole between regions).
+   *
+   * @throws IllegalArgumentException if either amount is negative
+   * @throws StorageException if the file cannot be grown or its blocks allocated (a full disk)
+   */
+  public void preallocate(long dataBytes, int regions) {
+    if (dataBytes < 0 || regions < 0) {
+      throw new IllegalArgumentException("cannot preallocate " + dataBytes + " bytes and " + regions
+          + " region slots in database " + directory + ": amounts must not be negative");
+    }
+    mutate(() -> {
+      try {
+        data.preallocate(dataBytes);
+      } catch (IOException e) {
+        throw storageError("preallocate " + dataBytes + " bytes", e);
+      }
+      synchronized (this) {
+        while (slots.size() < regions) {
+          slots.add(null);
+          dirtySlots.set(slots.size() - 1);
+        }
+      }
+    });
   }
 
   /** Returns the internal region {@code id}, creating it if needed; it is committed by the next flush. */

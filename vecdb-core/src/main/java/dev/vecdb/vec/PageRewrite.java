@@ -3,9 +3,7 @@ package dev.vecdb.vec;
 import dev.vecdb.codec.PageCodec;
 import dev.vecdb.store.Region;
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Rewrites the pages of a paged vector from a first page to the end, one page at a time: each new page is built
@@ -55,16 +53,15 @@ final class PageRewrite {
    * Writes the pages from {@code firstPage} on: values {@code [firstPage * perPage, storedLen)} of {@code table}
    * with {@code updates} applied, then the {@code pushedBytes} of {@code pushed}.
    *
-   * @return the new entries of pages {@code firstPage, ...}
+   * Each new page goes to {@code next}, in order.
    */
-  PageTable.Page[] run(PageTable table, int firstPage, long storedLen, PushChunks pushed, long pushedBytes,
-      UpdateMap updates) {
-    long start = firstPage < table.size() ? table.page(firstPage).offset() : table.dataEnd();
+  void run(PageTable table, int firstPage, long storedLen, PushChunks pushed, long pushedBytes, UpdateMap updates,
+      PageTableBuilder next) {
+    long start = table.offset(firstPage);
     MemorySegment old = main.segment();
     long[] updated = updates.sortedKeys();
     int nextUpdate = 0;
     long end = storedLen + pushedBytes / size;
-    List<PageTable.Page> pages = new ArrayList<>();
     buffered = 0;
     written = -1;
     for (long index = (long) firstPage * perPage; index < end; index += perPage) {
@@ -82,17 +79,16 @@ final class PageRewrite {
         long key = updated[nextUpdate];
         MemorySegment.copy(updates.values(), updates.offsetOf(key), pageSegment, (key - index) * size, size);
       }
-      pages.add(buffer(start, count));
+      buffer(count, next);
       if (buffered >= FLUSH_BYTES && index + count >= storedLen) {
         flush(start);
       }
     }
     flush(start);
-    return pages.toArray(new PageTable.Page[0]);
   }
 
-  /** Encodes the current page of {@code count} values into the buffer and returns its entry. */
-  private PageTable.Page buffer(long start, int count) {
+  /** Encodes the current page of {@code count} values into the buffer and adds it to {@code next}. */
+  private void buffer(int count, PageTableBuilder next) {
     boolean raw = count < perPage;
     byte[] payload = page;
     int length = count * size;
@@ -104,10 +100,8 @@ final class PageRewrite {
       out = Arrays.copyOf(out, Math.max(out.length * 2, buffered + length));
     }
     System.arraycopy(payload, 0, out, buffered, length);
-    long offset = start + Math.max(written, 0) + buffered;
+    next.add(length, count, raw, out, buffered);
     buffered += length;
-    return new PageTable.Page(offset, length, count, raw,
-        PageTable.crc(MemorySegment.ofArray(out).asSlice(buffered - length, length)));
   }
 
   /** Writes the buffer after what this rewrite wrote so far; the first write also cuts the region at {@code start}. */

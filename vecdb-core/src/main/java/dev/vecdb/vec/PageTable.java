@@ -1,124 +1,153 @@
 package dev.vecdb.vec;
 
 import dev.vecdb.CorruptionException;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.zip.CRC32C;
 
 /**
  * The pages of a paged vector, as of one write: immutable, so a reader that took it keeps a consistent view.
- * Page {@code k} holds values {@code [k * perPage, k * perPage + count)}; every page but the last is full.
+ * Page {@code k} holds values {@code [k * perPage, k * perPage + count(k))}; every page but the last is full. The
+ * payloads lie back to back in the main region from the header's end, so a page's offset is the previous page's end.
  *
- * <p>Stored in the {@code <vector>@pages} region, one {@value #ENTRY}-byte little-endian entry per page:
- * {@code u64 offset} of the payload in the main region, {@code u32 stored bytes}, {@code u32 value count} (bit 31
- * set for a raw page), {@code u32 crc32c} of the payload, {@code u32 crc32c} of the entry's first 20 bytes.
+ * <p>Pages are grouped in <em>checksum blocks</em>: runs of consecutive pages whose payloads one CRC32C covers, so
+ * that pages of a few dozen bytes (PCO) do not each pay a 4-byte checksum. A reader checks the whole block before it
+ * decodes a page of it; {@link PageTableFormat} says how blocks are chosen and stored. A table read from the first
+ * format version has one block per page.
+ *
+ * <p>Held in primitive arrays (no object per page), so that opening a vector of thousands of pages is a few array
+ * fills.
  */
 final class PageTable {
-  static final int ENTRY = 24;
-  static final int RAW = 1 << 31;
-  static final PageTable EMPTY = new PageTable(new Page[0]);
-  private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private final int perPage;
+  /** {@code ends[k]}: end of page {@code k}'s payload in the main region. */
+  private final long[] ends;
+  private final boolean[] raw;
+  private final int size;
+  private final int lastCount;
+  /** First page of each block, then {@link #size} ({@code blocks + 1} entries). */
+  private final int[] blockFirst;
+  private final int[] blockCrc;
+  /** Where each block starts in the stored table (the writer rewrites from a block's start). */
+  private final int[] blockAt;
+  private final int blocks;
+  private final int version;
 
-  /** One page: where its payload is, how long, how many values, whether raw, and the payload's checksum. */
-  record Page(long offset, int bytes, int count, boolean raw, int crc) {
-    long end() {
-      return offset + bytes;
-    }
+  PageTable(int perPage, long[] ends, boolean[] raw, int size, int lastCount, int[] blockFirst, int[] blockCrc,
+      int[] blockAt, int blocks, int version) {
+    this.perPage = perPage;
+    this.ends = ends;
+    this.raw = raw;
+    this.size = size;
+    this.lastCount = lastCount;
+    this.blockFirst = blockFirst;
+    this.blockCrc = blockCrc;
+    this.blockAt = blockAt;
+    this.blocks = blocks;
+    this.version = version;
   }
 
-  private final Page[] pages;
-  private final long valueCount;
-
-  PageTable(Page[] pages) {
-    this.pages = pages;
-    long total = 0;
-    for (Page p : pages) {
-      total += p.count();
-    }
-    this.valueCount = total;
+  /** A table without pages, stored in the current format. */
+  static PageTable empty(int perPage) {
+    return new PageTable(perPage, new long[0], new boolean[0], 0, 0, new int[] {0}, new int[0], new int[0], 0,
+        PageTableFormat.VERSION);
   }
 
   int size() {
-    return pages.length;
+    return size;
   }
 
-  Page page(int index) {
-    return pages[index];
+  /** Values per full page. */
+  int perPage() {
+    return perPage;
+  }
+
+  /** Offset of page {@code page}'s payload in the main region; {@code offset(size())} is {@link #dataEnd()}. */
+  long offset(int page) {
+    return page == 0 ? Header.SIZE : ends[page - 1];
+  }
+
+  long end(int page) {
+    return ends[page];
+  }
+
+  int bytes(int page) {
+    return (int) (ends[page] - offset(page));
+  }
+
+  int count(int page) {
+    return page == size - 1 ? lastCount : perPage;
+  }
+
+  boolean raw(int page) {
+    return raw[page];
   }
 
   long valueCount() {
-    return valueCount;
+    return size == 0 ? 0 : (long) (size - 1) * perPage + lastCount;
   }
 
   /** End of the last payload in the main region (the header's end when there is no page). */
   long dataEnd() {
-    return pages.length == 0 ? Header.SIZE : pages[pages.length - 1].end();
+    return offset(size);
   }
 
-  /** The first {@code keep} pages followed by {@code added}. */
-  PageTable with(int keep, Page[] added) {
-    Page[] out = Arrays.copyOf(pages, keep + added.length);
-    System.arraycopy(added, 0, out, keep, added.length);
-    return new PageTable(out);
+  int blocks() {
+    return blocks;
   }
 
-  static MemorySegment encode(Page[] pages) {
-    MemorySegment out = MemorySegment.ofArray(new byte[pages.length * ENTRY]);
-    for (int i = 0; i < pages.length; i++) {
-      Page p = pages[i];
-      long at = (long) i * ENTRY;
-      out.set(LONG, at, p.offset());
-      out.set(INT, at + 8, p.bytes());
-      out.set(INT, at + 12, p.count() | (p.raw() ? RAW : 0));
-      out.set(INT, at + 16, p.crc());
-      out.set(INT, at + 20, crc(out.asSlice(at, 20)));
-    }
-    return out;
+  /** The block holding page {@code page}. */
+  int blockOf(int page) {
+    int found = Arrays.binarySearch(blockFirst, 0, blocks, page);
+    return found >= 0 ? found : -found - 2;
   }
 
-  /**
-   * Decodes and validates a stored page table against the main region's length.
-   *
-   * @throws CorruptionException naming the vector and the page on any inconsistency
-   */
-  static PageTable decode(MemorySegment in, String vector, int perPage, int valueSize, long regionLength) {
-    if (in.byteSize() % ENTRY != 0) {
-      throw new CorruptionException("vector '" + vector + "': page table of " + in.byteSize()
-          + " bytes is not made of " + ENTRY + "-byte entries");
-    }
-    Page[] pages = new Page[(int) (in.byteSize() / ENTRY)];
-    long expectedOffset = Header.SIZE;
-    for (int i = 0; i < pages.length; i++) {
-      long at = (long) i * ENTRY;
-      if (in.get(INT, at + 20) != crc(in.asSlice(at, 20))) {
-        throw new CorruptionException("vector '" + vector + "': page table entry " + i + " fails its checksum");
-      }
-      int counted = in.get(INT, at + 12);
-      Page p = new Page(in.get(LONG, at), in.get(INT, at + 8), counted & ~RAW, (counted & RAW) != 0,
-          in.get(INT, at + 16));
-      boolean full = p.count() == perPage;
-      if (p.offset() != expectedOffset || p.bytes() < 0 || p.count() <= 0 || p.count() > perPage
-          || (!full && i != pages.length - 1) || (p.raw() && p.bytes() != p.count() * valueSize)) {
-        throw new CorruptionException("vector '" + vector + "': page " + i + " is inconsistent: offset "
-            + p.offset() + " (expected " + expectedOffset + "), " + p.bytes() + " bytes, " + p.count() + " values"
-            + (p.raw() ? ", raw" : ""));
-      }
-      expectedOffset = p.end();
-      pages[i] = p;
-    }
-    if (expectedOffset != regionLength) {
-      throw new CorruptionException("vector '" + vector + "': pages end at " + expectedOffset
-          + " but the region holds " + regionLength + " bytes");
-    }
-    return new PageTable(pages);
+  /** First page of block {@code block}; {@code blockFirst(blocks())} is {@link #size()}. */
+  int blockFirst(int block) {
+    return blockFirst[block];
   }
 
-  static int crc(MemorySegment bytes) {
-    CRC32C crc = new CRC32C();
-    crc.update(bytes.asByteBuffer());
-    return (int) crc.getValue();
+  /** CRC32C of the payloads of block {@code block}'s pages, in order. */
+  int blockCrc(int block) {
+    return blockCrc[block];
+  }
+
+  /** Where block {@code block} starts in the stored table. */
+  int blockAt(int block) {
+    return blockAt[block];
+  }
+
+  /** The format version the table was read in (or written in, for a table the writer made). */
+  int version() {
+    return version;
+  }
+
+  /** The error for page {@code page} when its block fails its checksum; names the pages sharing it. */
+  CorruptionException checksumFailure(String vector, int page) {
+    int block = blockOf(page);
+    int first = blockFirst[block];
+    int last = blockFirst[block + 1] - 1;
+    return new CorruptionException("vector '" + vector + "': page " + page + " fails its checksum"
+        + (first == last ? "" : " (one checksum covers pages " + first + " to " + last + ")"));
+  }
+
+  // The arrays below are for PageTableBuilder, which copies them; nobody modifies them.
+
+  long[] ends() {
+    return ends;
+  }
+
+  boolean[] rawFlags() {
+    return raw;
+  }
+
+  int[] blockFirsts() {
+    return blockFirst;
+  }
+
+  int[] blockCrcs() {
+    return blockCrc;
+  }
+
+  int[] blockStarts() {
+    return blockAt;
   }
 }

@@ -7,6 +7,7 @@ import dev.vecdb.store.RegionStore;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
+import java.util.zip.CRC32C;
 
 /**
  * The paged storage of a compressed vector: values in pages of 16 KiB of values, every full page compressed once by
@@ -19,7 +20,8 @@ import java.util.function.Supplier;
  * new immutable page table, which the vector publishes with its state ({@link StoredVec.Published}); before a
  * rewrite overwrites pages, their bytes are retained in the state's {@link Lineage} node, so a reader decodes the
  * pages of the table it took, as they were, however many writes happen meanwhile: it never retries and never fails
- * for a change it did not see. Every page is checked against its CRC32C when decoded.
+ * for a change it did not see. Every page is checked when decoded, against the CRC32C of its checksum block (the
+ * page alone, or a run of small pages: {@link PageTableFormat}).
  *
  * <p>Threads: owned by the vector's writer, except {@link #lease()} and {@link #release}, which any reader calls:
  * decoders (codec scratch buffers, not thread-safe) are pooled, so that a reader shared by any number of threads
@@ -37,7 +39,8 @@ final class Paging {
   private final Region main;
   private final Region pagesRegion;
   private final Supplier<PageCodec> codecs;
-  private final PageRewrite rewrite;
+  /** Made by the first write (it holds a codec and buffers an open that only reads never needs). */
+  private PageRewrite rewrite;
   /** Idle decoders for readers' operations; a slot is null when empty. */
   private final AtomicReferenceArray<PageDecoder> idle = new AtomicReferenceArray<>(POOLED_DECODERS);
   /** The writer's table: as of its last write (readers use the table of the state they took). */
@@ -49,15 +52,13 @@ final class Paging {
     this.perPage = Math.max(1, PAGE_BYTES / size);
     this.main = main;
     this.codecs = codecs;
-    this.rewrite = new PageRewrite(vector, size, perPage, main, codecs.get(), new PageDecoder(codecs.get(), size));
     Region pages = store.find(vector + PAGES_SUFFIX).orElse(null);
     if (pages == null && main.length() > Header.SIZE) {
       throw new CorruptionException("vector '" + vector + "': its page table region '" + vector + PAGES_SUFFIX
           + "' is missing, but its main region holds " + (main.length() - Header.SIZE) + " bytes of pages");
     }
     this.pagesRegion = pages != null ? pages : store.createIfNeeded(vector + PAGES_SUFFIX);
-    this.table = PageTable.decode(MemorySegment.ofArray(pagesRegion.readAll()), vector, perPage, size,
-        main.length());
+    this.table = PageTableFormat.decode(pagesRegion.readAll(), vector, perPage, size, main.length());
   }
 
   /** Compresses the pages of the next writes with {@code codec} (see {@link PageRewrite#compressWith}). */
@@ -114,30 +115,37 @@ final class Paging {
       firstChange = Math.min(firstChange, updated[0]);
     }
     int last = t.size() - 1;
-    if (firstChange == real && last >= 0 && t.page(last).raw()
-        && t.page(last).count() + pushedBytes / size < perPage) {
+    if (firstChange == real && last >= 0 && t.raw(last) && t.count(last) + pushedBytes / size < perPage) {
       appendToRawPage(t, pushed, pushedBytes);
       return true;
     }
     int firstPage = (int) (firstChange / perPage);
-    long overwritten = firstPage < t.size() ? t.page(firstPage).offset() : t.dataEnd();
-    lineage.retain(new long[][] {{overwritten, t.dataEnd()}}, main.segment());
-    PageTable.Page[] pages = rewrite.run(t, firstPage, storedLen, pushed, pushedBytes, updates);
-    pagesRegion.truncateAndWrite((long) firstPage * PageTable.ENTRY, PageTable.encode(pages));
-    table = t.with(firstPage, pages);
+    PageTableBuilder next = PageTableBuilder.restart(t, firstPage, main.segment(), vector);
+    lineage.retain(new long[][] {{t.offset(firstPage), t.dataEnd()}}, main.segment());
+    if (rewrite == null) {
+      rewrite = new PageRewrite(vector, size, perPage, main, codecs.get(), decoder());
+    }
+    rewrite.run(t, firstPage, storedLen, pushed, pushedBytes, updates, next);
+    publish(next);
     return true;
   }
 
   /** Appends pushed values to the raw last page in place: no page is recompressed. */
   private void appendToRawPage(PageTable t, PushChunks pushed, long pushedBytes) {
-    PageTable.Page last = t.page(t.size() - 1);
+    int last = t.size() - 1;
+    PageTableBuilder next = PageTableBuilder.restart(t, last, main.segment(), vector);
     pushed.writeTo(main, main.length(), pushedBytes);
-    MemorySegment payload = main.segment().asSlice(last.offset(), last.bytes() + pushedBytes);
-    PageTable.Page grown = new PageTable.Page(last.offset(), (int) payload.byteSize(),
-        last.count() + (int) (pushedBytes / size), true, PageTable.crc(payload));
-    PageTable.Page[] added = {grown};
-    pagesRegion.truncateAndWrite((long) (t.size() - 1) * PageTable.ENTRY, PageTable.encode(added));
-    table = t.with(t.size() - 1, added);
+    long grown = t.bytes(last) + pushedBytes;
+    next.add((int) grown, t.count(last) + (int) (pushedBytes / size), true,
+        main.segment().asSlice(t.offset(last), grown));
+    publish(next);
+  }
+
+  /** Stores the table {@code next} built and makes it the writer's. */
+  private void publish(PageTableBuilder next) {
+    PageTable built = next.finish();
+    pagesRegion.truncateAndWrite(next.writeAt(), next.encoded());
+    table = built;
   }
 
   /** The region ids this storage adds to the vector's. */
@@ -147,16 +155,22 @@ final class Paging {
 
   /**
    * Decodes pages into a reusable buffer and remembers the last one (a page of a table: tables are immutable and a
-   * state's pages never change, so the cache needs no invalidation). Used by one thread at a time: the writer's
-   * own, or leased by a reader's operation; not thread-safe.
+   * state's pages never change, so the cache needs no invalidation). The stored bytes of a page's whole checksum
+   * block are copied and checked once, then its pages decode from the checked copy: a scan checks each block once.
+   * Used by one thread at a time: the writer's own, or leased by a reader's operation; not thread-safe.
    */
   static final class PageDecoder {
     private final PageCodec codec;
     private final int size;
     private final byte[] buffer;
     private final MemorySegment bufferSegment;
-    private byte[] compressed = new byte[0];
-    private MemorySegment compressedSegment = MemorySegment.ofArray(compressed);
+    private final CRC32C crc = new CRC32C();
+    /** The checked stored bytes of block {@link #cachedBlock} of {@link #blockTable}. */
+    private byte[] stored = new byte[0];
+    private MemorySegment storedSegment = MemorySegment.ofArray(stored);
+    private PageTable blockTable;
+    private int cachedBlock = -1;
+    private long blockStart;
     private PageTable cachedTable;
     private int cachedPage = -1;
     /** The values of the cached page: returned again, not re-sliced, so a hit allocates nothing. */
@@ -174,26 +188,23 @@ final class Paging {
      * segment valid until the next call. {@code lineage} is the node of the state the table belongs to when a
      * reader decodes (the page's bytes are read through it), null for the writer (which reads its own bytes).
      *
-     * @throws CorruptionException if the page fails its checksum or does not decode
+     * @throws CorruptionException if the page's block fails its checksum or the page does not decode
      */
     MemorySegment decode(PageTable table, int index, MemorySegment data, Lineage lineage, String vector) {
       if (table == cachedTable && index == cachedPage) {
         return cachedValues;
       }
-      PageTable.Page page = table.page(index);
-      int rawLength = page.count() * size;
       cachedPage = -1;
-      if (page.end() > data.byteSize()) {
-        throw new CorruptionException("vector '" + vector + "': page " + index + " ends at " + page.end()
-            + ", past the " + data.byteSize() + " bytes of its region");
+      if (table != blockTable || index < table.blockFirst(cachedBlock) || index >= table.blockFirst(cachedBlock + 1)) {
+        loadBlock(table, table.blockOf(index), index, data, lineage, vector);
       }
-      MemorySegment copy = copyPayload(data, page, lineage);
-      if (PageTable.crc(copy) != page.crc()) {
-        throw new CorruptionException("vector '" + vector + "': page " + index + " fails its checksum");
-      }
-      if (!page.raw()) {
+      int rawLength = table.count(index) * size;
+      int at = (int) (table.offset(index) - blockStart);
+      if (table.raw(index)) {
+        System.arraycopy(stored, at, buffer, 0, rawLength);
+      } else {
         try {
-          codec.decompress(compressed, 0, page.bytes(), buffer, rawLength);
+          codec.decompress(stored, at, table.bytes(index), buffer, rawLength);
         } catch (CorruptionException e) {
           throw new CorruptionException("vector '" + vector + "': page " + index + ": " + e.getMessage(), e);
         }
@@ -205,25 +216,36 @@ final class Paging {
     }
 
     /**
-     * Copies a page's stored bytes out of the shared mapping (a raw page straight into the value buffer) before they
-     * are checked: a concurrent rewrite may change the mapped bytes, never the checked copy.
+     * Copies the stored bytes of a block out of the shared mapping, then checks them: a concurrent rewrite may change
+     * the mapped bytes, never the checked copy.
      */
-    private MemorySegment copyPayload(MemorySegment data, PageTable.Page page, Lineage lineage) {
-      int length = page.bytes();
-      MemorySegment target = bufferSegment;
-      if (!page.raw()) {
-        if (compressed.length < length) {
-          compressed = new byte[length];
-          compressedSegment = MemorySegment.ofArray(compressed);
-        }
-        target = compressedSegment;
+    private void loadBlock(PageTable table, int block, int index, MemorySegment data, Lineage lineage,
+        String vector) {
+      blockTable = null;
+      long start = table.offset(table.blockFirst(block));
+      long end = table.offset(table.blockFirst(block + 1));
+      if (end > data.byteSize()) {
+        throw new CorruptionException("vector '" + vector + "': page " + index + " ends at or before " + end
+            + ", past the " + data.byteSize() + " bytes of its region");
+      }
+      int length = (int) (end - start);
+      if (stored.length < length) {
+        stored = new byte[Math.max(length, PAGE_BYTES)];
+        storedSegment = MemorySegment.ofArray(stored);
       }
       if (lineage == null) {
-        MemorySegment.copy(data, page.offset(), target, 0, length);
+        MemorySegment.copy(data, start, storedSegment, 0, length);
       } else {
-        lineage.copy(data, page.offset(), length, target, 0);
+        lineage.copy(data, start, length, storedSegment, 0);
       }
-      return target.asSlice(0, length);
+      crc.reset();
+      crc.update(stored, 0, length);
+      if ((int) crc.getValue() != table.blockCrc(block)) {
+        throw table.checksumFailure(vector, index);
+      }
+      blockTable = table;
+      cachedBlock = block;
+      blockStart = start;
     }
   }
 }

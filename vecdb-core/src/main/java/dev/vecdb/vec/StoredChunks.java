@@ -32,20 +32,19 @@ final class StoredChunks {
   private Paging.PageDecoder decoder;
   private MemorySegment scratch;
 
-  private StoredChunks(StoredVec vec, StoredVec.Published state, Paging.PageDecoder decoder) {
+  private StoredChunks(StoredVec vec, StoredVec.Published state) {
     this.vec = vec;
     this.state = state;
-    this.decoder = decoder;
   }
 
   /** The writer's access to its current bytes. */
   static StoredChunks ofWriter(StoredVec vec) {
-    return new StoredChunks(vec, null, vec.paging == null ? null : vec.paging.decoder());
+    return new StoredChunks(vec, null);
   }
 
   /** A reader's access to {@code state} for one operation; a paged vector's leases a decoder on first use. */
   static StoredChunks ofState(StoredVec vec, StoredVec.Published state) {
-    return new StoredChunks(vec, state, null);
+    return new StoredChunks(vec, state);
   }
 
   /**
@@ -62,11 +61,14 @@ final class StoredChunks {
     PageTable table = state == null ? vec.paging.table() : state.table();
     int page = (int) (index / vec.paging.perPage);
     long first = (long) page * vec.paging.perPage;
-    if (page >= table.size() || first + table.page(page).count() <= index) {
+    if (page >= table.size() || first + table.count(page) <= index) {
       throw new CorruptionException("vector '" + vec.name + "': index " + index + " is not in its page table of "
           + table.valueCount() + " values");
     }
     if (state == null) {
+      if (decoder == null) {
+        decoder = vec.paging.decoder();
+      }
       segment = decoder.decode(table, page, vec.region.segment(), null, vec.name);
     } else {
       vec.checkReadable();
@@ -76,7 +78,7 @@ final class StoredChunks {
       segment = decoder.decode(table, page, state.view(), state.lineage(), vec.name);
     }
     origin = -first * vec.size;
-    return Math.min(end, first + table.page(page).count());
+    return Math.min(end, first + table.count(page));
   }
 
   /** Gives back a reader's leased decoder; the chunks stay usable (a later chunk leases again). Idempotent. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 13 item 9: a new database's directory entries are made durable at every level that open created, so that a
  * power loss after the first flush cannot lose the directory; a directory sync that fails with an I/O error fails
- * the open.
+ * the open. Reopening a complete database syncs no directory.
  */
 class DirectorySyncTest {
   @TempDir Path tmp;
@@ -36,6 +36,29 @@ class DirectorySyncTest {
     RegionStore.open(db, io).close();
     assertThat(io.history().stream().filter(c -> c.kind().equals("syncDirectory")).map(FaultyIo.Call::file))
         .containsExactly(db);
+  }
+
+  @Test
+  void reopeningAnExistingDatabaseSyncsNoDirectoryUnlessItsCreationStopped() throws Exception {
+    Path db = tmp.resolve("db");
+    try (RegionStore store = RegionStore.open(db)) {
+      store.createIfNeeded("r").append(new byte[] {1});
+      store.flush();
+    }
+    FaultyIo io = new FaultyIo();
+    RegionStore.open(db, io).close();
+    assertThat(io.history()).extracting(FaultyIo.Call::kind).doesNotContain("syncDirectory");
+
+    Path unfinished = tmp.resolve("unfinished");
+    RegionStore.open(unfinished).close();
+    FaultyIo again = new FaultyIo();
+    RegionStore.open(unfinished, again).close();
+    assertThat(again.history().stream().filter(c -> c.kind().equals("syncDirectory")).map(FaultyIo.Call::file))
+        .as("never flushed: its creation may not have been synced").containsExactly(unfinished);
+    Files.delete(db.resolve("journal"));
+    FaultyIo recreated = new FaultyIo();
+    RegionStore.open(db, recreated).close();
+    assertThat(recreated.history()).extracting(FaultyIo.Call::kind).contains("syncDirectory");
   }
 
   @Test

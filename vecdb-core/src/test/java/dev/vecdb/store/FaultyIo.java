@@ -129,6 +129,13 @@ public final class FaultyIo implements FileIo {
     FileIo.super.punchHole(file, offset, length);
   }
 
+  /** Allocation changes neither the bytes nor the length (the range is inside the file): nothing to undo. */
+  @Override
+  public synchronized void allocate(Path file, long offset, long length) throws IOException {
+    begin("allocate", file);
+    FileIo.super.allocate(file, offset, length);
+  }
+
   @Override
   public synchronized void syncDirectory(Path directory) throws IOException {
     begin("syncDirectory", directory);

@@ -50,18 +50,18 @@ final class Paged {
     PageTable table = v.paging.table();
     assertThat(table.size()).as("pages").isEqualTo(full + (rawCount > 0 ? 1 : 0));
     for (int p = 0; p < full; p++) {
-      assertThat(table.page(p).raw()).as("page %d raw", p).isFalse();
-      assertThat(table.page(p).count()).isEqualTo(v.paging.perPage);
+      assertThat(table.raw(p)).as("page %d raw", p).isFalse();
+      assertThat(table.count(p)).isEqualTo(v.paging.perPage);
     }
     if (rawCount > 0) {
-      assertThat(table.page(full).raw()).as("last page raw").isTrue();
-      assertThat(table.page(full).count()).isEqualTo(rawCount);
+      assertThat(table.raw(full)).as("last page raw").isTrue();
+      assertThat(table.count(full)).isEqualTo(rawCount);
     }
   }
 
   /** Inverts one byte in the middle of page {@code page}'s stored bytes, in the database's data file. */
   static void damagePage(Path dir, StoredVec v, int page) {
-    PageTable.Page p = v.paging.table().page(page);
-    TestFiles.flipByte(dir.resolve("data"), v.region.start() + p.offset() + p.bytes() / 2);
+    PageTable t = v.paging.table();
+    TestFiles.flipByte(dir.resolve("data"), v.region.start() + t.offset(page) + t.bytes(page) / 2);
   }
 }

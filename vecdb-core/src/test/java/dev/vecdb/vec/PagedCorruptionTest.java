@@ -15,7 +15,6 @@ import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +31,8 @@ class PagedCorruptionTest {
 
   @TempDir Path dir;
 
-  /** Where a page's bytes and its page-table entry are in the data file. */
-  record Location(long payload, int bytes, long entry) {}
+  /** Where a page's bytes are in the data file, and the table as written (with where it is stored). */
+  record Location(long payload, int bytes, PageTable table, long mainStart, long mainLength, long tableStart) {}
 
   /** Writes {@link #LEN} values to "v" (three compressed pages and a raw one) and returns where page {@code page} is. */
   private Location writeAndLocate(Format format, int page) {
@@ -42,9 +41,9 @@ class PagedCorruptionTest {
       pushTo(v, LEN);
       v.write();
       db.flush();
-      PageTable.Page p = v.paging.table().page(page);
-      return new Location(v.region.start() + p.offset(), p.bytes(),
-          db.regions().get("v@pages").start() + (long) page * PageTable.ENTRY);
+      PageTable t = v.paging.table();
+      return new Location(v.region.start() + t.offset(page), t.bytes(page), t, v.region.start(),
+          v.region.length(), db.regions().get("v@pages").start());
     }
   }
 
@@ -54,21 +53,34 @@ class PagedCorruptionTest {
     try (Database db = Database.open(dir)) {
       IntVec v = db.intVec("v", NumberType.I32, VecOptions.of(format));
       assertThat(v.len()).isEqualTo(LEN);
+      PageTable table = v.paging.table();
       String message = "vector 'v': page " + page;
+      // a scan fails at the first page whose checksum block holds the damaged page
+      String scanned = "vector 'v': page " + table.blockFirst(table.blockOf(page));
       assertThatThrownBy(() -> v.get(first + 1)).isInstanceOf(CorruptionException.class)
           .hasMessageContaining(message).hasMessageContaining(cause);
       assertThatThrownBy(() -> v.fold(0, LEN, 0, Integer::sum)).isInstanceOf(CorruptionException.class)
-          .hasMessageContaining(message);
-      assertThatThrownBy(v::collect).isInstanceOf(CorruptionException.class).hasMessageContaining(message);
+          .hasMessageContaining(scanned);
+      assertThatThrownBy(v::collect).isInstanceOf(CorruptionException.class).hasMessageContaining(scanned);
       try (IntReader r = v.reader()) {
         assertThatThrownBy(() -> r.get(first)).isInstanceOf(CorruptionException.class)
             .hasMessageContaining(message);
         assertThatThrownBy(() -> r.fold(first, first + 1, 0, Integer::sum))
             .isInstanceOf(CorruptionException.class).hasMessageContaining(message);
       }
-      long other = page == 0 ? INTS : 0;
-      assertThat(v.collect(other, other + INTS)).containsExactly(values(other, other + INTS));
-      assertThat(v.get(LEN - 1)).isEqualTo(value(LEN - 1));
+      for (int other = 0; other < 3; other++) {
+        long from = (long) other * INTS;
+        if (other == page) {
+          continue;
+        }
+        if (table.blockOf(other) == table.blockOf(page)) {
+          assertThatThrownBy(() -> v.collect(from, from + INTS)).as("page %d shares the checksum", other)
+              .isInstanceOf(CorruptionException.class).hasMessageContaining("one checksum covers pages");
+        } else {
+          assertThat(v.collect(from, from + INTS)).containsExactly(values(from, from + INTS));
+        }
+      }
+      assertThat(v.get(LEN - 1)).as("the raw last page has a checksum of its own").isEqualTo(value(LEN - 1));
     }
   }
 
@@ -123,14 +135,20 @@ class PagedCorruptionTest {
     }
   }
 
-  /** Rewrites the page's table entry so that its payload checksum matches {@code payload}. */
+  /**
+   * Rewrites the stored page table so that its checksums match the data file's pages as they are now, {@code payload}
+   * included: the table of the same pages, built afresh over the damaged bytes.
+   */
   private void forgeChecksum(Location at, byte[] payload) {
-    byte[] entry = TestFiles.readBytes(dir.resolve("data"), at.entry(), PageTable.ENTRY);
-    MemorySegment e = MemorySegment.ofArray(entry);
-    ValueLayout.OfInt le = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    e.set(le, 16, PageTable.crc(MemorySegment.ofArray(payload)));
-    e.set(le, 20, PageTable.crc(e.asSlice(0, 20)));
-    TestFiles.writeBytes(dir.resolve("data"), at.entry(), entry);
+    assertThat(TestFiles.readBytes(dir.resolve("data"), at.payload(), payload.length)).isEqualTo(payload);
+    byte[] main = TestFiles.readBytes(dir.resolve("data"), at.mainStart(), (int) at.mainLength());
+    PageTable written = at.table();
+    PageTableBuilder forged = PageTableBuilder.restart(written, 0, MemorySegment.ofArray(main), "v");
+    for (int p = 0; p < written.size(); p++) {
+      forged.add(written.bytes(p), written.count(p), written.raw(p), main, (int) written.offset(p));
+    }
+    forged.finish();
+    TestFiles.writeBytes(dir.resolve("data"), at.tableStart(), forged.encoded().toArray(ValueLayout.JAVA_BYTE));
   }
 
   private static byte[] randomBytes(SplittableRandom random, int length) {

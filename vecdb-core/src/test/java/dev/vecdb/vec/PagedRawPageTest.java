@@ -162,7 +162,7 @@ class PagedRawPageTest {
     session(format, (db, v) -> {
       pushTo(v, 3L * INTS + 5);
       v.write();
-      long secondPageEnd = v.paging.table().page(1).end();
+      long secondPageEnd = v.paging.table().end(1);
       v.truncate(2L * INTS);
       assertThat(v.write()).isTrue();
       assertPages(v, 2, 0);

@@ -76,28 +76,28 @@ class PcoVecTest {
       v.write();
       db.flush();
       Region data = db.regions().get("prices");
-      PageTable table = PageTable.decode(db.regions().get("prices@pages").segment(), "prices", 2048, 8, data.length());
+      PageTable table = PageTableFormat.decode(db.regions().get("prices@pages").readAll(), "prices", 2048, 8,
+          data.length());
       assertThat(table.size()).isEqualTo(3);
       PcoDecoder decoder = new PcoDecoder();
       double[] out = new double[2048];
       for (int p = 0; p < 2; p++) {
-        PageTable.Page page = table.page(p);
-        assertThat(page.raw()).isFalse();
-        MemorySegment blob = data.segment().asSlice(page.offset(), page.bytes());
+        assertThat(table.raw(p)).isFalse();
+        MemorySegment blob = data.segment().asSlice(table.offset(p), table.bytes(p));
         assertThat(decoder.readHeader(blob)).isEqualTo(new PcoHeader(PcoNumberType.F64, 2048));
         assertThat(decoder.decode(blob, PcoNumberType.F64, out, 0)).isEqualTo(2048);
-        assertThat(decoder.lastInputLength()).isEqualTo(page.bytes());
+        assertThat(decoder.lastInputLength()).isEqualTo(table.bytes(p));
         for (int i = 0; i < 2048; i++) {
           assertThat(Double.doubleToRawLongBits(out[i])).isEqualTo(bits[p * 2048 + i]);
         }
       }
-      assertThat(table.page(2).raw()).as("the partial last page").isTrue();
-      assertThat(table.page(2).bytes()).isEqualTo(5 * 8);
+      assertThat(table.raw(2)).as("the partial last page").isTrue();
+      assertThat(table.bytes(2)).isEqualTo(5 * 8);
     }
   }
 
   @Test
-  void tenMillionSequentialU64TakeAtMost400Kb() {
+  void tenMillionSequentialU64TakeAtMost105PercentOfTheOriginal() {
     int n = 10_000_000;
     try (Database db = Database.open(dir)) {
       LongVec v = db.longVec("seq", NumberType.U64, PCO);
@@ -108,7 +108,8 @@ class PcoVecTest {
       db.flush();
       long stored = db.regions().get("seq").length() + db.regions().get("seq@pages").length();
       System.out.printf("PCO 10M sequential u64: %d bytes (pages and page table)%n", stored);
-      assertThat(stored).isLessThanOrEqualTo(400_000);
+      // the Rust original's data region alone (its page table not counted) holds 193,978 bytes
+      assertThat(stored).isLessThanOrEqualTo(193_978 * 105 / 100);
     }
     try (Database db = Database.open(dir)) {
       LongVec v = db.longVec("seq", NumberType.U64, PCO);
