@@ -19,6 +19,8 @@ import dev.vecdb.vec.ShortVec;
 import dev.vecdb.vec.StoredVec;
 import dev.vecdb.vec.VecRegistry;
 import java.nio.file.Path;
+import java.util.concurrent.locks.StampedLock;
+import java.util.function.Supplier;
 
 /**
  * An open vecdb database: one directory holding every vector of an application in a single sparse, memory-mapped
@@ -39,6 +41,11 @@ import java.nio.file.Path;
 public final class Database implements AutoCloseable {
   private final RegionStore store;
   private final VecRegistry vectors;
+  /**
+   * Held for writing while a {@link Replica} applies a commit, so that {@link #readCommitted} sees whole commits;
+   * never held on a writable database.
+   */
+  final StampedLock commits = new StampedLock();
   /** The outbox when the commit log is on, else null. */
   private final Outbox outbox;
 
@@ -103,6 +110,41 @@ public final class Database implements AutoCloseable {
       }
     }
     return db;
+  }
+
+  /**
+   * Runs {@code read} on the calling thread so that it sees whole commits: on a follower, a read of several vectors
+   * taken with it never mixes the states of two commits (a plain read may, for the instant a commit is applied
+   * vector by vector, see some vectors before it and others after it). It first runs without locking and keeps its
+   * result if no commit was applied meanwhile; otherwise it runs once more holding the lock that keeps the next
+   * commit waiting, so it never repeats more than once, and an apply waits at most for one read. An exception thrown
+   * by a run that overlapped an apply is discarded with that run.
+   *
+   * <p>On a writable database no commit is applied from outside: {@code read} runs once and sees what the
+   * application's own writes published, in the order its threads wrote them.
+   *
+   * @return what {@code read} returned
+   */
+  public <T> T readCommitted(Supplier<T> read) {
+    long stamp = commits.tryOptimisticRead();
+    if (stamp != 0) {
+      try {
+        T result = read.get();
+        if (commits.validate(stamp)) {
+          return result;
+        }
+      } catch (RuntimeException e) {
+        if (commits.validate(stamp)) {
+          throw e;
+        }
+      }
+    }
+    stamp = commits.readLock();
+    try {
+      return read.get();
+    } finally {
+      commits.unlockRead(stamp);
+    }
   }
 
   /** Whether the database was opened read-only (see {@link DatabaseOptions#readOnly()}). */

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * crash {@link Database#commitNumber()} says exactly which commit to apply next.
  *
  * <p>Threads: {@link #apply} runs the changes on the calling thread, one apply at a time; application threads keep
- * reading meanwhile (through vector readers) and keep being refused changes.
+ * reading meanwhile (through vector readers) and keep being refused changes. A plain read sees each vector's writes
+ * whole; a read of several vectors through {@link Database#readCommitted} sees each commit whole.
  */
 public final class Replica implements AutoCloseable {
   private final Database database;
@@ -59,10 +60,15 @@ public final class Replica implements AutoCloseable {
         return false;
       }
       checkNoGap(commitNumber, applied);
-      writer.apply(() -> {
-        changes.accept(database);
-        return writer.flush(commitNumber);
-      });
+      long stamp = database.commits.writeLock();
+      try {
+        writer.apply(() -> {
+          changes.accept(database);
+          return writer.flush(commitNumber);
+        });
+      } finally {
+        database.commits.unlockWrite(stamp);
+      }
       return true;
     }
   }

@@ -1,5 +1,6 @@
 package dev.vecdb.sample.chain;
 
+import dev.vecdb.Database;
 import java.util.Optional;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -9,25 +10,28 @@ import org.springframework.stereotype.Component;
  * leader's commits, read through readers. A replica has no {@link Chain}: nothing here writes, and the derived
  * metrics are read as the leader computed them.
  *
- * <p>Threads: safe on any thread. The follower applies a commit vector by vector, so while it applies a reorg a block
- * read may, for that instant, take some fields from the replaced branch; every field is a value the leader wrote.
+ * <p>Threads: safe on any thread. The follower applies a commit vector by vector; a block is read through
+ * {@link Database#readCommitted}, so all its fields come from one commit even while a reorg is applied.
  */
 @Component
 @Profile("replica")
 class ReplicaBlocks implements Blocks {
   private final ChainVectors vectors;
+  private final Database database;
 
-  ReplicaBlocks(ChainVectors vectors) {
+  ReplicaBlocks(ChainVectors vectors, Database database) {
     this.vectors = vectors;
+    this.database = database;
   }
 
   @Override
   public Block latest() {
-    return vectors.read(vectors.writtenLength() - 1);
+    return database.readCommitted(() -> vectors.read(vectors.writtenLength() - 1));
   }
 
   @Override
   public Optional<Block> block(long height) {
-    return height >= 0 && height < vectors.writtenLength() ? Optional.of(vectors.read(height)) : Optional.empty();
+    return database.readCommitted(() -> height >= 0 && height < vectors.writtenLength()
+        ? Optional.of(vectors.read(height)) : Optional.empty());
   }
 }
