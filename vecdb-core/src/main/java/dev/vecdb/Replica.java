@@ -58,9 +58,8 @@ public final class Replica implements AutoCloseable {
         return false;
       }
       if (commitNumber != applied + 1) {
-        throw new IllegalArgumentException("cannot apply commit " + commitNumber + " to database " + database.path()
-            + ": its last commit is " + applied + ", commits " + (applied + 1) + ".." + (commitNumber - 1)
-            + " are missing");
+        throw Errors.illegalArgument("cannot apply commit %s to database %s: its last commit is %s, commits %s..%s"
+            + " are missing", commitNumber, database.path(), applied, (applied + 1), (commitNumber - 1));
       }
       writer.apply(() -> {
         changes.accept(database);

@@ -1,6 +1,5 @@
 package dev.vecdb.codec;
 
-import dev.vecdb.CorruptionException;
 import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
@@ -55,20 +54,20 @@ public final class Lz4PageCodec implements PageCodec {
   @Override
   public void decompress(byte[] src, int offset, int length, byte[] dst, int rawLength) {
     if (length < 4) {
-      throw new CorruptionException("LZ4 page of " + length + " bytes is shorter than its length prefix");
+      throw CodecErrors.corruption("LZ4 page of %s bytes is shorter than its length prefix", length);
     }
     int declared = (src[offset] & 0xFF) | (src[offset + 1] & 0xFF) << 8 | (src[offset + 2] & 0xFF) << 16
         | (src[offset + 3] & 0xFF) << 24;
     if (declared != rawLength) {
-      throw new CorruptionException("LZ4 page declares " + declared + " bytes, expected " + rawLength);
+      throw CodecErrors.corruption("LZ4 page declares %s bytes, expected %s", declared, rawLength);
     }
     try {
       int n = decompressor.decompress(src, offset + 4, length - 4, dst, 0, rawLength);
       if (n != rawLength) {
-        throw new CorruptionException("LZ4 page decoded to " + n + " bytes, expected " + rawLength);
+        throw CodecErrors.corruption("LZ4 page decoded to %s bytes, expected %s", n, rawLength);
       }
     } catch (LZ4Exception e) {
-      throw new CorruptionException("LZ4 page does not decode: " + e.getMessage(), e);
+      throw CodecErrors.corruption(e, "LZ4 page does not decode: %s", e.getMessage());
     }
   }
 

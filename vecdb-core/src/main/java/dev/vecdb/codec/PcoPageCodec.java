@@ -1,6 +1,5 @@
 package dev.vecdb.codec;
 
-import dev.vecdb.CorruptionException;
 import dev.vecdb.codec.pco.PcoDecoder;
 import dev.vecdb.codec.pco.PcoEncoder;
 import dev.vecdb.codec.pco.PcoNumberType;
@@ -61,7 +60,7 @@ public final class PcoPageCodec implements PageCodec {
     ensureCapacity(count);
     int n = decoder.decode(src, offset, length, type, values, 0);
     if (n != count) {
-      throw new CorruptionException("pco page decoded to " + n + " values, expected " + count);
+      throw CodecErrors.corruption("pco page decoded to %s values, expected %s", n, count);
     }
     MemorySegment.copy(values, 0, MemorySegment.ofArray(dst), layout, 0, count);
   }

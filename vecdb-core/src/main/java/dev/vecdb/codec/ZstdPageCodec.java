@@ -4,7 +4,6 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
-import dev.vecdb.CorruptionException;
 import java.lang.ref.Cleaner;
 
 /**
@@ -48,7 +47,7 @@ public final class ZstdPageCodec implements PageCodec {
     try {
       return compressor.compressByteArray(dst, 0, dst.length, src, 0, rawLength);
     } catch (ZstdException e) {
-      throw new IllegalStateException("zstd compression failed: " + e.getMessage(), e);
+      throw CodecErrors.illegalState(e, "zstd compression failed: %s", e.getMessage());
     }
   }
 
@@ -58,10 +57,10 @@ public final class ZstdPageCodec implements PageCodec {
     try {
       n = decompressor.decompressByteArray(dst, 0, rawLength, src, offset, length);
     } catch (ZstdException e) {
-      throw new CorruptionException("zstd page does not decode: " + e.getMessage(), e);
+      throw CodecErrors.corruption(e, "zstd page does not decode: %s", e.getMessage());
     }
     if (n != rawLength) {
-      throw new CorruptionException("zstd page decoded to " + n + " bytes, expected " + rawLength);
+      throw CodecErrors.corruption("zstd page decoded to %s bytes, expected %s", n, rawLength);
     }
   }
 }

@@ -124,8 +124,8 @@ public abstract class EagerVec implements ComputeSource {
       long to = Math.min(end, from + batchSize);
       long reached = from < end ? fill(batch, from, to) : from;
       if (stored.len() != reached) {
-        throw new ComputeException("vector '" + name() + "': a batch for [" + from + ", " + reached + ") left length "
-            + stored.len());
+        throw ComputeErrors.compute("vector '%s': a batch for [%s, %s) left length %s", name(), from, reached,
+            stored.len());
       }
       if (!commit() || reached != to || to >= end) {
         return;
@@ -169,12 +169,12 @@ public abstract class EagerVec implements ComputeSource {
 
   /** An {@link IllegalArgumentException} naming this vector. */
   final IllegalArgumentException invalid(String reason) {
-    return new IllegalArgumentException("vector '" + name() + "': " + reason);
+    return ComputeErrors.illegalArgument("vector '%s': %s", name(), reason);
   }
 
   /** A {@link ComputeException} naming this vector and the index computed. */
   final ComputeException failure(long index, String what) {
-    return new ComputeException("vector '" + name() + "', index " + index + ": " + what);
+    return ComputeErrors.compute("vector '%s', index %s: %s", name(), index, what);
   }
 
   /** The length of the shortest source. */

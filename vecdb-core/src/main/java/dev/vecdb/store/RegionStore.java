@@ -179,7 +179,7 @@ public final class RegionStore implements AutoCloseable {
 
   private static RegionStore open(Path directory, FileIo io, boolean readOnly) {
     if (directory.toString().isEmpty()) {
-      throw new InvalidNameException("a database path must not be empty; name its directory (such as \"db\" or"
+      throw StoreErrors.invalidName("a database path must not be empty; name its directory (such as \"db\" or"
           + " Path.of(\".\") for the working directory)");
     }
     Path dir = directory.toAbsolutePath().normalize();
@@ -217,7 +217,7 @@ public final class RegionStore implements AutoCloseable {
     } catch (IOException e) {
       closeQuietly(lockChannel);
       forget(key);
-      throw new StorageException("cannot open database " + dir + ": " + e.getMessage(), e);
+      throw StoreErrors.storage(e, "cannot open database %s: %s", dir, e.getMessage());
     } catch (RuntimeException e) {
       closeQuietly(lockChannel);
       forget(key);
@@ -257,13 +257,13 @@ public final class RegionStore implements AutoCloseable {
     Path tableFile = dir.resolve(TABLE);
     long dataLength = Files.exists(dataFile) ? Files.size(dataFile) : 0;
     if (dataLength > 0 && (!Files.exists(tableFile) || Files.size(tableFile) == 0)) {
-      throw new CorruptionException("region table " + tableFile + " is missing or empty but the data file holds "
-          + dataLength + " bytes");
+      throw StoreErrors.corruption("region table %s is missing or empty but the data file holds %s bytes", tableFile,
+          dataLength);
     }
   }
 
   private static DatabaseLockedException locked(Path dir) {
-    return new DatabaseLockedException("database " + dir + " is already open (by this or another process)");
+    return StoreErrors.locked("database %s is already open (by this or another process)", dir);
   }
 
   private static void forget(Path key) {
@@ -333,7 +333,7 @@ public final class RegionStore implements AutoCloseable {
    * @throws NotFoundException if there is none
    */
   public Region get(String id) {
-    return find(id).orElseThrow(() -> new NotFoundException("no region '" + id + "' in database " + directory));
+    return find(id).orElseThrow(() -> StoreErrors.notFound("no region '%s' in database %s", id, directory));
   }
 
   /** Whether a region {@code id} exists. */
@@ -361,7 +361,7 @@ public final class RegionStore implements AutoCloseable {
    */
   public void remove(String id) {
     if (!removeIfExists(id)) {
-      throw new NotFoundException("no region '" + id + "' in database " + directory);
+      throw StoreErrors.notFound("no region '%s' in database %s", id, directory);
     }
   }
 
@@ -388,7 +388,7 @@ public final class RegionStore implements AutoCloseable {
           return;
         }
       }
-      throw new NotFoundException("region '" + region.id() + "' of database " + directory + " was removed");
+      throw StoreErrors.notFound("region '%s' of database %s was removed", region.id(), directory);
     });
   }
 
@@ -437,12 +437,12 @@ public final class RegionStore implements AutoCloseable {
         String from = expected == null ? fromId : expected.id();
         Region region = byId.get(from);
         if (region == null || (expected != null && region != expected)) {
-          throw new NotFoundException("cannot rename region '" + from + "' of database " + directory
-              + (expected != null && expected.isRemoved() ? ": it was removed" : ": it does not exist"));
+          throw StoreErrors.notFound("cannot rename region '%s' of database %s%s", from, directory,
+              (expected != null && expected.isRemoved() ? ": it was removed" : ": it does not exist"));
         }
         if (byId.containsKey(to)) {
-          throw new AlreadyExistsException("cannot rename region '" + from + "' to '" + to + "' in database "
-              + directory + ": '" + to + "' exists");
+          throw StoreErrors.alreadyExists("cannot rename region '%s' to '%s' in database %s: '%s' exists", from, to,
+              directory, to);
         }
         byId.remove(from);
         region.setId(to);
@@ -541,7 +541,7 @@ public final class RegionStore implements AutoCloseable {
       }
       return new DiskUsage(logical, natives.isPresent() ? allocated : -1);
     } catch (IOException e) {
-      throw new StorageException("cannot measure the disk usage of database " + directory, e);
+      throw StoreErrors.storage(e, "cannot measure the disk usage of database %s", directory);
     }
   }
 
@@ -694,7 +694,7 @@ public final class RegionStore implements AutoCloseable {
 
   void checkOpen() {
     if (!open) {
-      throw new ClosedException("database " + directory + " is closed");
+      throw StoreErrors.closed("database %s is closed", directory);
     }
   }
 
@@ -792,8 +792,8 @@ public final class RegionStore implements AutoCloseable {
       return FlushReport.EMPTY;
     }
     if (commitNumber != -1 && commitNumber <= sequence.committed()) {
-      throw new IllegalArgumentException("commit number " + commitNumber + " of database " + directory
-          + " is not greater than the last commit number " + sequence.committed());
+      throw StoreErrors.illegalArgument("commit number %s of database %s is not greater than the last commit number %s",
+          commitNumber, directory, sequence.committed());
     }
     try {
       FlushReport report;
@@ -864,8 +864,8 @@ public final class RegionStore implements AutoCloseable {
     try {
       sequence.stage(number);
     } catch (StorageException e) {
-      StorageException error = new StorageException("database " + directory + ": cannot flush: cannot write commit "
-          + "number " + number + ": " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+      StorageException error = StoreErrors.storage(e, "database %s: cannot flush: cannot write commit number %s: %s",
+          directory, number, (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
       failure = error;
       throw error;
     }
@@ -889,9 +889,8 @@ public final class RegionStore implements AutoCloseable {
     List<Journal.Record> records = journal.read();
     for (Journal.Record r : records) {
       if (r.target() == Journal.TABLE && r.length() > RegionTable.SLOT_SIZE) {
-        throw new CorruptionException("journal " + journal.path() + ": table record at offset "
-            + (r.payload() - Journal.HEADER) + " restores " + r.length() + " bytes, more than one "
-            + RegionTable.SLOT_SIZE + "-byte slot");
+        throw StoreErrors.corruption("journal %s: table record at offset %s restores %s bytes, more than one %s-byte"
+            + " slot", journal.path(), (r.payload() - Journal.HEADER), r.length(), RegionTable.SLOT_SIZE);
       }
     }
     for (int i = records.size() - 1; i >= 0; i--) {
@@ -952,8 +951,8 @@ public final class RegionStore implements AutoCloseable {
       RegionTable.Slot a = sorted.get(i - 1);
       RegionTable.Slot b = sorted.get(i);
       if (a.start() + a.reserved() > b.start()) {
-        throw new CorruptionException("region table " + table.path() + ": region '" + a.id() + "' (slot "
-            + a.index() + ") overlaps region '" + b.id() + "' (slot " + b.index() + ")");
+        throw StoreErrors.corruption("region table %s: region '%s' (slot %s) overlaps region '%s' (slot %s)",
+            table.path(), a.id(), a.index(), b.id(), b.index());
       }
     }
   }
@@ -978,8 +977,8 @@ public final class RegionStore implements AutoCloseable {
 
   private void checkWritable(String what) {
     if (!isWritable()) {
-      throw new ReadOnlyException("database " + directory + " is read-only (opened as a follower): cannot " + what
-          + "; only its replication applier changes it");
+      throw StoreErrors.readOnly("database %s is read-only (opened as a follower): cannot %s; only its replication"
+          + " applier changes it", directory, what);
     }
   }
 
@@ -987,13 +986,13 @@ public final class RegionStore implements AutoCloseable {
     checkOpen();
     Throwable failed = failure;
     if (failed != null) {
-      throw new StorageException("database " + directory + " failed earlier (" + failed.getMessage()
-          + "); close and reopen it to recover the last flush", failed);
+      throw StoreErrors.storage(failed, "database %s failed earlier (%s); close and reopen it to recover the last"
+          + " flush", directory, failed.getMessage());
     }
   }
 
   private StorageException storageError(String what, IOException e) {
-    return new StorageException("database " + directory + ": cannot " + what + ": " + e.getMessage(), e);
+    return StoreErrors.storage(e, "database %s: cannot %s: %s", directory, what, e.getMessage());
   }
 
   /**
@@ -1001,7 +1000,7 @@ public final class RegionStore implements AutoCloseable {
    * cause and rethrown as it is, after the store is failed.
    */
   private VecdbException fail(String what, Throwable e) {
-    StorageException error = new StorageException("database " + directory + ": cannot " + what + ": " + e, e);
+    StorageException error = StoreErrors.storage(e, "database %s: cannot %s: %s", directory, what, e);
     failure = error;
     if (e instanceof Error fatal) {
       throw fatal;

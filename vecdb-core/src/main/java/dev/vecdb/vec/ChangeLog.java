@@ -1,6 +1,5 @@
 package dev.vecdb.vec;
 
-import dev.vecdb.CorruptionException;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionStore;
 import java.lang.foreign.MemorySegment;
@@ -39,7 +38,7 @@ final class ChangeLog {
         try {
           stored.add(Long.parseLong(id.substring(prefix.length())));
         } catch (NumberFormatException e) {
-          throw new CorruptionException("vector '" + vector + "': region '" + id + "' is not a change set", e);
+          throw VecErrors.corruption(e, "vector '%s': region '%s' is not a change set", vector, id);
         }
       }
     }

@@ -86,15 +86,15 @@ final class PageTable {
    */
   static PageTable decode(MemorySegment in, String vector, int perPage, int valueSize, long regionLength) {
     if (in.byteSize() % ENTRY != 0) {
-      throw new CorruptionException("vector '" + vector + "': page table of " + in.byteSize()
-          + " bytes is not made of " + ENTRY + "-byte entries");
+      throw VecErrors.corruption("vector '%s': page table of %s bytes is not made of %s-byte entries", vector,
+          in.byteSize(), ENTRY);
     }
     Page[] pages = new Page[(int) (in.byteSize() / ENTRY)];
     long expectedOffset = Header.SIZE;
     for (int i = 0; i < pages.length; i++) {
       long at = (long) i * ENTRY;
       if (in.get(INT, at + 20) != crc(in.asSlice(at, 20))) {
-        throw new CorruptionException("vector '" + vector + "': page table entry " + i + " fails its checksum");
+        throw VecErrors.corruption("vector '%s': page table entry %s fails its checksum", vector, i);
       }
       int counted = in.get(INT, at + 12);
       Page p = new Page(in.get(LONG, at), in.get(INT, at + 8), counted & ~RAW, (counted & RAW) != 0,
@@ -102,16 +102,15 @@ final class PageTable {
       boolean full = p.count() == perPage;
       if (p.offset() != expectedOffset || p.bytes() < 0 || p.count() <= 0 || p.count() > perPage
           || (!full && i != pages.length - 1) || (p.raw() && p.bytes() != p.count() * valueSize)) {
-        throw new CorruptionException("vector '" + vector + "': page " + i + " is inconsistent: offset "
-            + p.offset() + " (expected " + expectedOffset + "), " + p.bytes() + " bytes, " + p.count() + " values"
-            + (p.raw() ? ", raw" : ""));
+        throw VecErrors.corruption("vector '%s': page %s is inconsistent: offset %s (expected %s), %s bytes, %s"
+            + " values%s", vector, i, p.offset(), expectedOffset, p.bytes(), p.count(), (p.raw() ? ", raw" : ""));
       }
       expectedOffset = p.end();
       pages[i] = p;
     }
     if (expectedOffset != regionLength) {
-      throw new CorruptionException("vector '" + vector + "': pages end at " + expectedOffset
-          + " but the region holds " + regionLength + " bytes");
+      throw VecErrors.corruption("vector '%s': pages end at %s but the region holds %s bytes", vector, expectedOffset,
+          regionLength);
     }
     return new PageTable(pages);
   }

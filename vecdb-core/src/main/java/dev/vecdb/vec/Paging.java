@@ -52,8 +52,8 @@ final class Paging {
     this.rewrite = new PageRewrite(vector, size, perPage, main, codecs.get(), new PageDecoder(codecs.get(), size));
     Region pages = store.find(vector + PAGES_SUFFIX).orElse(null);
     if (pages == null && main.length() > Header.SIZE) {
-      throw new CorruptionException("vector '" + vector + "': its page table region '" + vector + PAGES_SUFFIX
-          + "' is missing, but its main region holds " + (main.length() - Header.SIZE) + " bytes of pages");
+      throw VecErrors.corruption("vector '%s': its page table region '%s%s' is missing, but its main region holds %s"
+          + " bytes of pages", vector, vector, PAGES_SUFFIX, (main.length() - Header.SIZE));
     }
     this.pagesRegion = pages != null ? pages : store.createIfNeeded(vector + PAGES_SUFFIX);
     this.table = PageTable.decode(MemorySegment.ofArray(pagesRegion.readAll()), vector, perPage, size,
@@ -179,18 +179,18 @@ final class Paging {
       int rawLength = page.count() * size;
       cachedPage = -1;
       if (page.end() > data.byteSize()) {
-        throw new CorruptionException("vector '" + vector + "': page " + index + " ends at " + page.end()
-            + ", past the " + data.byteSize() + " bytes of its region");
+        throw VecErrors.corruption("vector '%s': page %s ends at %s, past the %s bytes of its region", vector, index,
+            page.end(), data.byteSize());
       }
       MemorySegment copy = copyPayload(data, page, lineage);
       if (PageTable.crc(copy) != page.crc()) {
-        throw new CorruptionException("vector '" + vector + "': page " + index + " fails its checksum");
+        throw VecErrors.corruption("vector '%s': page %s fails its checksum", vector, index);
       }
       if (!page.raw()) {
         try {
           codec.decompress(compressed, 0, page.bytes(), buffer, rawLength);
         } catch (CorruptionException e) {
-          throw new CorruptionException("vector '" + vector + "': page " + index + ": " + e.getMessage(), e);
+          throw VecErrors.corruption(e, "vector '%s': page %s: %s", vector, index, e.getMessage());
         }
       }
       cachedValues = bufferSegment.asSlice(0, rawLength);

@@ -2,12 +2,10 @@ package dev.vecdb.vec;
 
 import dev.vecdb.ClosedException;
 import dev.vecdb.ConcurrentMutationException;
-import dev.vecdb.CorruptionException;
 import dev.vecdb.Database;
 import dev.vecdb.Format;
 import dev.vecdb.HoleException;
 import dev.vecdb.InvalidNameException;
-import dev.vecdb.MismatchException;
 import dev.vecdb.NotFoundException;
 import dev.vecdb.OutOfRangeException;
 import dev.vecdb.ReadOnlyException;
@@ -172,8 +170,8 @@ public abstract class StoredVec {
     this.size = spec.size();
     this.order = format == Format.ZERO_COPY ? ByteOrder.nativeOrder() : ByteOrder.LITTLE_ENDIAN;
     if (format == Format.PCO && dev.vecdb.codec.NumberType.ofCode(spec.typeCode()) == null) {
-      throw new IllegalArgumentException("vector '" + name + "': format PCO compresses numeric values only, not "
-          + spec.label() + "; use LZ4, ZSTD, BYTES or ZERO_COPY");
+      throw VecErrors.illegalArgument("vector '%s': format PCO compresses numeric values only, not %s; use LZ4, ZSTD,"
+          + " BYTES or ZERO_COPY", name, spec.label());
     }
     this.updates = new UpdateMap(size);
     this.pushChunks = new PushChunks(size);
@@ -334,7 +332,7 @@ public abstract class StoredVec {
   public final void delete(long index) {
     claim();
     if (index < 0 || index >= len()) {
-      throw new OutOfRangeException("vector '" + name + "': cannot delete index " + index + ", length is " + len());
+      throw VecErrors.outOfRange("vector '%s': cannot delete index %s, length is %s", name, index, len());
     }
     if (tracker != null) {
       tracker.beforeChange(index);
@@ -353,7 +351,7 @@ public abstract class StoredVec {
   public final void truncate(long newLen) {
     claim();
     if (newLen < 0) {
-      throw new OutOfRangeException("vector '" + name + "': cannot truncate to negative length " + newLen);
+      throw VecErrors.outOfRange("vector '%s': cannot truncate to negative length %s", name, newLen);
     }
     if (newLen >= len()) {
       return;
@@ -516,8 +514,8 @@ public abstract class StoredVec {
     for (long current = toBaseline.prevStamp(); current >= stamp; ) {
       Delta delta = requireDelta(current, stamp);
       if (delta.prevStamp() >= current) {
-        throw new CorruptionException("vector '" + name + "': change set " + current + " leads to stamp "
-            + delta.prevStamp() + ", not to an earlier one");
+        throw VecErrors.corruption("vector '%s': change set %s leads to stamp %s, not to an earlier one", name, current,
+            delta.prevStamp());
       }
       chain.add(delta);
       current = delta.prevStamp();
@@ -560,8 +558,8 @@ public abstract class StoredVec {
    */
   public final MemorySegment storedValues() {
     if (paging != null) {
-      throw new UnsupportedOperationException("vector '" + name + "' is stored in compressed pages (" + format
-          + "): it has no contiguous value bytes; read it through its read API");
+      throw VecErrors.unsupported("vector '%s' is stored in compressed pages (%s): it has no contiguous value bytes;"
+          + " read it through its read API", name, format);
     }
     return region.segment().asSlice(Header.SIZE, storedLen * size);
   }
@@ -582,9 +580,9 @@ public abstract class StoredVec {
     checkWritable("change it");
     if (!WRITER.compareAndSet(this, (Thread) null, me)) {
       Thread owner = writer;
-      throw new ConcurrentMutationException("vector '" + name + "' is being written by thread '"
-          + (owner == null ? "?" : owner.getName()) + "' (it owns the vector until its next write() or flush()); "
-          + "thread '" + me.getName() + "' may not mutate it meanwhile");
+      throw VecErrors.concurrentMutation("vector '%s' is being written by thread '%s' (it owns the vector until its"
+          + " next write() or flush()); thread '%s' may not mutate it meanwhile", name,
+          (owner == null ? "?" : owner.getName()), me.getName());
     }
   }
 
@@ -596,8 +594,8 @@ public abstract class StoredVec {
   }
 
   private ReadOnlyException readOnly(String what) {
-    return new ReadOnlyException("vector '" + name + "' of database " + store.path() + " is read-only (opened as a "
-        + "follower): cannot " + what + "; only its replication applier changes it");
+    return VecErrors.readOnly("vector '%s' of database %s is read-only (opened as a follower): cannot %s; only its"
+        + " replication applier changes it", name, store.path(), what);
   }
 
   /**
@@ -627,7 +625,7 @@ public abstract class StoredVec {
    */
   final long locate(long index) {
     if (overlay && holes.contains(index) && index >= 0 && index < len()) {
-      throw new HoleException("vector '" + name + "': index " + index + " is a hole");
+      throw VecErrors.hole("vector '%s': index %s is a hole", name, index);
     }
     return locateRaw(index);
   }
@@ -667,7 +665,7 @@ public abstract class StoredVec {
     claim();
     long stored = storedLen;
     if (index < 0 || index >= stored + pushedBytes / size) {
-      throw new OutOfRangeException("vector '" + name + "': cannot update index " + index + ", length is " + len());
+      throw VecErrors.outOfRange("vector '%s': cannot update index %s, length is %s", name, index, len());
     }
     if (tracker != null) {
       tracker.beforeChange(index);
@@ -688,7 +686,7 @@ public abstract class StoredVec {
   /** Fails with a {@link ClosedException} naming the vector when its database is closed. */
   final void checkReadable() {
     if (!store.isOpen()) {
-      throw new ClosedException("vector '" + name + "': database " + store.path() + " is closed");
+      throw VecErrors.closed("vector '%s': database %s is closed", name, store.path());
     }
   }
 
@@ -748,8 +746,7 @@ public abstract class StoredVec {
   /** Checks that {@code index == len()} before a push. */
   final void checkPushIndex(long index) {
     if (index != len()) {
-      throw new OutOfRangeException("vector '" + name + "': checked push at index " + index + ", but the next index is "
-          + len());
+      throw VecErrors.outOfRange("vector '%s': checked push at index %s, but the next index is %s", name, index, len());
     }
   }
 
@@ -759,7 +756,7 @@ public abstract class StoredVec {
   }
 
   final OutOfRangeException outOfRange(long index) {
-    return new OutOfRangeException("vector '" + name + "': index " + index + " out of range, length is " + len());
+    return VecErrors.outOfRange("vector '%s': index %s out of range, length is %s", name, index, len());
   }
 
   /** Clamps {@code [from, to)} to {@code [0, len)}; returns {from, to} with {@code from <= to}. */
@@ -785,9 +782,9 @@ public abstract class StoredVec {
   }
 
   private Delta requireDelta(long current, long target) {
-    return changes.load(current).orElseThrow(() -> new NotFoundException("vector '" + name
-        + "': cannot roll back " + (target == current ? "stamp " + current : "before stamp " + target)
-        + ": no change set is stored for stamp " + current + " (stored: " + changes.stamps() + ")"));
+    return changes.load(current).orElseThrow(() -> VecErrors.notFound("vector '%s': cannot roll back %s: no change"
+        + " set is stored for stamp %s (stored: %s)", name,
+        (target == current ? "stamp " + current : "before stamp " + target), current, changes.stamps()));
   }
 
   /**
@@ -797,8 +794,8 @@ public abstract class StoredVec {
    */
   private Delta baselineDelta() {
     if (tracker == null) {
-      throw new NotFoundException("vector '" + name + "': cannot roll back, it keeps no change sets "
-          + "(open it with savedStampedChanges > 0)");
+      throw VecErrors.notFound("vector '%s': cannot roll back, it keeps no change sets (open it with"
+          + " savedStampedChanges > 0)", name);
     }
     return tracker.delta(header.stamp);
   }
@@ -809,8 +806,8 @@ public abstract class StoredVec {
    */
   private void apply(Delta delta) {
     if (delta.truncStart() > len()) {
-      throw new CorruptionException("vector '" + name + "': change set " + delta.stamp() + " truncates at "
-          + delta.truncStart() + ", beyond the length " + len());
+      throw VecErrors.corruption("vector '%s': change set %s truncates at %s, beyond the length %s", name,
+          delta.stamp(), delta.truncStart(), len());
     }
     holes.removeFrom(delta.truncStart());
     updates.removeFrom(delta.truncStart());
@@ -823,8 +820,8 @@ public abstract class StoredVec {
     for (int i = 0; i < delta.modifiedIndices().length; i++) {
       long index = delta.modifiedIndices()[i];
       if (index < 0 || index >= delta.truncStart()) {
-        throw new CorruptionException("vector '" + name + "': change set " + delta.stamp() + " restores index "
-            + index + " outside [0, " + delta.truncStart() + ")");
+        throw VecErrors.corruption("vector '%s': change set %s restores index %s outside [0, %s)", name, delta.stamp(),
+            index, delta.truncStart());
       }
       long at;
       if (index < storedLen) {
@@ -842,8 +839,8 @@ public abstract class StoredVec {
     holes.clear();
     for (long hole : delta.holes()) {
       if (hole < 0 || hole >= delta.baseLen()) {
-        throw new CorruptionException("vector '" + name + "': change set " + delta.stamp() + " restores hole "
-            + hole + " beyond its length " + delta.baseLen());
+        throw VecErrors.corruption("vector '%s': change set %s restores hole %s beyond its length %s", name,
+            delta.stamp(), hole, delta.baseLen());
       }
       holes.add(hole);
     }
@@ -864,7 +861,7 @@ public abstract class StoredVec {
 
   private static void checkStamp(long stamp) {
     if (stamp < 0) {
-      throw new IllegalArgumentException("a stamp must be >= 0, got " + stamp);
+      throw VecErrors.illegalArgument("a stamp must be >= 0, got %s", stamp);
     }
   }
 
@@ -983,7 +980,7 @@ public abstract class StoredVec {
           : "a change baseline region '" + baseline.regionId() + "' exists that its header does not record";
     }
     if (missing != null) {
-      throw new CorruptionException("vector '" + name + "' in " + store.path() + ": " + missing);
+      throw VecErrors.corruption("vector '%s' in %s: %s", name, store.path(), missing);
     }
   }
 
@@ -1063,8 +1060,8 @@ public abstract class StoredVec {
     String mismatch = mismatch(stored, options);
     if (mismatch != null) {
       if (!options.resetOnMismatch()) {
-        throw new MismatchException("vector '" + name + "' in " + store.path() + ": " + mismatch
-            + " (open it with reset-on-mismatch to wipe it)");
+        throw VecErrors.mismatch("vector '%s' in %s: %s (open it with reset-on-mismatch to wipe it)", name,
+            store.path(), mismatch);
       }
       for (String id : store.ids()) {
         if (id.equals(name) || id.startsWith(name + "@")) {
@@ -1075,8 +1072,8 @@ public abstract class StoredVec {
     }
     long payload = main.length() - Header.SIZE;
     if (format.isRaw() && payload % size != 0) {
-      throw new CorruptionException("vector '" + name + "': " + payload + " bytes of values is not a multiple of the "
-          + size + "-byte value size");
+      throw VecErrors.corruption("vector '%s': %s bytes of values is not a multiple of the %s-byte value size", name,
+          payload, size);
     }
     return stored;
   }
@@ -1122,15 +1119,14 @@ public abstract class StoredVec {
     MemorySegment in = MemorySegment.ofArray(holesRegion.readAll());
     long count = (in.byteSize() - 4) / 8;
     if (in.byteSize() < 12 || in.byteSize() % 8 != 4 || in.get(LE_INT, count * 8) != crc(in.asSlice(0, count * 8))) {
-      throw new CorruptionException("vector '" + name + "': holes region (" + in.byteSize()
-          + " bytes) fails its checksum");
+      throw VecErrors.corruption("vector '%s': holes region (%s bytes) fails its checksum", name, in.byteSize());
     }
     long[] sorted = new long[(int) count];
     for (int i = 0; i < sorted.length; i++) {
       sorted[i] = in.getAtIndex(LE_LONG, i);
       if (sorted[i] < 0 || sorted[i] >= realLen || (i > 0 && sorted[i] <= sorted[i - 1])) {
-        throw new CorruptionException("vector '" + name + "': hole " + i + " (index " + sorted[i]
-            + ") is out of order or beyond the length " + realLen);
+        throw VecErrors.corruption("vector '%s': hole %s (index %s) is out of order or beyond the length %s", name, i,
+            sorted[i], realLen);
       }
     }
     return sorted;
@@ -1150,20 +1146,19 @@ public abstract class StoredVec {
         }
         yield () -> new dev.vecdb.codec.ZstdPageCodec(options.compressionLevel());
       }
-      default -> throw new IllegalArgumentException("format " + format + " is not paged");
+      default -> throw VecErrors.illegalArgument("format %s is not paged", format);
     };
   }
 
   private static String validateName(String name) {
     RegionIds.validate(name);
     if (name.indexOf('@') >= 0) {
-      throw new InvalidNameException("invalid vector name '" + name + "': '@' is reserved for a vector's own regions");
+      throw VecErrors.invalidName("invalid vector name '%s': '@' is reserved for a vector's own regions", name);
     }
     int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     if (bytes > MAX_NAME_BYTES) {
-      throw new InvalidNameException("invalid vector name: it is " + bytes + " UTF-8 bytes long, the limit is "
-          + MAX_NAME_BYTES + " (a region id's " + RegionIds.MAX_BYTES + " less the longest suffix of the vector's own "
-          + "regions)");
+      throw VecErrors.invalidName("invalid vector name: it is %s UTF-8 bytes long, the limit is %s (a region id's %s"
+          + " less the longest suffix of the vector's own regions)", bytes, MAX_NAME_BYTES, RegionIds.MAX_BYTES);
     }
     return name;
   }

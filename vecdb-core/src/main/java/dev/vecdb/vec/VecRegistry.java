@@ -35,16 +35,16 @@ public final class VecRegistry {
   public synchronized <V extends StoredVec> V open(String name, Class<V> type, String typeLabel,
       VecOptions options, Supplier<V> factory) {
     if (!database.isOpen()) {
-      throw new ClosedException("cannot open vector '" + name + "': database " + database.path() + " is closed");
+      throw VecErrors.closed("cannot open vector '%s': database %s is closed", name, database.path());
     }
     StoredVec existing = open.get(name);
     if (existing != null) {
       if (!type.isInstance(existing) || !existing.typeLabel().equals(typeLabel)
           || existing.format() != options.format() || existing.version() != options.version()) {
-        throw new MismatchException("vector '" + name + "' is already open in " + database.path() + " as "
-            + existing.getClass().getSimpleName() + " of " + existing.typeLabel() + ", " + existing.format()
-            + ", version " + existing.version() + "; requested " + type.getSimpleName() + " of " + typeLabel + ", "
-            + options.format() + ", version " + options.version());
+        throw VecErrors.mismatch("vector '%s' is already open in %s as %s of %s, %s, version %s; requested %s of %s,"
+            + " %s, version %s", name, database.path(), existing.getClass().getSimpleName(), existing.typeLabel(),
+            existing.format(), existing.version(), type.getSimpleName(), typeLabel, options.format(),
+            options.version());
       }
       return type.cast(existing);
     }
@@ -71,7 +71,7 @@ public final class VecRegistry {
   public synchronized void remove(String name) {
     StoredVec vec = open.get(name);
     if (vec == null) {
-      throw new NotFoundException("no open vector '" + name + "' in " + database.path());
+      throw VecErrors.notFound("no open vector '%s' in %s", name, database.path());
     }
     vec.checkWritable("remove it");
     open.remove(name);

@@ -16,7 +16,7 @@ final class ArrayIo {
     }
     int len = java.lang.reflect.Array.getLength(array);
     if (off < 0 || off > len) {
-      throw new IndexOutOfBoundsException("offset " + off + " outside array of length " + len);
+      throw PcoErrors.indexOutOfBounds("offset %s outside array of length %s", off, len);
     }
     return len - off;
   }
@@ -49,7 +49,7 @@ final class ArrayIo {
           a[off + i] = (byte) bits[i];
         }
       }
-      default -> throw new IllegalArgumentException("unsupported array for " + type);
+      default -> throw PcoErrors.illegalArgument("unsupported array for %s", type);
     }
   }
 
@@ -82,7 +82,7 @@ final class ArrayIo {
           bits[i] = a[off + i] & 0xFFL;
         }
       }
-      default -> throw new IllegalArgumentException("unsupported array for " + type);
+      default -> throw PcoErrors.illegalArgument("unsupported array for %s", type);
     }
   }
 }

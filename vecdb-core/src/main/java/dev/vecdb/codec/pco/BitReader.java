@@ -26,7 +26,7 @@ final class BitReader {
   void load(MemorySegment src) {
     long size = src.byteSize();
     if (size > Integer.MAX_VALUE - PADDING - 16) {
-      throw new IllegalArgumentException("pco input too large: " + size + " bytes");
+      throw PcoErrors.illegalArgument("pco input too large: %s bytes", size);
     }
     int n = (int) size;
     prepare(n);
@@ -36,7 +36,7 @@ final class BitReader {
   void load(byte[] src, int off, int len) {
     java.util.Objects.checkFromIndexSize(off, len, src.length);
     if (len > Integer.MAX_VALUE - PADDING - 16) {
-      throw new IllegalArgumentException("pco input too large: " + len + " bytes");
+      throw PcoErrors.illegalArgument("pco input too large: %s bytes", len);
     }
     prepare(len);
     System.arraycopy(src, off, buf, 0, len);

@@ -45,7 +45,7 @@ final class Join {
         floatMult(meta, p, s, n, mid);
         return;
       }
-      default -> throw new IllegalStateException("mode " + meta.mode);
+      default -> throw PcoErrors.illegalState("mode %s", meta.mode);
     }
     Latents.fromOrderedInPlace(p, n, type);
   }

@@ -57,7 +57,7 @@ final class ModeSplit {
           sec[i] = (Latents.toOrdered(raw[i], type) - Latents.toOrdered(u, type) + mid) & mask;
         }
       }
-      default -> throw new IllegalStateException("mode " + mode);
+      default -> throw PcoErrors.illegalState("mode %s", mode);
     }
   }
 

@@ -100,7 +100,7 @@ final class PageDecoder {
         ensureHist(n + stateN);
         DeltaDecode.conv1(a, n, state, meta, Latents.mask(bits), mid, hist);
       }
-      default -> throw new IllegalStateException("delta " + meta.delta);
+      default -> throw PcoErrors.illegalState("delta %s", meta.delta);
     }
   }
 

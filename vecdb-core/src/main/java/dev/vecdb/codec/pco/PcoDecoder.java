@@ -111,7 +111,7 @@ public final class PcoDecoder {
     int total = 0;
     for (int n : pageCounts) {
       if (n < 0 || n > capacity - total) {
-        throw new PcoException("pco: page of " + n + " values does not fit the destination");
+        throw PcoErrors.pco("pco: page of %s values does not fit the destination", n);
       }
       page.decode(reader, meta, n);
       ArrayIo.store(type, page.values(), n, dst, dstOff + total);
@@ -129,8 +129,7 @@ public final class PcoDecoder {
   private int decodeChunkPage(
       int major, PcoNumberType type, int n, int capacity, int total, Object dst, int dstOff) {
     if (n > capacity - total) {
-      throw new PcoException(
-          "pco: chunk of " + n + " values does not fit the destination (" + (capacity - total) + " left)");
+      throw PcoErrors.pco("pco: chunk of %s values does not fit the destination (%s left)", n, (capacity - total));
     }
     meta.read(reader, major, type);
     buildTables();

@@ -33,7 +33,7 @@ public final class PcoEncoder {
   public byte[] encode(PcoNumberType type, Object src, int off, int count) {
     int capacity = ArrayIo.capacity(type, src, off);
     if (count < 0 || count > capacity) {
-      throw new IndexOutOfBoundsException("count " + count + " exceeds the " + capacity + " values from " + off);
+      throw PcoErrors.indexOutOfBounds("count %s exceeds the %s values from %s", count, capacity, off);
     }
     BitWriter w = writer;
     w.reset();
