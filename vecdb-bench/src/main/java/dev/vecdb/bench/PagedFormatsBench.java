@@ -3,7 +3,7 @@ package dev.vecdb.bench;
 import dev.vecdb.Database;
 import dev.vecdb.Format;
 import dev.vecdb.VecOptions;
-import dev.vecdb.codec.Lz4PageCodec;
+import dev.vecdb.compress.Lz4PageCodec;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,6 +1,5 @@
 package dev.vecdb.codec;
 
-import dev.vecdb.CorruptionException;
 import java.util.Locale;
 
 /**
@@ -14,15 +13,7 @@ import java.util.Locale;
 final class CodecErrors {
   private CodecErrors() {}
 
-  /** A {@link CorruptionException} with the formatted message. */
-  static CorruptionException corruption(String template, Object... args) {
-    return new CorruptionException(format(template, args));
-  }
 
-  /** A {@link CorruptionException} with the formatted message and its cause. */
-  static CorruptionException corruption(Throwable cause, String template, Object... args) {
-    return new CorruptionException(format(template, args), cause);
-  }
 
   /** An {@link IllegalArgumentException} with the formatted message. */
   static IllegalArgumentException illegalArgument(String template, Object... args) {

@@ -1,7 +1,7 @@
 package dev.vecdb.vec;
 
 import dev.vecdb.CorruptionException;
-import dev.vecdb.codec.PageCodec;
+import dev.vecdb.compress.PageCodec;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionStore;
 import java.lang.foreign.MemorySegment;

@@ -1132,11 +1132,11 @@ public abstract class StoredVec {
     return sorted;
   }
 
-  private static java.util.function.Supplier<dev.vecdb.codec.PageCodec> pageCodecs(Format format,
+  private static java.util.function.Supplier<dev.vecdb.compress.PageCodec> pageCodecs(Format format,
       VecOptions options, ValueSpec spec) {
     return switch (format) {
-      case LZ4 -> dev.vecdb.codec.Lz4PageCodec::new;
-      case PCO -> () -> new dev.vecdb.codec.PcoPageCodec(dev.vecdb.codec.NumberType.ofCode(spec.typeCode()));
+      case LZ4 -> dev.vecdb.compress.Lz4PageCodec::new;
+      case PCO -> () -> new dev.vecdb.compress.PcoPageCodec(dev.vecdb.codec.NumberType.ofCode(spec.typeCode()));
       case ZSTD -> {
         try {
           Class.forName("com.github.luben.zstd.Zstd");
@@ -1144,7 +1144,7 @@ public abstract class StoredVec {
           throw new dev.vecdb.VecdbException("vector uses format ZSTD, which needs com.github.luben:zstd-jni on the "
               + "class path", e);
         }
-        yield () -> new dev.vecdb.codec.ZstdPageCodec(options.compressionLevel());
+        yield () -> new dev.vecdb.compress.ZstdPageCodec(options.compressionLevel());
       }
       default -> throw VecErrors.illegalArgument("format %s is not paged", format);
     };
