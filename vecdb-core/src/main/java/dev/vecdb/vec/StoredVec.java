@@ -2,7 +2,6 @@ package dev.vecdb.vec;
 
 import dev.vecdb.ClosedException;
 import dev.vecdb.ConcurrentMutationException;
-import dev.vecdb.Database;
 import dev.vecdb.Format;
 import dev.vecdb.HoleException;
 import dev.vecdb.InvalidNameException;
@@ -10,6 +9,7 @@ import dev.vecdb.NotFoundException;
 import dev.vecdb.OutOfRangeException;
 import dev.vecdb.ReadOnlyException;
 import dev.vecdb.VecOptions;
+import dev.vecdb.internal.VecAccess;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionIds;
 import dev.vecdb.store.RegionStore;
@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A persistent vector of fixed-size values stored raw in one region of a {@link Database}: the state and operations
- * every value type shares. The typed subclasses ({@link LongVec}, {@link IntVec}, ..., {@link ObjVec}) add the
- * typed reads and writes.
+ * A persistent vector of fixed-size values stored raw in one region of a {@link dev.vecdb.Database}: the state and
+ * operations every value type shares. The typed subclasses ({@link LongVec}, {@link IntVec}, ..., {@link ObjVec}) add
+ * the typed reads and writes.
  *
  * <h2>Model</h2>
  * {@code len() = storedLen() + pushedLen()}. {@code push} appends to an in-memory buffer; {@code update} and
@@ -58,6 +58,7 @@ public abstract class StoredVec {
   private static final VarHandle STORED_LEN;
 
   static {
+    VecAccess.register(new VecInternals());
     try {
       WRITER = MethodHandles.lookup().findVarHandle(StoredVec.class, "writer", Thread.class);
       STORED_LEN = MethodHandles.lookup().findVarHandle(StoredVec.class, "storedLen", long.class);
@@ -66,7 +67,6 @@ public abstract class StoredVec {
     }
   }
 
-  final Database database;
   final RegionStore store;
   final String name;
   final Format format;
@@ -161,9 +161,8 @@ public abstract class StoredVec {
   /** What one stored value is: header code, size, layout signature and a readable label. */
   record ValueSpec(int typeCode, int size, long signature, String label) {}
 
-  StoredVec(Database database, String name, ValueSpec spec, VecOptions options) {
-    this.database = database;
-    this.store = database.regions();
+  StoredVec(VecRegistry vectors, String name, ValueSpec spec, VecOptions options) {
+    this.store = vectors.store();
     this.name = validateName(name);
     this.format = options.format();
     this.spec = spec;
@@ -234,12 +233,12 @@ public abstract class StoredVec {
    * The computed version stored in the header: what a computation ({@code dev.vecdb.compute}) last derived this
    * vector's values from (0 for a vector never computed).
    */
-  public final int computedVersion() {
+  final int computedVersion() {
     return header.computedVersion;
   }
 
   /** Sets the computed version, persisted by the next {@link #write()}. */
-  public final void updateComputedVersion(int computedVersion) {
+  final void updateComputedVersion(int computedVersion) {
     claim();
     if (header.computedVersion != computedVersion) {
       header.computedVersion = computedVersion;
@@ -247,9 +246,21 @@ public abstract class StoredVec {
     }
   }
 
-  /** The database the vector lives in. */
-  public final Database database() {
-    return database;
+  /** Whether the vector's database is open (reads and writes fail with {@link ClosedException} once it is closed). */
+  public final boolean isOpen() {
+    return store.isOpen();
+  }
+
+  /**
+   * Bytes the vector occupies in its database: the length of every region it stores data in (main region, holes,
+   * page table, change sets). Any thread; the database must be open.
+   */
+  public final long storedBytes() {
+    long total = 0;
+    for (String id : regionNames()) {
+      total += store.find(id).map(Region::length).orElse(0L);
+    }
+    return total;
   }
 
   /** The ids of every region this vector stores data in: its main region, its holes and its change sets. */
@@ -544,10 +555,10 @@ public abstract class StoredVec {
     return changes.stamps();
   }
 
-  /** {@link #write()}, then commits the whole database durably and atomically ({@link Database#flush()}). */
+  /** {@link #write()}, then commits the whole database durably and atomically (as {@code Database.flush()}). */
   public final boolean flush() {
     boolean changed = write();
-    database.flush();
+    store.flush();
     return changed;
   }
 

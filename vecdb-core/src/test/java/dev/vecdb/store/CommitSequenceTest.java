@@ -1,5 +1,6 @@
 package dev.vecdb.store;
 
+import dev.vecdb.Internals;
 import static dev.vecdb.TestFiles.crashCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,7 +39,7 @@ class CommitSequenceTest {
       assertThat(db.commitNumber()).isEqualTo(1);
       vec.flush();
       assertThat(db.commitNumber()).isEqualTo(2);
-      db.regions().createIfNeeded("r").append(new byte[] {7});
+      Internals.regions(db).createIfNeeded("r").append(new byte[] {7});
       db.compact();
       assertThat(db.commitNumber()).as("compact() flushes").isEqualTo(3);
     }

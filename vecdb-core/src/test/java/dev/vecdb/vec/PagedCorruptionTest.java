@@ -1,5 +1,6 @@
 package dev.vecdb.vec;
 
+import dev.vecdb.Internals;
 import static dev.vecdb.vec.Paged.INTS;
 import static dev.vecdb.vec.Paged.pushTo;
 import static dev.vecdb.vec.Paged.value;
@@ -44,7 +45,7 @@ class PagedCorruptionTest {
       db.flush();
       PageTable.Page p = v.paging.table().page(page);
       return new Location(v.region.start() + p.offset(), p.bytes(),
-          db.regions().get("v@pages").start() + (long) page * PageTable.ENTRY);
+          Internals.regions(db).get("v@pages").start() + (long) page * PageTable.ENTRY);
     }
   }
 

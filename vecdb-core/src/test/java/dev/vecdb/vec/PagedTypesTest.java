@@ -1,5 +1,6 @@
 package dev.vecdb.vec;
 
+import dev.vecdb.Internals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -107,7 +108,7 @@ class PagedTypesTest {
             .as(kind.label()).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("vector 'v'").hasMessageContaining("PCO compresses numeric values only");
       }
-      assertThat(db.regions().contains("v")).as("nothing is created").isFalse();
+      assertThat(Internals.regions(db).contains("v")).as("nothing is created").isFalse();
     }
   }
 

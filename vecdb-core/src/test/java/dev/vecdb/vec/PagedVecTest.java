@@ -1,5 +1,6 @@
 package dev.vecdb.vec;
 
+import dev.vecdb.Internals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,10 +32,10 @@ class PagedVecTest {
       for (int i = 10; i < 20; i++) {
         v.push(i);
       }
-      long pageStart = db.regions().get("v").start();
+      long pageStart = Internals.regions(db).get("v").start();
       assertThat(v.write()).isTrue();
-      assertThat(db.regions().get("v").length()).as("raw tail appended in place").isEqualTo(64 + 20 * 4);
-      assertThat(db.regions().get("v").start()).isEqualTo(pageStart);
+      assertThat(Internals.regions(db).get("v").length()).as("raw tail appended in place").isEqualTo(64 + 20 * 4);
+      assertThat(Internals.regions(db).get("v").start()).isEqualTo(pageStart);
       assertThat(v.collect()).hasSize(20).endsWith(19);
       for (int i = 20; i < 4096; i++) {
         v.push(i);
@@ -69,7 +70,7 @@ class PagedVecTest {
       assertThat(v.get(9999)).isEqualTo(9999);
       v.write();
       db.flush();
-      assertThat(db.regions().get("v@pages").length()).isEqualTo(3 * 24);
+      assertThat(Internals.regions(db).get("v@pages").length()).isEqualTo(3 * 24);
     }
   }
 
@@ -82,7 +83,7 @@ class PagedVecTest {
         v.push(i * 3);
       }
       v.write();
-      long offset = db.regions().get("v").start() + 100;
+      long offset = Internals.regions(db).get("v").start() + 100;
       db.flush();
       db.close();
       try (var channel = java.nio.channels.FileChannel.open(dir.resolve("data"),

@@ -1,5 +1,6 @@
 package dev.vecdb.vec;
 
+import dev.vecdb.Internals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -274,8 +275,8 @@ class RollbackTest {
       v.delete(0);
       v.stampedWriteWithChanges(2);
       assertThat(v.regionNames()).contains("v@change.1", "v@change.2", "v@holes");
-      db.vectors().remove("v");
-      assertThat(db.regions().ids()).isEmpty();
+      db.removeVector("v");
+      assertThat(Internals.regions(db).ids()).isEmpty();
     }
   }
 }

@@ -31,6 +31,9 @@ public final class PcoDecoder {
   private PcoNumberType uniformType;
   private long countHint;
 
+  /** A decoder with empty scratch buffers; they grow to the largest page decoded. */
+  public PcoDecoder() {}
+
   /**
    * Reads the header of a standalone blob.
    *

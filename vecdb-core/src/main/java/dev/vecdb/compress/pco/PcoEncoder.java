@@ -21,6 +21,9 @@ public final class PcoEncoder {
   private final ChunkEncoder chunk = new ChunkEncoder();
   private long[] raw = new long[0];
 
+  /** An encoder with empty scratch buffers; they grow to the largest input encoded. */
+  public PcoEncoder() {}
+
   /**
    * Encodes {@code src[off..off+count)}.
    *

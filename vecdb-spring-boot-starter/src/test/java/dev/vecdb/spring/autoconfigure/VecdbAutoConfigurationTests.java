@@ -306,7 +306,7 @@ class VecdbAutoConfigurationTests {
           assertThat(context).hasSingleBean(Database.class);
           Database database = context.getBean(Database.class);
           assertThat(database.path()).isEqualTo(userDir.toAbsolutePath());
-          assertThat(context.getBean("prices", LongVec.class).database()).isSameAs(database);
+          assertThat(database.findVector("prices")).containsSame(context.getBean("prices", LongVec.class));
         });
   }
 
