@@ -13,16 +13,13 @@ import dev.vecdb.internal.VecAccess;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionIds;
 import dev.vecdb.store.RegionStore;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A persistent vector of fixed-size values stored raw in one region of a {@link dev.vecdb.Database}: the state and
@@ -50,10 +47,6 @@ public abstract class StoredVec {
    * {@link InvalidNameException} when the vector is opened.
    */
   public static final int MAX_NAME_BYTES = RegionIds.MAX_BYTES - ChangeLog.PREFIX.length() - 19;
-  static final String HOLES_SUFFIX = "@holes";
-  private static final ValueLayout.OfLong LE_LONG =
-      ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  private static final ValueLayout.OfInt LE_INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle WRITER;
   private static final VarHandle STORED_LEN;
 
@@ -81,12 +74,10 @@ public abstract class StoredVec {
   final Paging paging;
   /** The writer's access to stored values in chunks. */
   final StoredChunks chunks;
-  private final int savedStampedChanges;
-  private final ChangeLog changes;
-  /** The durable copy of {@link #tracker}. */
-  private final Baseline baseline;
-  /** Records what undoes the changes since the last stamp point; null when no change sets are kept. */
-  private final ChangeTracker tracker;
+  /** What undoes the vector's stamped writes. */
+  private final ChangeSets changes;
+  /** Where the written holes are stored. */
+  private final HolesRegion holesRegion;
 
   /**
    * Written values as the writer counts them (readers use {@link #published}); volatile so that statistics read on
@@ -100,20 +91,8 @@ public abstract class StoredVec {
   private volatile long writtenStamp;
   /** Values physically in the region (differs from storedLen between a truncation and the next write). */
   long realLen;
-  /**
-   * Raw formats: the end (in values) of the bytes some state published in the current extent of the main region may
-   * still read in place; a write over {@code [storedLen, readableEnd)} first retains them ({@link Lineage}). It
-   * shrinks only when the region moves: a state truncated away may still be read by an operation that began before
-   * the truncation, and the bytes past the region's length stay in its extent.
-   */
-  private long readableEnd;
-  /** The view of the current extent that covers {@link #readableEnd} values: what a raw write retains bytes from. */
-  private MemorySegment readableView;
-  /**
-   * Where the extent the published states read starts in the data file: a write that finds the region elsewhere
-   * moved it (this write, or one that failed part-way), and starts a new {@link Lineage}.
-   */
-  private long readableExtent;
+  /** Raw formats: what published states may still read in place of the main region. */
+  private final ReadableExtent readable;
   /** The writer's view of the main region (header and values); refreshed by every write. */
   MemorySegment storedView;
   /** The pushed values' memory; see {@link PushChunks}. */
@@ -134,7 +113,6 @@ public abstract class StoredVec {
   MemorySegment located;
   @SuppressWarnings("unused") // accessed through WRITER
   private volatile Thread writer;
-  private Region holesRegion;
 
   /**
    * The written state readers see, as one immutable object so that a reader's point read makes a single volatile
@@ -163,7 +141,7 @@ public abstract class StoredVec {
 
   StoredVec(VecRegistry vectors, String name, ValueSpec spec, VecOptions options) {
     this.store = vectors.store();
-    this.name = validateName(name);
+    this.name = VecOpening.validateName(name);
     this.format = options.format();
     this.spec = spec;
     this.size = spec.size();
@@ -174,32 +152,26 @@ public abstract class StoredVec {
     }
     this.updates = new UpdateMap(size);
     this.pushChunks = new PushChunks(size);
-    Header loaded = store.isWritable() ? store.atomically(() -> load(options)) : load(options);
+    Header loaded = store.isWritable() ? store.atomically(() -> VecOpening.load(store, name, format, spec, options))
+        : VecOpening.load(store, name, format, spec, options);
     this.header = loaded;
     this.region = store.get(name);
     this.paging = format.isRaw() ? null
-        : new Paging(store, name, size, region, pageCodecs(format, options, spec));
+        : new Paging(store, name, size, region, VecOpening.pageCodecs(format, options, spec));
     this.realLen = paging == null ? (region.length() - Header.SIZE) / size : paging.table().valueCount();
     this.storedLen = realLen;
     this.storedView = region.segment();
-    this.holesRegion = store.find(name + HOLES_SUFFIX).orElse(null);
-    this.changes = new ChangeLog(store, name, size);
-    this.baseline = new Baseline(store, name, size);
-    checkDependentRegions();
-    this.holes = new HoleSet(loadHoles());
-    this.readableEnd = realLen;
-    this.readableView = storedView;
-    this.readableExtent = region.start();
+    this.holesRegion = new HolesRegion(store, name);
+    this.changes = new ChangeSets(store, name, size, options.savedStampedChanges(), this::copyValue);
+    VecOpening.checkDependentRegions(store, name, header, holesRegion, changes);
+    this.holes = new HoleSet(holesRegion.load(realLen));
+    this.readable = new ReadableExtent(size, realLen, storedView, region.start());
     this.published = new Published(storedView, realLen, holes.toArray(), paging == null ? null : paging.table(),
         new Lineage());
     this.writtenStamp = header.stamp;
     this.overlay = !holes.isEmpty();
     this.chunks = StoredChunks.ofWriter(this);
-    this.savedStampedChanges = options.savedStampedChanges();
-    this.tracker = savedStampedChanges == 0 ? null : new ChangeTracker(size, this::copyValue);
-    if (tracker != null && !baseline.restoreInto(tracker, realLen)) {
-      tracker.rebase(header.stamp, realLen, published.holes());
-    }
+    changes.open(header.stamp, realLen, published.holes());
   }
 
   // ---- identity ----
@@ -267,14 +239,11 @@ public abstract class StoredVec {
   public final List<String> regionNames() {
     List<String> names = new ArrayList<>();
     names.add(name);
-    if (store.contains(name + HOLES_SUFFIX)) {
-      names.add(name + HOLES_SUFFIX);
+    if (store.contains(holesRegion.id())) {
+      names.add(holesRegion.id());
     }
     if (paging != null) {
       names.add(paging.pagesRegionId());
-    }
-    if (baseline.exists()) {
-      names.add(baseline.regionId());
     }
     names.addAll(changes.regionIds());
     return names;
@@ -345,9 +314,7 @@ public abstract class StoredVec {
     if (index < 0 || index >= len()) {
       throw VecErrors.outOfRange("vector '%s': cannot delete index %s, length is %s", name, index, len());
     }
-    if (tracker != null) {
-      tracker.beforeChange(index);
-    }
+    changes.beforeChange(index);
     updates.remove(index);
     if (holes.add(index)) {
       holesDirty = true;
@@ -367,9 +334,7 @@ public abstract class StoredVec {
     if (newLen >= len()) {
       return;
     }
-    if (tracker != null) {
-      tracker.beforeTruncate(newLen);
-    }
+    changes.beforeTruncate(newLen);
     if (holes.removeFrom(newLen)) {
       holesDirty = true;
     }
@@ -395,9 +360,7 @@ public abstract class StoredVec {
    */
   public void reset() {
     claim();
-    if (tracker != null) {
-      tracker.rebase(0, 0, new long[0]);
-    }
+    changes.rebase(0, 0, new long[0]);
     truncate(0);
     if (!holes.isEmpty()) {
       holes.clear();
@@ -462,26 +425,17 @@ public abstract class StoredVec {
    * the write are committed together by the next flush.
    */
   public final boolean stampedWriteWithChanges(long stamp) {
-    if (tracker == null) {
+    if (!changes.enabled()) {
       return stampedWrite(stamp);
     }
     checkStamp(stamp);
     claim();
     try {
       return store.atomically(() -> {
-        Delta delta = tracker.delta(stamp);
-        if (delta.prevStamp() == stamp) {
-          Optional<Delta> earlier = changes.load(stamp);
-          delta = earlier.map(e -> Delta.compose(tracker.delta(stamp), e, size)).orElse(null);
-        }
-        if (delta != null) {
-          changes.save(delta, savedStampedChanges);
-        } else {
-          changes.dropFrom(stamp);
-        }
+        changes.saveFor(stamp);
         setStamp(stamp);
         boolean changed = writeChanges();
-        tracker.rebase(stamp, realLen, published.holes());
+        changes.rebase(stamp, realLen, published.holes());
         writeMetadata();
         return changed;
       });
@@ -500,8 +454,8 @@ public abstract class StoredVec {
    */
   public final long rollback() {
     claim();
-    Delta toBaseline = baselineDelta();
-    Delta stored = requireDelta(toBaseline.prevStamp(), toBaseline.prevStamp());
+    Delta toBaseline = changes.toBaseline(header.stamp);
+    Delta stored = changes.require(toBaseline.prevStamp(), toBaseline.prevStamp());
     try {
       apply(toBaseline);
       applyStored(stored);
@@ -520,17 +474,8 @@ public abstract class StoredVec {
    */
   public final long rollbackBefore(long stamp) {
     claim();
-    Delta toBaseline = baselineDelta();
-    List<Delta> chain = new ArrayList<>();
-    for (long current = toBaseline.prevStamp(); current >= stamp; ) {
-      Delta delta = requireDelta(current, stamp);
-      if (delta.prevStamp() >= current) {
-        throw VecErrors.corruption("vector '%s': change set %s leads to stamp %s, not to an earlier one", name, current,
-            delta.prevStamp());
-      }
-      chain.add(delta);
-      current = delta.prevStamp();
-    }
+    Delta toBaseline = changes.toBaseline(header.stamp);
+    List<Delta> chain = changes.chainBefore(toBaseline.prevStamp(), stamp);
     try {
       apply(toBaseline);
       for (Delta delta : chain) {
@@ -600,13 +545,14 @@ public abstract class StoredVec {
   /** Fails unless the calling thread may change the database (it is not read-only, or the thread applies). */
   final void checkWritable(String what) {
     if (!store.isWritable()) {
-      throw readOnly(what);
+      throw readOnly(name, store, what);
     }
   }
 
-  private ReadOnlyException readOnly(String what) {
+  /** The failure of a change to vector {@code vector} of a read-only database. */
+  static ReadOnlyException readOnly(String vector, RegionStore store, String what) {
     return VecErrors.readOnly("vector '%s' of database %s is read-only (opened as a follower): cannot %s; only its"
-        + " replication applier changes it", name, store.path(), what);
+        + " replication applier changes it", vector, store.path(), what);
   }
 
   /**
@@ -678,9 +624,7 @@ public abstract class StoredVec {
     if (index < 0 || index >= stored + pushedBytes / size) {
       throw VecErrors.outOfRange("vector '%s': cannot update index %s, length is %s", name, index, len());
     }
-    if (tracker != null) {
-      tracker.beforeChange(index);
-    }
+    changes.beforeChange(index);
     if (holes.remove(index)) {
       holesDirty = true;
     }
@@ -792,25 +736,6 @@ public abstract class StoredVec {
     MemorySegment.copy(located, at, dst, offset, size);
   }
 
-  private Delta requireDelta(long current, long target) {
-    return changes.load(current).orElseThrow(() -> VecErrors.notFound("vector '%s': cannot roll back %s: no change"
-        + " set is stored for stamp %s (stored: %s)", name,
-        (target == current ? "stamp " + current : "before stamp " + target), current, changes.stamps()));
-  }
-
-  /**
-   * The delta that undoes every change since the last stamp point (stamped write with changes, rollback or open),
-   * written or not, from what the tracker captured. A rollback loads every change set it needs before it applies
-   * this or any of them, so that one that fails (a missing change set) changes nothing.
-   */
-  private Delta baselineDelta() {
-    if (tracker == null) {
-      throw VecErrors.notFound("vector '%s': cannot roll back, it keeps no change sets (open it with"
-          + " savedStampedChanges > 0)", name);
-    }
-    return tracker.delta(header.stamp);
-  }
-
   /**
    * Takes the vector from the state after the write stamped {@code delta.stamp()} back to that write's baseline, in
    * memory: the inverse of what {@link ChangeTracker} recorded.
@@ -858,9 +783,7 @@ public abstract class StoredVec {
     holesDirty = true;
     overlay = !holes.isEmpty() || !updates.isEmpty();
     setStamp(delta.prevStamp());
-    if (tracker != null) {
-      tracker.rebase(delta.prevStamp(), delta.baseLen(), holes.toArray());
-    }
+    changes.rebase(delta.prevStamp(), delta.baseLen(), holes.toArray());
   }
 
   /** Applies a stored change set and releases it: the write that persists the rollback removes it. */
@@ -919,7 +842,7 @@ public abstract class StoredVec {
       changed = paging.write(stored, pushChunks, pushedBytes, updates, lineage);
       updates.clear();
     } else {
-      lineage.retain(rawOverwrites(stored, pushed), readableView);
+      lineage.retain(readable.overwrites(updates.sortedKeys(), stored, pushed), readable.view());
       if (pushed > 0) {
         pushChunks.writeTo(region, Header.SIZE + stored * size, pushedBytes);
         changed = true;
@@ -928,12 +851,13 @@ public abstract class StoredVec {
         changed = true;
       }
       if (!updates.isEmpty()) {
-        writeUpdates();
+        updates.writeTo(region, Header.SIZE);
         changed = true;
       }
     }
     if (holesDirty) {
-      writeHoles();
+      holesRegion.store(holes.toArray());
+      holesDirty = false;
       changed = true;
     }
     realLen = stored + pushed;
@@ -943,12 +867,7 @@ public abstract class StoredVec {
     overlay = !holes.isEmpty();
     storedLen = realLen;
     writtenStamp = header.stamp;
-    boolean moved = region.start() != readableExtent;
-    if (moved || realLen >= readableEnd) {
-      readableEnd = realLen;
-      readableView = storedView;
-      readableExtent = region.start();
-    }
+    boolean moved = readable.advance(realLen, storedView, region.start());
     published = new Published(storedView, realLen, holes.toArray(), paging == null ? null : paging.table(),
         moved ? new Lineage() : lineage.succeed());
     return changed;
@@ -959,218 +878,18 @@ public abstract class StoredVec {
    * dependent regions exist (see {@link Header}).
    */
   private void writeMetadata() {
-    baseline.store(tracker, realLen, published.holes(), header.stamp);
-    boolean hasHoles = holesRegion != null;
+    changes.storeBaseline(realLen, published.holes(), header.stamp);
+    boolean hasHoles = holesRegion.exists();
     int changeSets = changes.count();
-    if (header.hasHoles != hasHoles || header.changeSets != changeSets || header.hasBaseline != baseline.exists()) {
+    if (header.hasHoles != hasHoles || header.changeSets != changeSets || header.hasBaseline != changes.hasBaseline()) {
       header.hasHoles = hasHoles;
       header.changeSets = changeSets;
-      header.hasBaseline = baseline.exists();
+      header.hasBaseline = changes.hasBaseline();
       headerDirty = true;
     }
     if (headerDirty) {
       region.writeAt(0, header.encode());
       headerDirty = false;
     }
-  }
-
-  /**
-   * Checks that the dependent regions the header records exist, and no others: a lost holes region would bring
-   * deleted values back, a lost change set or baseline would change what a rollback does.
-   */
-  private void checkDependentRegions() {
-    String missing = null;
-    if (header.hasHoles != (holesRegion != null)) {
-      missing = header.hasHoles ? "its holes region '" + name + HOLES_SUFFIX + "' is missing"
-          : "a holes region '" + name + HOLES_SUFFIX + "' exists that its header does not record";
-    } else if (header.changeSets != changes.count()) {
-      missing = "its header records " + header.changeSets + " change sets, the database holds "
-          + changes.count() + " (stamps " + changes.stamps() + ")";
-    } else if (header.hasBaseline != baseline.exists()) {
-      missing = header.hasBaseline ? "its change baseline region '" + baseline.regionId() + "' is missing"
-          : "a change baseline region '" + baseline.regionId() + "' exists that its header does not record";
-    }
-    if (missing != null) {
-      throw VecErrors.corruption("vector '%s' in %s: %s", name, store.path(), missing);
-    }
-  }
-
-  /**
-   * The byte ranges of the main region a raw write is about to overwrite while a published state may read them:
-   * the runs of updated values, then the pushed values that land on truncated ones still readable.
-   */
-  private long[][] rawOverwrites(long stored, long pushed) {
-    List<long[]> ranges = new ArrayList<>();
-    long[] keys = updates.sortedKeys();
-    for (int i = 0, runStart = 0; i < keys.length; i++) {
-      if (i == keys.length - 1 || keys[i + 1] != keys[i] + 1) {
-        ranges.add(new long[] {Header.SIZE + keys[runStart] * size, Header.SIZE + (keys[i] + 1) * size});
-        runStart = i + 1;
-      }
-    }
-    long overwrittenEnd = Math.min(stored + pushed, readableEnd);
-    if (overwrittenEnd > stored) {
-      ranges.add(new long[] {Header.SIZE + stored * size, Header.SIZE + overwrittenEnd * size});
-    }
-    return ranges.toArray(new long[0][]);
-  }
-
-  private void writeUpdates() {
-    long[] keys = updates.sortedKeys();
-    MemorySegment values = updates.values();
-    int runStart = 0;
-    for (int i = 1; i <= keys.length; i++) {
-      if (i == keys.length || keys[i] != keys[i - 1] + 1) {
-        int count = i - runStart;
-        MemorySegment run = Arena.ofAuto().allocate((long) count * size);
-        for (int j = 0; j < count; j++) {
-          MemorySegment.copy(values, updates.offsetOf(keys[runStart + j]), run, (long) j * size, size);
-        }
-        region.writeAt(Header.SIZE + keys[runStart] * size, run);
-        runStart = i;
-      }
-    }
-    updates.clear();
-  }
-
-  /** Rewrites the holes region: the sorted hole indices (u64 LE each), then a CRC32C of them (u32 LE). */
-  private void writeHoles() {
-    if (holes.isEmpty()) {
-      if (holesRegion != null) {
-        holesRegion.remove();
-        holesRegion = null;
-      }
-    } else {
-      if (holesRegion == null) {
-        holesRegion = store.createIfNeeded(name + HOLES_SUFFIX);
-      }
-      long[] sorted = holes.toArray();
-      MemorySegment bytes = MemorySegment.ofArray(new byte[sorted.length * 8 + 4]);
-      for (int i = 0; i < sorted.length; i++) {
-        bytes.setAtIndex(LE_LONG, i, sorted[i]);
-      }
-      bytes.set(LE_INT, sorted.length * 8L, crc(bytes.asSlice(0, sorted.length * 8L)));
-      holesRegion.truncateAndWrite(0, bytes);
-    }
-    holesDirty = false;
-  }
-
-  private static int crc(MemorySegment bytes) {
-    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-    crc.update(bytes.asByteBuffer());
-    return (int) crc.getValue();
-  }
-
-  private Header load(VecOptions options) {
-    Region main = store.isWritable() ? store.createIfNeeded(name) : store.find(name).orElseThrow(
-        () -> readOnly("create it (it does not exist)"));
-    if (main.length() == 0) {
-      return create(main, options);
-    }
-    Header stored = Header.decode(main.segment(), name);
-    String mismatch = mismatch(stored, options);
-    if (mismatch != null) {
-      if (!options.resetOnMismatch()) {
-        throw VecErrors.mismatch("vector '%s' in %s: %s (open it with reset-on-mismatch to wipe it)", name,
-            store.path(), mismatch);
-      }
-      for (String id : store.ids()) {
-        if (id.equals(name) || id.startsWith(name + "@")) {
-          store.remove(id);
-        }
-      }
-      return create(store.createIfNeeded(name), options);
-    }
-    long payload = main.length() - Header.SIZE;
-    if (format.isRaw() && payload % size != 0) {
-      throw VecErrors.corruption("vector '%s': %s bytes of values is not a multiple of the %s-byte value size", name,
-          payload, size);
-    }
-    return stored;
-  }
-
-  private Header create(Region main, VecOptions options) {
-    Header fresh = new Header(format.code(), spec.typeCode(), size, spec.signature(), options.version());
-    main.truncateAndWrite(0, fresh.encode());
-    return fresh;
-  }
-
-  private String mismatch(Header stored, VecOptions options) {
-    if (stored.formatCode != format.code()) {
-      return "stored with format " + Header.formatName(stored.formatCode) + ", opened with " + format;
-    }
-    if (stored.typeCode != spec.typeCode() || stored.valueSize != size || stored.signature != spec.signature()) {
-      return "stored with value type " + storedTypeLabel(stored) + " (" + stored.valueSize + " bytes), opened as "
-          + spec.label() + " (" + size + " bytes)";
-    }
-    if (stored.userVersion != options.version()) {
-      return "stored with version " + stored.userVersion + ", opened with version " + options.version();
-    }
-    return null;
-  }
-
-  private static String storedTypeLabel(Header stored) {
-    dev.vecdb.codec.NumberType number = dev.vecdb.codec.NumberType.ofCode(stored.typeCode);
-    if (number != null) {
-      return number.label();
-    }
-    return switch (stored.typeCode) {
-      case dev.vecdb.codec.ValueCodec.BYTES_TYPE_CODE -> "bytes[" + stored.valueSize + "]";
-      case dev.vecdb.codec.ValueCodec.RECORD_TYPE_CODE -> "a record of layout signature "
-          + Long.toHexString(stored.signature);
-      default -> "type code " + stored.typeCode;
-    };
-  }
-
-
-  private long[] loadHoles() {
-    if (holesRegion == null) {
-      return new long[0];
-    }
-    MemorySegment in = MemorySegment.ofArray(holesRegion.readAll());
-    long count = (in.byteSize() - 4) / 8;
-    if (in.byteSize() < 12 || in.byteSize() % 8 != 4 || in.get(LE_INT, count * 8) != crc(in.asSlice(0, count * 8))) {
-      throw VecErrors.corruption("vector '%s': holes region (%s bytes) fails its checksum", name, in.byteSize());
-    }
-    long[] sorted = new long[(int) count];
-    for (int i = 0; i < sorted.length; i++) {
-      sorted[i] = in.getAtIndex(LE_LONG, i);
-      if (sorted[i] < 0 || sorted[i] >= realLen || (i > 0 && sorted[i] <= sorted[i - 1])) {
-        throw VecErrors.corruption("vector '%s': hole %s (index %s) is out of order or beyond the length %s", name, i,
-            sorted[i], realLen);
-      }
-    }
-    return sorted;
-  }
-
-  private static java.util.function.Supplier<dev.vecdb.compress.PageCodec> pageCodecs(Format format,
-      VecOptions options, ValueSpec spec) {
-    return switch (format) {
-      case LZ4 -> dev.vecdb.compress.Lz4PageCodec::new;
-      case PCO -> () -> new dev.vecdb.compress.PcoPageCodec(dev.vecdb.codec.NumberType.ofCode(spec.typeCode()));
-      case ZSTD -> {
-        try {
-          Class.forName("com.github.luben.zstd.Zstd");
-        } catch (ClassNotFoundException e) {
-          throw new dev.vecdb.VecdbException("vector uses format ZSTD, which needs com.github.luben:zstd-jni on the "
-              + "class path", e);
-        }
-        yield () -> new dev.vecdb.compress.ZstdPageCodec(options.compressionLevel());
-      }
-      default -> throw VecErrors.illegalArgument("format %s is not paged", format);
-    };
-  }
-
-  private static String validateName(String name) {
-    RegionIds.validate(name);
-    if (name.indexOf('@') >= 0) {
-      throw VecErrors.invalidName("invalid vector name '%s': '@' is reserved for a vector's own regions", name);
-    }
-    int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-    if (bytes > MAX_NAME_BYTES) {
-      throw VecErrors.invalidName("invalid vector name: it is %s UTF-8 bytes long, the limit is %s (a region id's %s"
-          + " less the longest suffix of the vector's own regions)", bytes, MAX_NAME_BYTES, RegionIds.MAX_BYTES);
-    }
-    return name;
   }
 }
