@@ -2,6 +2,8 @@ package dev.vecdb;
 
 import dev.vecdb.codec.NumberType;
 import dev.vecdb.codec.ValueCodec;
+import dev.vecdb.internal.CommitLog;
+import dev.vecdb.internal.StoreAccess;
 import dev.vecdb.internal.VecAccess;
 import dev.vecdb.store.CompactionReport;
 import dev.vecdb.store.DiskUsage;
@@ -41,10 +43,23 @@ import java.util.Optional;
 public final class Database implements AutoCloseable {
   private final RegionStore store;
   private final VecRegistry vectors;
+  /** The outbox when the commit log is on, else null. */
+  private final Outbox outbox;
 
   Database(RegionStore store) {
+    this(store, false);
+  }
+
+  private Database(RegionStore store, boolean commitLog) {
     this.store = store;
-    this.vectors = VecAccess.get().registry(store);
+    try {
+      this.vectors = VecAccess.get().registry(store, commitLog);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    CommitLog log = StoreAccess.get().outbox(store);
+    this.outbox = log == null ? null : new Outbox(log);
   }
 
   /**
@@ -62,14 +77,22 @@ public final class Database implements AutoCloseable {
   /**
    * Opens (or creates) the database in {@code directory} with {@code options}. A read-only database (a follower)
    * recovers its last completed flush like any other, serves every read, and refuses every change with a
-   * {@link ReadOnlyException} naming the vector (or region) and the database; only a {@link Replica} changes it.
+   * {@link ReadOnlyException} naming the vector (or region) and the database; only a {@link Replica} changes it. With
+   * a commit log ({@link DatabaseOptions#commitLog()}) every commit records its changes into the {@link #outbox()}.
    *
+   * @throws IllegalArgumentException if {@code options} asks for both read-only and a commit log
+   * @throws CorruptionException if the outbox is damaged, or records a commit past the commit number
    * @throws DatabaseLockedException if the directory is already open
    * @throws CorruptionException if its files are damaged beyond what recovery repairs
    * @throws StorageException if the files cannot be opened
    */
   public static Database open(Path directory, DatabaseOptions options) {
-    return new Database(options.readOnly() ? RegionStore.openReadOnly(directory) : RegionStore.open(directory));
+    if (options.readOnly() && options.commitLog()) {
+      throw Errors.illegalArgument("database %s: a read-only database (a follower) keeps no commit log; open it with"
+          + " readOnly or commitLog, not both", directory);
+    }
+    return new Database(options.readOnly() ? RegionStore.openReadOnly(directory) : RegionStore.open(directory),
+        options.commitLog());
   }
 
   /** Whether the database was opened read-only (see {@link DatabaseOptions#readOnly()}). */
@@ -82,9 +105,29 @@ public final class Database implements AutoCloseable {
     return new Database(RegionStore.open(directory, io));
   }
 
+  /** Internal, for fault-injection tests: {@link #open(Path, DatabaseOptions)} (writable) through {@code io}. */
+  static Database open(Path directory, DatabaseOptions options, FileIo io) {
+    return new Database(RegionStore.open(directory, io), options.commitLog());
+  }
+
   /** The database directory (absolute). */
   public Path path() {
     return store.path();
+  }
+
+  /**
+   * The outbox of a database opened with a commit log ({@link DatabaseOptions#withCommitLog}): every commit's change
+   * records, kept until the publisher acknowledges them. Region writes through the region store underneath are not
+   * recorded (a commit made only of them has an empty payload): replicate vectors, not raw regions.
+   *
+   * @throws IllegalStateException if the database was opened without {@code DatabaseOptions.commitLog}
+   */
+  public Outbox outbox() {
+    if (outbox == null) {
+      throw Errors.illegalState("database %s keeps no commit log: open it with"
+          + " DatabaseOptions.DEFAULT.withCommitLog(true) to get an outbox", path());
+    }
+    return outbox;
   }
 
   /** Internal: the region store underneath (named byte regions), for this package and its tests. */

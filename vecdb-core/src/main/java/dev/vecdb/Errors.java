@@ -18,6 +18,19 @@ final class Errors {
     return new IllegalArgumentException(format(template, args));
   }
 
+  /**
+   * A {@link CommitGapException} with the formatted message: the follower can apply commit {@code expected} next and
+   * was given {@code found}.
+   */
+  static CommitGapException commitGap(long expected, long found, String template, Object... args) {
+    return new CommitGapException(format(template, args), expected, found);
+  }
+
+  /** An {@link IllegalStateException} with the formatted message. */
+  static IllegalStateException illegalState(String template, Object... args) {
+    return new IllegalStateException(format(template, args));
+  }
+
   private static String format(String template, Object... args) {
     return String.format(Locale.ROOT, template, args);
   }

@@ -1,5 +1,6 @@
 package dev.vecdb;
 
+import dev.vecdb.internal.VecAccess;
 import dev.vecdb.store.RegionStore;
 import dev.vecdb.store.StoreWriter;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class Replica implements AutoCloseable {
    * half-applied in memory: close the replica (which discards them) and reopen it.
    *
    * @return whether the commit was applied
-   * @throws IllegalArgumentException if {@code commitNumber} is past the next one (commits are missing)
+   * @throws CommitGapException if {@code commitNumber} is past the next one (commits are missing)
    */
   public boolean apply(long commitNumber, Consumer<Database> changes) {
     synchronized (writer) {
@@ -57,15 +58,44 @@ public final class Replica implements AutoCloseable {
       if (commitNumber <= applied) {
         return false;
       }
-      if (commitNumber != applied + 1) {
-        throw Errors.illegalArgument("cannot apply commit %s to database %s: its last commit is %s, commits %s..%s"
-            + " are missing", commitNumber, database.path(), applied, (applied + 1), (commitNumber - 1));
-      }
+      checkNoGap(commitNumber, applied);
       writer.apply(() -> {
         changes.accept(database);
         return writer.flush(commitNumber);
       });
       return true;
+    }
+  }
+
+  /**
+   * Applies {@code commit}, shipped from a leader's {@link Outbox}: decodes and checks its whole payload first, then
+   * applies its change records through the follower's vectors (the instances the application has open receive them,
+   * so their readers see each vector write as the leader's readers did) and flushes with {@code commit.number()}
+   * stored atomically with them.
+   *
+   * @return false if the commit was applied already ({@code commit.number() <= database().commitNumber()}), true
+   *     once it is applied and flushed
+   * @throws CommitGapException if commits are missing before it; nothing is applied
+   * @throws CorruptionException if its payload fails its checksum or does not decode; nothing is applied
+   */
+  public boolean apply(Commit commit) {
+    synchronized (writer) {
+      long applied = database.commitNumber();
+      if (commit.number() <= applied) {
+        return false;
+      }
+      checkNoGap(commit.number(), applied);
+      byte[] payload = new byte[commit.size()];
+      commit.payload().get(payload);
+      Runnable records = VecAccess.get().decodeCommit(database.vectors(), payload, commit.number());
+      return apply(commit.number(), db -> records.run());
+    }
+  }
+
+  private void checkNoGap(long number, long applied) {
+    if (number != applied + 1) {
+      throw Errors.commitGap(applied + 1, number, "cannot apply commit %s to database %s: its last commit is %s,"
+          + " commits %s..%s are missing", number, database.path(), applied, (applied + 1), (number - 1));
     }
   }
 

@@ -183,7 +183,7 @@ class ReadOnlyTest {
 
       assertThat(replica.apply(10, d -> longs.push(0))).as("an applied commit is skipped").isFalse();
       assertThatThrownBy(() -> replica.apply(3 + commits + 1, d -> longs.push(0)))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing");
+          .isInstanceOf(CommitGapException.class).hasMessageContaining("missing");
       assertThat(longs.len()).isEqualTo(100 + commits);
       assertThat(longs.stamp()).isEqualTo(2 + commits);
     }

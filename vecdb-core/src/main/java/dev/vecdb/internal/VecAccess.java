@@ -20,16 +20,19 @@ public abstract class VecAccess {
 
   /** The registered implementation. */
   public static VecAccess get() {
-    VecAccess access = instance;
-    if (access == null) {
-      try {
-        Class.forName(StoredVec.class.getName(), true, StoredVec.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException("vecdb is missing " + StoredVec.class.getName(), e);
-      }
-      access = instance;
+    if (instance == null) {
+      initialize(StoredVec.class);
     }
-    return access;
+    return instance;
+  }
+
+  /** Runs the class initializer of {@code owner}, which registers its package's access implementation. */
+  static void initialize(Class<?> owner) {
+    try {
+      Class.forName(owner.getName(), true, owner.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("vecdb is missing " + owner.getName(), e);
+    }
   }
 
   /**
@@ -44,8 +47,25 @@ public abstract class VecAccess {
     instance = access;
   }
 
-  /** The registry of the vectors of a database that stores its regions in {@code store}. */
-  public abstract VecRegistry registry(RegionStore store);
+  /**
+   * The registry of the vectors of a database that stores its regions in {@code store}. With {@code commitLog} the
+   * store's commit log is turned on and the vectors record their changes into it (see
+   * {@link StoreAccess#enableCommitLog}).
+   *
+   * @throws IllegalStateException if {@code commitLog} and the store is read-only
+   * @throws dev.vecdb.CorruptionException if the store's outbox is damaged
+   */
+  public abstract VecRegistry registry(RegionStore store, boolean commitLog);
+
+  /**
+   * Decodes and checks the payload of commit {@code number} completely, before anything is applied; the returned
+   * action applies its change records to the vectors of {@code vectors} (the caller holds the right to write and
+   * flushes afterwards).
+   *
+   * @throws dev.vecdb.CorruptionException if the payload fails its checksum or does not decode; the action throws
+   *     it if a record does not fit the follower's vectors (then nothing was applied)
+   */
+  public abstract Runnable decodeCommit(VecRegistry vectors, byte[] payload, long number);
 
   /**
    * The computed version stored in the vector's header: what a computation ({@code dev.vecdb.compute}) last derived

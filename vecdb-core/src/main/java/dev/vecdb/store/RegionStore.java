@@ -6,9 +6,10 @@ import dev.vecdb.CorruptionException;
 import dev.vecdb.DatabaseLockedException;
 import dev.vecdb.InvalidNameException;
 import dev.vecdb.NotFoundException;
-import dev.vecdb.ReadOnlyException;
 import dev.vecdb.StorageException;
 import dev.vecdb.VecdbException;
+import dev.vecdb.internal.CommitLog;
+import dev.vecdb.internal.StoreAccess;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -30,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The single-file region store (the counterpart of Rust's rawdb): a directory holding the sparse {@code data} file,
@@ -65,6 +67,10 @@ public final class RegionStore implements AutoCloseable {
    */
   private static final Set<Path> OPEN_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
+  static {
+    StoreAccess.register(new StoreInternals());
+  }
+
   private final Path directory;
   /** Every file operation of the store and of its snapshots goes through this ({@link FileIo#SYSTEM} but in tests). */
   private final FileIo io;
@@ -85,6 +91,8 @@ public final class RegionStore implements AutoCloseable {
   /** The store's own regions (ids starting with {@link RegionIds#INTERNAL_PREFIX}), never shown by public methods. */
   private final ConcurrentHashMap<String, Region> internal = new ConcurrentHashMap<>();
   private final CommitSequence sequence;
+  /** The outbox of a store with a commit log, or null; set once, before the first commit. */
+  private volatile CommitOutbox outbox;
   /** Slot owners, guarded by {@code this}; a null entry is a free slot. */
   private final List<Region> slots = new ArrayList<>();
   /** Slots whose durable image differs from their owner; guarded by {@code this}. */
@@ -629,6 +637,39 @@ public final class RegionStore implements AutoCloseable {
     internal.values().forEach(action);
   }
 
+  /**
+   * Turns the commit log on: from now on every flush takes its commit's payload from {@code records} and appends it
+   * to the outbox (see {@link CommitOutbox}) atomically with the commit. Call it once, right after opening; the
+   * database reaches it through {@link dev.vecdb.internal.StoreAccess}.
+   *
+   * @throws IllegalStateException if the store is read-only, or the commit log is on already
+   * @throws CorruptionException if the outbox records a commit past the store's commit number
+   */
+  CommitOutbox enableCommitLog(CommitLog.Records records) {
+    commitLock.writeLock().lock();
+    try {
+      checkUsable();
+      if (readOnly || outbox != null) {
+        throw StoreErrors.illegalState("database %s: cannot turn the commit log on: %s", directory,
+            (readOnly ? "the database is read-only (a follower records no commit log)" : "it is on already"));
+      }
+      CommitOutbox opened = new CommitOutbox(this, internal.get(CommitOutbox.REGION_ID), records);
+      if (opened.last() > sequence.committed()) {
+        throw StoreErrors.corruption("commit outbox of database %s records commit %s, past the database's commit"
+            + " number %s", directory, opened.last(), sequence.committed());
+      }
+      outbox = opened;
+      return opened;
+    } finally {
+      commitLock.writeLock().unlock();
+    }
+  }
+
+  /** The outbox, or null when the commit log is off; reached through {@link StoreAccess#outbox}. */
+  CommitOutbox outbox() {
+    return outbox;
+  }
+
   /** Whether the store was opened read-only (see {@link #openReadOnly}). */
   public boolean isReadOnly() {
     return readOnly;
@@ -705,7 +746,7 @@ public final class RegionStore implements AutoCloseable {
    * the part, and reopening recovers the last flush. Nested calls are allowed. Keep the group short, since a flush
    * waits for it.
    */
-  public <T> T atomically(java.util.function.Supplier<T> mutations) {
+  public <T> T atomically(Supplier<T> mutations) {
     return mutate(() -> {
       try {
         return mutations.get();
@@ -719,12 +760,23 @@ public final class RegionStore implements AutoCloseable {
   }
 
   /** Runs a mutation under the commit read lock, after checking that the store is open and not failed. */
-  <T> T mutate(java.util.function.Supplier<T> mutation) {
+  <T> T mutate(Supplier<T> mutation) {
     commitLock.readLock().lock();
     try {
       checkUsable();
       checkWritable("change it");
       return mutation.get();
+    } finally {
+      commitLock.readLock().unlock();
+    }
+  }
+
+  /** Runs {@code read} under the commit read lock (no flush runs meanwhile), after checking the store is usable. */
+  <T> T read(Supplier<T> read) {
+    commitLock.readLock().lock();
+    try {
+      checkUsable();
+      return read.get();
     } finally {
       commitLock.readLock().unlock();
     }
@@ -800,7 +852,9 @@ public final class RegionStore implements AutoCloseable {
       synchronized (this) {
         report = new FlushReport(dirtySlots.cardinality(), bytesSinceFlush.get()); // before the commit number's
       }
-      stageCommitNumber(commitNumber == -1 ? sequence.committed() + 1 : commitNumber);
+      long number = commitNumber == -1 ? sequence.committed() + 1 : commitNumber;
+      stageCommitNumber(number);
+      stageOutbox(number);
       int[] dirty;
       synchronized (this) {
         dirty = dirtySlots.stream().toArray();
@@ -838,6 +892,9 @@ public final class RegionStore implements AutoCloseable {
       }
       journal.clear();
       sequence.completed();
+      if (outbox != null) {
+        outbox.completed();
+      }
       synchronized (this) {
         for (int slot : dirty) {
           dirtySlots.clear(slot);
@@ -868,6 +925,18 @@ public final class RegionStore implements AutoCloseable {
           directory, number, (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
       failure = error;
       throw error;
+    }
+  }
+
+  /** Appends the flush's outbox entry, when the commit log is on; a failure fails the store. */
+  private void stageOutbox(long number) {
+    if (outbox == null) {
+      return;
+    }
+    try {
+      outbox.stage(number);
+    } catch (RuntimeException e) {
+      throw fail("flush: cannot record commit " + number + " in the outbox", e);
     }
   }
 

@@ -43,6 +43,11 @@ final class StoreErrors {
     return new IllegalArgumentException(format(template, args));
   }
 
+  /** An {@link IllegalStateException} with the formatted message. */
+  static IllegalStateException illegalState(String template, Object... args) {
+    return new IllegalStateException(format(template, args));
+  }
+
   /** An {@link InvalidNameException} with the formatted message. */
   static InvalidNameException invalidName(String template, Object... args) {
     return new InvalidNameException(format(template, args));

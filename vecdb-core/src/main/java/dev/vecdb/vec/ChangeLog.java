@@ -3,8 +3,10 @@ package dev.vecdb.vec;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionStore;
 import java.lang.foreign.MemorySegment;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -52,6 +54,11 @@ final class ChangeLog {
   /** Number of change set regions as they will be after the pending removals: what the vector's header records. */
   int count() {
     return stored.size() - released.size();
+  }
+
+  /** The stamps released since the last write (their regions are removed by the next one), ascending. */
+  SortedSet<Long> released() {
+    return Collections.unmodifiableSortedSet(released);
   }
 
   /** Releases the change set of {@code stamp} (consumed by a rollback). */

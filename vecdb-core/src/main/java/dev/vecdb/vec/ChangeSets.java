@@ -2,9 +2,11 @@ package dev.vecdb.vec;
 
 import dev.vecdb.NotFoundException;
 import dev.vecdb.store.RegionStore;
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 
 /**
  * What undoes a vector's stamped writes: the change sets stored per stamp ({@link ChangeLog}), the tracker of the
@@ -18,12 +20,19 @@ import java.util.Optional;
 final class ChangeSets {
   private final String vector;
   private final int size;
-  private final int kept;
+  /** How many change sets to keep; a follower's applier sets the leader's with each write it replays. */
+  private int kept;
   private final ChangeLog log;
   /** The durable copy of {@link #tracker}. */
   private final Baseline baseline;
-  /** Records what undoes the changes since the last stamp point; null when no change sets are kept. */
-  private final ChangeTracker tracker;
+  /**
+   * Records what undoes the changes since the last stamp point; null when no change sets are kept. A follower's
+   * applier replaces it to follow the leader's (see {@link #follow}).
+   */
+  private ChangeTracker tracker;
+  private final ChangeTracker.ValueSource values;
+  /** The {@link ChangeTracker#version()} as of the last write recorded in the commit log (-1 without a tracker). */
+  private long recordedVersion;
 
   /**
    * @param kept how many change sets to keep ({@code savedStampedChanges}); 0 tracks nothing
@@ -35,6 +44,7 @@ final class ChangeSets {
     this.kept = kept;
     this.log = new ChangeLog(store, vector, size);
     this.baseline = new Baseline(store, vector, size);
+    this.values = values;
     this.tracker = kept == 0 ? null : new ChangeTracker(size, values);
   }
 
@@ -48,6 +58,57 @@ final class ChangeSets {
     if (tracker != null && !baseline.restoreInto(tracker, len)) {
       tracker.rebase(stamp, len, holes);
     }
+    recorded();
+  }
+
+  /**
+   * A follower's applier makes the vector's change tracking its leader's, whatever the options its instance was
+   * opened with: {@code leaderKept} change sets kept, and a tracker exactly when the leader has one (a new one starts
+   * from what the database records: the baseline, or the written state {@code stamp, len, holes}).
+   */
+  void follow(boolean tracks, int leaderKept, long stamp, long len, long[] holes) {
+    if (!tracks) {
+      tracker = null;
+      kept = 0;
+      return;
+    }
+    kept = leaderKept;
+    if (tracker == null) {
+      tracker = new ChangeTracker(size, values);
+      if (!baseline.restoreInto(tracker, len)) {
+        tracker.rebase(stamp, len, holes);
+      }
+    }
+  }
+
+  /** How many change sets are kept (0 without a tracker). */
+  int kept() {
+    return kept;
+  }
+
+  /** Whether the tracker changed since the last recorded write (a commit log's write record then carries it). */
+  boolean trackerChanged() {
+    return tracker != null && tracker.version() != recordedVersion;
+  }
+
+  /** The tracker's state, encoded for a write record (see {@link #trackerChanged}). */
+  MemorySegment trackerState() {
+    return tracker.state().encode(size);
+  }
+
+  /** A follower: the tracker takes the leader's state {@code state} of a vector of length {@code len}. */
+  void restoreTracker(Delta state, long len, String what) {
+    tracker.restore(state, len, what);
+  }
+
+  /** A write was recorded in the commit log with the tracker as it is now. */
+  void recorded() {
+    recordedVersion = tracker == null ? -1 : tracker.version();
+  }
+
+  /** The stamps whose change sets rollbacks released since the last write, ascending. */
+  SortedSet<Long> released() {
+    return log.released();
   }
 
   /** Before {@code index} is updated or deleted. */

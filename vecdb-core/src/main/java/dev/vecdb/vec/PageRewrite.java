@@ -23,11 +23,12 @@ final class PageRewrite {
   private final int size;
   private final int perPage;
   private final Region main;
-  private final PageCodec codec;
+  /** Compresses pages; a follower's applier may replace it (see {@link #compressWith}). */
+  private PageCodec codec;
   private final Paging.PageDecoder decoder;
   private final byte[] page;
   private final MemorySegment pageSegment;
-  private final byte[] compressed;
+  private byte[] compressed;
   private byte[] out = new byte[FLUSH_BYTES];
   private int buffered;
   private long written;
@@ -42,6 +43,12 @@ final class PageRewrite {
     this.page = new byte[perPage * size];
     this.pageSegment = MemorySegment.ofArray(page);
     this.compressed = new byte[codec.maxCompressedLength(page.length)];
+  }
+
+  /** Compresses the next pages with {@code next} (a follower compressing at its leader's ZSTD level). */
+  void compressWith(PageCodec next) {
+    codec = next;
+    compressed = new byte[next.maxCompressedLength(page.length)];
   }
 
   /**

@@ -37,14 +37,17 @@ final class Paging {
   private final Region main;
   private final Region pagesRegion;
   private final Supplier<PageCodec> codecs;
+  /** See {@link #compressionLevel()}; the writer's. */
+  private int compressionLevel;
   private final PageRewrite rewrite;
   /** Idle decoders for readers' operations; a slot is null when empty. */
   private final AtomicReferenceArray<PageDecoder> idle = new AtomicReferenceArray<>(POOLED_DECODERS);
   /** The writer's table: as of its last write (readers use the table of the state they took). */
   private PageTable table;
 
-  Paging(RegionStore store, String vector, int size, Region main, Supplier<PageCodec> codecs) {
+  Paging(RegionStore store, String vector, int size, Region main, Supplier<PageCodec> codecs, int compressionLevel) {
     this.vector = vector;
+    this.compressionLevel = compressionLevel;
     this.size = size;
     this.perPage = Math.max(1, PAGE_BYTES / size);
     this.main = main;
@@ -58,6 +61,20 @@ final class Paging {
     this.pagesRegion = pages != null ? pages : store.createIfNeeded(vector + PAGES_SUFFIX);
     this.table = PageTable.decode(MemorySegment.ofArray(pagesRegion.readAll()), vector, perPage, size,
         main.length());
+  }
+
+  /** The ZSTD level the pages are compressed at (0: the codec's default, and for the other formats). */
+  int compressionLevel() {
+    return compressionLevel;
+  }
+
+  /**
+   * Compresses the pages of the next writes with {@code codec}, at ZSTD level {@code level} (a follower compressing
+   * at its leader's level; see {@link PageRewrite#compressWith}).
+   */
+  void compressWith(PageCodec codec, int level) {
+    rewrite.compressWith(codec);
+    compressionLevel = level;
   }
 
   /** The page table as of the writer's last write. */

@@ -75,9 +75,11 @@ public abstract class StoredVec {
   /** The writer's access to stored values in chunks. */
   final StoredChunks chunks;
   /** What undoes the vector's stamped writes. */
-  private final ChangeSets changes;
+  final ChangeSets changes;
   /** Where the written holes are stored. */
   private final HolesRegion holesRegion;
+  /** Where writes record their changes when the database keeps a commit log, else null. */
+  private final CommitRecorder recorder;
 
   /**
    * Written values as the writer counts them (readers use {@link #published}); volatile so that statistics read on
@@ -152,12 +154,15 @@ public abstract class StoredVec {
     }
     this.updates = new UpdateMap(size);
     this.pushChunks = new PushChunks(size);
-    Header loaded = store.isWritable() ? store.atomically(() -> VecOpening.load(store, name, format, spec, options))
-        : VecOpening.load(store, name, format, spec, options);
+    this.recorder = vectors.recorder();
+    Header loaded = store.isWritable()
+        ? store.atomically(() -> VecOpening.load(store, name, format, spec, options, recorder))
+        : VecOpening.load(store, name, format, spec, options, recorder);
     this.header = loaded;
     this.region = store.get(name);
     this.paging = format.isRaw() ? null
-        : new Paging(store, name, size, region, VecOpening.pageCodecs(format, options, spec));
+        : new Paging(store, name, size, region, VecOpening.pageCodecs(format, options, spec),
+            format == Format.ZSTD ? options.compressionLevel() : 0);
     this.realLen = paging == null ? (region.length() - Header.SIZE) / size : paging.table().valueCount();
     this.storedLen = realLen;
     this.storedView = region.segment();
@@ -408,11 +413,7 @@ public abstract class StoredVec {
   public final boolean write() {
     claim();
     try {
-      return store.atomically(() -> {
-        boolean changed = writeChanges();
-        writeMetadata();
-        return changed;
-      });
+      return store.atomically(() -> persist(-1));
     } finally {
       WRITER.setRelease(this, null);
     }
@@ -431,17 +432,33 @@ public abstract class StoredVec {
     checkStamp(stamp);
     claim();
     try {
-      return store.atomically(() -> {
-        changes.saveFor(stamp);
-        setStamp(stamp);
-        boolean changed = writeChanges();
-        changes.rebase(stamp, realLen, published.holes());
-        writeMetadata();
-        return changed;
-      });
+      return store.atomically(() -> persist(stamp));
     } finally {
       WRITER.setRelease(this, null);
     }
+  }
+
+  /**
+   * Moves the pending changes into the database (the body of every write, inside its atomic group), with the change
+   * set that undoes them stamped {@code withChangesStamp} when it is not -1; records the write first when the
+   * database keeps a commit log. A follower's applier calls it too, after setting the leader's pending changes.
+   */
+  final boolean persist(long withChangesStamp) {
+    RecordOutput record = recorder == null ? null : WriteRecord.encode(this, withChangesStamp);
+    if (withChangesStamp != -1) {
+      changes.saveFor(withChangesStamp);
+      setStamp(withChangesStamp);
+    }
+    boolean changed = writeChanges();
+    if (withChangesStamp != -1) {
+      changes.rebase(withChangesStamp, realLen, published.holes());
+    }
+    writeMetadata();
+    if (record != null) {
+      changes.recorded();
+      recorder.append(record);
+    }
+    return changed;
   }
 
   /**
@@ -540,6 +557,11 @@ public abstract class StoredVec {
           + " next write() or flush()); thread '%s' may not mutate it meanwhile", name,
           (owner == null ? "?" : owner.getName()), me.getName());
     }
+  }
+
+  /** Ends the calling thread's ownership of the vector, as a write does (for a follower's applier). */
+  final void releaseWriter() {
+    WRITER.setRelease(this, null);
   }
 
   /** Fails unless the calling thread may change the database (it is not read-only, or the thread applies). */
@@ -793,13 +815,13 @@ public abstract class StoredVec {
     changes.release(consumed);
   }
 
-  private static void checkStamp(long stamp) {
+  static void checkStamp(long stamp) {
     if (stamp < 0) {
       throw VecErrors.illegalArgument("a stamp must be >= 0, got %s", stamp);
     }
   }
 
-  private void setStamp(long stamp) {
+  void setStamp(long stamp) {
     if (header.stamp != stamp) {
       header.stamp = stamp;
       headerDirty = true;
@@ -823,7 +845,7 @@ public abstract class StoredVec {
   }
 
   /** Sets the pushed length to {@code bytes} (no more than today's), moving {@link #pushBuffer} to its chunk. */
-  private void seekPush(long bytes) {
+  void seekPush(long bytes) {
     pushedBytes = bytes;
     if (bytes < pushBase) {
       int index = pushChunks.indexOf(bytes);

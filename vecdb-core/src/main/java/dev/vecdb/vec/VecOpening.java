@@ -47,17 +47,18 @@ final class VecOpening {
   /**
    * The header of vector {@code name}: a new one when its main region is new or empty, the stored one when it matches
    * {@code format}, {@code spec} and the options' version; on a mismatch, a new one after every region of the vector
-   * is removed when the options reset on mismatch.
+   * is removed when the options reset on mismatch. A new header is recorded in {@code recorder} (null: no commit log).
    *
    * @throws MismatchException on a mismatch without reset-on-mismatch
    * @throws dev.vecdb.CorruptionException if the header or the length of the values is damaged
    * @throws dev.vecdb.ReadOnlyException if the database is read-only and the vector does not exist
    */
-  static Header load(RegionStore store, String name, Format format, StoredVec.ValueSpec spec, VecOptions options) {
+  static Header load(RegionStore store, String name, Format format, StoredVec.ValueSpec spec, VecOptions options,
+      CommitRecorder recorder) {
     Region main = store.isWritable() ? store.createIfNeeded(name) : store.find(name).orElseThrow(
         () -> StoredVec.readOnly(name, store, "create it (it does not exist)"));
     if (main.length() == 0) {
-      return create(main, format, spec, options);
+      return create(main, name, format, spec, options, recorder);
     }
     Header stored = Header.decode(main.segment(), name);
     String mismatch = mismatch(stored, format, spec, options);
@@ -71,7 +72,7 @@ final class VecOpening {
           store.remove(id);
         }
       }
-      return create(store.createIfNeeded(name), format, spec, options);
+      return create(store.createIfNeeded(name), name, format, spec, options, recorder);
     }
     long payload = main.length() - Header.SIZE;
     if (format.isRaw() && payload % spec.size() != 0) {
@@ -123,9 +124,12 @@ final class VecOpening {
     };
   }
 
-  private static Header create(Region main, Format format, StoredVec.ValueSpec spec, VecOptions options) {
+  /** Writes the header of a new vector into its empty main region; records the creation when the log is on. */
+  private static Header create(Region main, String name, Format format, StoredVec.ValueSpec spec, VecOptions options,
+      CommitRecorder recorder) {
     Header fresh = new Header(format.code(), spec.typeCode(), spec.size(), spec.signature(), options.version());
     main.truncateAndWrite(0, fresh.encode());
+    CreateRecord.record(recorder, name, fresh, options);
     return fresh;
   }
 
@@ -144,7 +148,8 @@ final class VecOpening {
     return null;
   }
 
-  private static String storedTypeLabel(Header stored) {
+  /** A readable label of the value type {@code stored} records. */
+  static String storedTypeLabel(Header stored) {
     NumberType number = NumberType.ofCode(stored.typeCode);
     if (number != null) {
       return number.label();

@@ -22,9 +22,20 @@ import java.util.function.Supplier;
 public final class VecRegistry {
   private final RegionStore store;
   private final TreeMap<String, StoredVec> open = new TreeMap<>();
+  /** Where the vectors' writes record their changes, or null when the database keeps no commit log. */
+  private final CommitRecorder recorder;
 
-  VecRegistry(RegionStore store) {
+  /**
+   * @param recorder where the vectors record their changes, or null when the database keeps no commit log
+   */
+  VecRegistry(RegionStore store, CommitRecorder recorder) {
     this.store = store;
+    this.recorder = recorder;
+  }
+
+  /** Where the vectors record their changes, or null. */
+  CommitRecorder recorder() {
+    return recorder;
   }
 
   /** The region store the vectors live in. */
@@ -79,6 +90,10 @@ public final class VecRegistry {
       throw VecErrors.closed("cannot open vector '%s': database %s is closed", name, store.path());
     }
     StoredVec existing = open.get(name);
+    if (existing instanceof ReplayVec) {
+      open.remove(name); // a follower's untyped instance: the typed one loads the same written state
+      existing = null;
+    }
     if (existing != null) {
       if (!type.isInstance(existing) || !existing.typeLabel().equals(typeLabel)
           || existing.format() != options.format() || existing.version() != options.version()) {
@@ -92,6 +107,17 @@ public final class VecRegistry {
     V created = factory.get();
     open.put(name, created);
     return created;
+  }
+
+  /** Registers {@code vec}, which a follower's applier opened; returns it. */
+  synchronized StoredVec adopt(StoredVec vec) {
+    open.put(vec.name(), vec);
+    return vec;
+  }
+
+  /** Forgets the open vector {@code name} (a follower's applier removes or re-creates it). */
+  synchronized void forget(String name) {
+    open.remove(name);
   }
 
   /** The open vector {@code name}. */
@@ -116,8 +142,12 @@ public final class VecRegistry {
     }
     vec.checkWritable("remove it");
     open.remove(name);
-    for (String region : vec.regionNames()) {
-      store.removeIfExists(region);
-    }
+    store.atomically(() -> {
+      for (String region : vec.regionNames()) {
+        store.removeIfExists(region);
+      }
+      RemoveRecord.record(recorder, name);
+      return null;
+    });
   }
 }

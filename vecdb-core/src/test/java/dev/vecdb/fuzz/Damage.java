@@ -42,7 +42,7 @@ final class Damage {
     Path data = dir.resolve("data");
     Path table = dir.resolve("regions");
     if (kind < 3) {
-      String file = List.of("data", "regions", "journal", "lock").get(random.nextInt(4));
+      String file = List.of("data", "regions", "journal").get(random.nextInt(3));
       if (file.equals("data") && !Files.exists(table) || file.equals("regions") && !Files.exists(data)) {
         file = "journal"; // without both, the directory is an empty new database: nothing is left to check against
       }
