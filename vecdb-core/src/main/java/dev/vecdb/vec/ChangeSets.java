@@ -55,9 +55,7 @@ final class ChangeSets {
 
   /** At open: restores the tracker from the stored baseline, or starts it at the vector's written state. */
   void open(long stamp, long len, long[] holes) {
-    if (tracker != null && !baseline.restoreInto(tracker, len)) {
-      tracker.rebase(stamp, len, holes);
-    }
+    startTracker(stamp, len, holes);
     recorded();
   }
 
@@ -75,9 +73,14 @@ final class ChangeSets {
     kept = leaderKept;
     if (tracker == null) {
       tracker = new ChangeTracker(size, values);
-      if (!baseline.restoreInto(tracker, len)) {
-        tracker.rebase(stamp, len, holes);
-      }
+      startTracker(stamp, len, holes);
+    }
+  }
+
+  /** Restores the tracker from the stored baseline, or starts it at the written state. */
+  private void startTracker(long stamp, long len, long[] holes) {
+    if (tracker != null && !baseline.restoreInto(tracker, len)) {
+      tracker.rebase(stamp, len, holes);
     }
   }
 

@@ -815,7 +815,7 @@ public abstract class StoredVec {
     changes.release(consumed);
   }
 
-  static void checkStamp(long stamp) {
+  private static void checkStamp(long stamp) {
     if (stamp < 0) {
       throw VecErrors.illegalArgument("a stamp must be >= 0, got %s", stamp);
     }
@@ -845,7 +845,7 @@ public abstract class StoredVec {
   }
 
   /** Sets the pushed length to {@code bytes} (no more than today's), moving {@link #pushBuffer} to its chunk. */
-  void seekPush(long bytes) {
+  private void seekPush(long bytes) {
     pushedBytes = bytes;
     if (bytes < pushBase) {
       int index = pushChunks.indexOf(bytes);

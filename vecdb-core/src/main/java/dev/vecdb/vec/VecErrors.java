@@ -53,6 +53,11 @@ final class VecErrors {
     return new IllegalArgumentException(format(template, args));
   }
 
+  /** An {@link IllegalStateException} with the formatted message. */
+  static IllegalStateException illegalState(String template, Object... args) {
+    return new IllegalStateException(format(template, args));
+  }
+
   /** An {@link InvalidNameException} with the formatted message. */
   static InvalidNameException invalidName(String template, Object... args) {
     return new InvalidNameException(format(template, args));

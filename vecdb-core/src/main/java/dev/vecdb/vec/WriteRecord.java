@@ -1,6 +1,5 @@
 package dev.vecdb.vec;
 
-import dev.vecdb.CorruptionException;
 import dev.vecdb.Format;
 import dev.vecdb.compress.ZstdPageCodec;
 import java.lang.foreign.MemorySegment;
@@ -126,8 +125,8 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
     StoredVec vec = target.vector(name, compressionLevel);
     String where = "vector '" + name + "'";
     if (vec.size != size) {
-      throw new CorruptionException(where + ": the leader wrote " + size + "-byte values, the follower's vector holds "
-          + vec.size + "-byte values");
+      throw VecErrors.corruption("%s: the leader wrote %s-byte values, the follower's vector holds %s-byte values",
+          where, size, vec.size);
     }
     vec.claim();
     try {
@@ -148,8 +147,8 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
       vec.paging.compressWith(new ZstdPageCodec(compressionLevel), compressionLevel);
     }
     if (storedLen > vec.storedLen) {
-      throw new CorruptionException(where + ": the leader's write truncates to " + storedLen + ", the follower's "
-          + "vector holds only " + vec.storedLen + " values (the follower diverged)");
+      throw VecErrors.corruption("%s: the leader's write truncates to %s, the follower's vector holds only %s values"
+          + " (the follower diverged)", where, storedLen, vec.storedLen);
     }
     if (storedLen < vec.storedLen) {
       vec.storedLen = storedLen;
@@ -165,8 +164,8 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
     }
     for (int i = 0; i < updateIndices.length; i++) {
       if (updateIndices[i] >= storedLen) {
-        throw new CorruptionException(where + ": update of index " + updateIndices[i] + " past the stored length "
-            + storedLen);
+        throw VecErrors.corruption("%s: update of index %s past the stored length %s", where, updateIndices[i],
+            storedLen);
       }
       long offset = vec.updates.put(updateIndices[i]);
       MemorySegment.copy(updateValues, (long) i * size, vec.updates.values(), offset, size);
@@ -177,7 +176,7 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
     long len = vec.len();
     for (long hole : addedHoles) {
       if (hole >= len) {
-        throw new CorruptionException(where + ": hole " + hole + " past the length " + len);
+        throw VecErrors.corruption("%s: hole %s past the length %s", where, hole, len);
       }
       vec.holes.add(hole);
     }

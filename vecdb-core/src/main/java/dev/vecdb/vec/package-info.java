@@ -18,6 +18,10 @@
  *   formats), {@code Lineage} (what a raw reader reads while the writer overwrites).</li>
  *   <li>Change sets: {@code ChangeTracker} records what undoes the changes since the last stamp, {@code Delta} is
  *   one change set, {@code ChangeLog} and {@code Baseline} store them in regions.</li>
+ *   <li>Commit log (a database opened with one): {@code CommitRecorder} collects what every write, creation and
+ *   removal changed ({@code WriteRecord}, {@code CreateRecord}, {@code RemoveRecord}, framed by
+ *   {@code CommitCodec}) for the store's outbox; on a follower {@code CommitApplier} applies a commit's records
+ *   through the open vectors, or an untyped {@code ReplayVec}.</li>
  *   <li>{@link dev.vecdb.vec.VecRegistry}: the vectors open in one database, the narrow handle (the region store)
  *   vectors are opened through; internal, reached only through {@link dev.vecdb.Database}.</li>
  * </ol>
