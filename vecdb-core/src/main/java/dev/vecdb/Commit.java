@@ -29,7 +29,7 @@ public final class Commit {
    */
   public static Commit of(long number, long committedAtMillis, ByteBuffer payload) {
     if (number <= 0) {
-      throw new IllegalArgumentException("a commit number is positive, got " + number);
+      throw Errors.illegalArgument("a commit number is positive, got %s", number);
     }
     ByteBuffer copy = ByteBuffer.allocate(payload.remaining());
     copy.put(payload.duplicate()).flip();

@@ -1,15 +1,17 @@
 package dev.vecdb;
 
+import dev.vecdb.codec.NumberType;
+import dev.vecdb.codec.ValueCodec;
+import dev.vecdb.internal.CommitLog;
+import dev.vecdb.internal.StoreAccess;
+import dev.vecdb.internal.VecAccess;
 import dev.vecdb.store.CompactionReport;
 import dev.vecdb.store.DiskUsage;
 import dev.vecdb.store.FileIo;
 import dev.vecdb.store.FlushReport;
-import dev.vecdb.codec.NumberType;
-import dev.vecdb.codec.ValueCodec;
 import dev.vecdb.store.RegionStore;
 import dev.vecdb.store.SnapshotReport;
 import dev.vecdb.vec.ByteVec;
-import dev.vecdb.vec.CommitRecorder;
 import dev.vecdb.vec.DoubleVec;
 import dev.vecdb.vec.FloatVec;
 import dev.vecdb.vec.IntVec;
@@ -19,6 +21,8 @@ import dev.vecdb.vec.ShortVec;
 import dev.vecdb.vec.StoredVec;
 import dev.vecdb.vec.VecRegistry;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
 
@@ -55,19 +59,14 @@ public final class Database implements AutoCloseable {
 
   private Database(RegionStore store, boolean commitLog) {
     this.store = store;
-    CommitRecorder recorder = null;
-    Outbox opened = null;
-    if (commitLog) {
-      recorder = new CommitRecorder();
-      try {
-        opened = new Outbox(store.enableCommitLog(recorder));
-      } catch (RuntimeException e) {
-        store.close();
-        throw e;
-      }
+    try {
+      this.vectors = VecAccess.get().registry(store, commitLog);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
     }
-    this.outbox = opened;
-    this.vectors = new VecRegistry(this, recorder);
+    CommitLog log = StoreAccess.get().outbox(store);
+    this.outbox = log == null ? null : new Outbox(log);
   }
 
   /**
@@ -96,8 +95,8 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(Path directory, DatabaseOptions options) {
     if (options.readOnly() && options.commitLog()) {
-      throw new IllegalArgumentException("database " + directory + ": a read-only database (a follower) keeps no "
-          + "commit log; open it with readOnly or commitLog, not both");
+      throw Errors.illegalArgument("database %s: a read-only database (a follower) keeps no commit log; open it with"
+          + " readOnly or commitLog, not both", directory);
     }
     Database db = new Database(options.readOnly() ? RegionStore.openReadOnly(directory) : RegionStore.open(directory),
         options.commitLog());
@@ -169,57 +168,90 @@ public final class Database implements AutoCloseable {
 
   /**
    * The outbox of a database opened with a commit log ({@link DatabaseOptions#withCommitLog}): every commit's change
-   * records, kept until the publisher acknowledges them. Region writes through {@link #regions()} are not recorded
-   * (a commit made only of them has an empty payload): replicate vectors, not raw regions.
+   * records, kept until the publisher acknowledges them. Region writes through the region store underneath are not
+   * recorded (a commit made only of them has an empty payload): replicate vectors, not raw regions.
    *
    * @throws IllegalStateException if the database was opened without {@code DatabaseOptions.commitLog}
    */
   public Outbox outbox() {
     if (outbox == null) {
-      throw new IllegalStateException("database " + path() + " keeps no commit log: open it with "
-          + "DatabaseOptions.DEFAULT.withCommitLog(true) to get an outbox");
+      throw Errors.illegalState("database %s keeps no commit log: open it with"
+          + " DatabaseOptions.DEFAULT.withCommitLog(true) to get an outbox", path());
     }
     return outbox;
   }
 
-  /** The region store underneath: named byte regions, for low-level use and diagnostics. */
-  public RegionStore regions() {
+  /** Internal: the region store underneath (named byte regions), for this package and its tests. */
+  RegionStore regions() {
     return store;
   }
 
-  /** The vectors open in this database. */
-  public VecRegistry vectors() {
+  /** Internal: the vectors open in this database, for this package and its tests. */
+  VecRegistry vectors() {
     return vectors;
+  }
+
+  /** Every vector open in this database, by name. */
+  public List<StoredVec> openVectors() {
+    return vectors.all();
+  }
+
+  /**
+   * Whether a vector named {@code name} is stored in this database, open or not (on a follower: whether the leader's
+   * commits applied so far have created it). Safe on any thread.
+   */
+  public boolean hasVector(String name) {
+    return name.indexOf('@') < 0 && name.indexOf('/') < 0 && store.contains(name);
+  }
+
+  /** The open vector {@code name}, if it is open in this database. */
+  public Optional<StoredVec> findVector(String name) {
+    return vectors.find(name);
+  }
+
+  /**
+   * Removes the open vector {@code name} and every region it stores data in; committed by the next {@link #flush()}.
+   *
+   * @throws NotFoundException if no such vector is open
+   * @throws ReadOnlyException if the database is read-only
+   */
+  public void removeVector(String name) {
+    vectors.remove(name);
+  }
+
+  /** The logical length of the data file, in bytes (see {@link #diskUsage()} for what the files occupy on disk). */
+  public long fileLength() {
+    return store.fileLength();
   }
 
   /** Opens (creating if needed) a vector of {@code long} values: {@code i64} or {@code u64}. */
   public LongVec longVec(String name, NumberType type, VecOptions options) {
-    return LongVec.open(this, name, type, options);
+    return vectors.longVec(name, type, options);
   }
 
   /** Opens (creating if needed) a vector of {@code int} values: {@code i32} or {@code u32}. */
   public IntVec intVec(String name, NumberType type, VecOptions options) {
-    return IntVec.open(this, name, type, options);
+    return vectors.intVec(name, type, options);
   }
 
   /** Opens (creating if needed) a vector of {@code short} values: {@code i16} or {@code u16}. */
   public ShortVec shortVec(String name, NumberType type, VecOptions options) {
-    return ShortVec.open(this, name, type, options);
+    return vectors.shortVec(name, type, options);
   }
 
   /** Opens (creating if needed) a vector of {@code byte} values: {@code i8} or {@code u8}. */
   public ByteVec byteVec(String name, NumberType type, VecOptions options) {
-    return ByteVec.open(this, name, type, options);
+    return vectors.byteVec(name, type, options);
   }
 
   /** Opens (creating if needed) a vector of {@code f64} values. */
   public DoubleVec doubleVec(String name, VecOptions options) {
-    return DoubleVec.open(this, name, NumberType.F64, options);
+    return vectors.doubleVec(name, NumberType.F64, options);
   }
 
   /** Opens (creating if needed) a vector of {@code f32} values. */
   public FloatVec floatVec(String name, VecOptions options) {
-    return FloatVec.open(this, name, NumberType.F32, options);
+    return vectors.floatVec(name, NumberType.F32, options);
   }
 
   /**
@@ -240,17 +272,17 @@ public final class Database implements AutoCloseable {
 
   /** Opens (creating if needed) a vector of fixed-size objects (records, byte arrays) encoded by {@code codec}. */
   public <T> ObjVec<T> objVec(String name, ValueCodec<T> codec, VecOptions options) {
-    return ObjVec.open(this, name, codec, options);
+    return vectors.objVec(name, codec, options);
   }
 
   /** Opens (creating if needed) a vector of byte arrays of {@code size} bytes each (hashes). */
   public ObjVec<byte[]> bytesVec(String name, int size, VecOptions options) {
-    return ObjVec.open(this, name, ValueCodec.bytes(size), options);
+    return vectors.objVec(name, ValueCodec.bytes(size), options);
   }
 
   /** Opens (creating if needed) a vector of {@code type} records (see {@link ValueCodec#record}). */
   public <R extends Record> ObjVec<R> recordVec(String name, Class<R> type, VecOptions options) {
-    return ObjVec.open(this, name, ValueCodec.record(type), options);
+    return vectors.objVec(name, ValueCodec.record(type), options);
   }
 
   /**

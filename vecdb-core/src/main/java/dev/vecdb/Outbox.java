@@ -1,6 +1,6 @@
 package dev.vecdb;
 
-import dev.vecdb.store.CommitOutbox;
+import dev.vecdb.internal.CommitLog;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +20,9 @@ import java.util.Optional;
  * <p>Thread-safe: the publisher's thread may wait in {@link #awaitAfter} while writers write and flush.
  */
 public final class Outbox {
-  private final CommitOutbox entries;
+  private final CommitLog entries;
 
-  Outbox(CommitOutbox entries) {
+  Outbox(CommitLog entries) {
     this.entries = entries;
   }
 
@@ -74,7 +74,7 @@ public final class Outbox {
 
   private List<Commit> commitsAfter(long number, int limit) {
     List<Commit> out = new ArrayList<>();
-    for (CommitOutbox.Entry e : entries.entries(number)) {
+    for (CommitLog.Entry e : entries.entries(number)) {
       if (out.size() == limit) {
         break;
       }

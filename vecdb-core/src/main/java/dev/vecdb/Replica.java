@@ -1,8 +1,8 @@
 package dev.vecdb;
 
+import dev.vecdb.internal.VecAccess;
 import dev.vecdb.store.RegionStore;
 import dev.vecdb.store.StoreWriter;
-import dev.vecdb.vec.CommitApplier;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -93,16 +93,15 @@ public final class Replica implements AutoCloseable {
       checkNoGap(commit.number(), applied);
       byte[] payload = new byte[commit.size()];
       commit.payload().get(payload);
-      CommitApplier records = CommitApplier.decode(payload, commit.number(), database);
-      return apply(commit.number(), db -> records.applyTo(db));
+      Runnable records = VecAccess.get().decodeCommit(database.vectors(), payload, commit.number());
+      return apply(commit.number(), db -> records.run());
     }
   }
 
   private void checkNoGap(long number, long applied) {
     if (number != applied + 1) {
-      throw new CommitGapException("cannot apply commit " + number + " to database " + database.path()
-          + ": its last commit is " + applied + ", commits " + (applied + 1) + ".." + (number - 1) + " are missing",
-          applied + 1, number);
+      throw Errors.commitGap(applied + 1, number, "cannot apply commit %s to database %s: its last commit is %s,"
+          + " commits %s..%s are missing", number, database.path(), applied, (applied + 1), (number - 1));
     }
   }
 

@@ -24,13 +24,13 @@ public record VecOptions(Format format, int version, int savedStampedChanges, bo
       throw new IllegalArgumentException("format must not be null");
     }
     if (version < 0) {
-      throw new IllegalArgumentException("version must be >= 0, got " + version);
+      throw Errors.illegalArgument("version must be >= 0, got %s", version);
     }
     if (savedStampedChanges < 0) {
-      throw new IllegalArgumentException("savedStampedChanges must be >= 0, got " + savedStampedChanges);
+      throw Errors.illegalArgument("savedStampedChanges must be >= 0, got %s", savedStampedChanges);
     }
     if (compressionLevel < 0 || compressionLevel > 22) {
-      throw new IllegalArgumentException("compressionLevel must be within 0..22, got " + compressionLevel);
+      throw Errors.illegalArgument("compressionLevel must be within 0..22, got %s", compressionLevel);
     }
   }
 

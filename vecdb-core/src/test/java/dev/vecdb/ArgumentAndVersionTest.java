@@ -91,7 +91,7 @@ class ArgumentAndVersionTest {
     long start;
     try (Database db = Database.open(dir)) {
       db.longVec("v", NumberType.I64, VecOptions.DEFAULT).push(1);
-      db.vectors().find("v").orElseThrow().flush();
+      db.findVector("v").orElseThrow().flush();
       start = db.regions().get("v").start();
     }
     rewriteVersion(dir.resolve("data"), start, 4, 60, 3);

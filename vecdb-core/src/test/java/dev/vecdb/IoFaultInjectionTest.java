@@ -148,17 +148,17 @@ class IoFaultInjectionTest {
             new Op("compact", r -> r.db.compact()))));
   }
 
-  private static Snapshot snapshot(LongVec vec) {
+  private static Snapshot snapshot(Database db, LongVec vec) {
     List<Long> values = new ArrayList<>();
     for (long i = 0; i < vec.len(); i++) {
       values.add(vec.isHole(i) ? null : vec.get(i));
     }
-    return new Snapshot(vec.stamp(), values, List.copyOf(vec.changeStamps()), vec.database().commitNumber());
+    return new Snapshot(vec.stamp(), values, List.copyOf(vec.changeStamps()), db.commitNumber());
   }
 
   private static Snapshot snapshotAfterOpen(Path dir, Format format) {
     try (Database db = Database.open(dir)) {
-      return snapshot(db.longVec(VECTOR, NumberType.I64, options(format)));
+      return snapshot(db, db.longVec(VECTOR, NumberType.I64, options(format)));
     }
   }
 
@@ -180,7 +180,7 @@ class IoFaultInjectionTest {
         for (Op op : step.ops()) {
           op.action().accept(run);
         }
-        after.add(snapshot(run.vec));
+        after.add(snapshot(run.db, run.vec));
       }
     } finally {
       run.db.close();
@@ -268,7 +268,7 @@ class IoFaultInjectionTest {
       }
       run.reopen(new FaultyIo());
       reopened++;
-      Snapshot now = snapshot(run.vec);
+      Snapshot now = snapshot(run.db, run.vec);
       if (inCommit && now.equals(reference.at(s))) {
         checkCrashes(run, List.of(reference.at(s)), where + ", crash after reopen (the flush had committed)");
         return;

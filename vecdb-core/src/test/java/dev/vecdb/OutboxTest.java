@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vecdb.codec.NumberType;
+import dev.vecdb.internal.StoreAccess;
 import dev.vecdb.vec.LongVec;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ class OutboxTest {
       db.flush();
       assertThatThrownBy(db::outbox).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("withCommitLog(true)");
-      assertThat(db.regions().outbox()).isNull();
+      assertThat(StoreAccess.get().outbox(db.regions())).isNull();
     }
     // turned on later: the outbox starts empty and records from the next commit on
     try (Database db = Database.open(dir, LOG)) {

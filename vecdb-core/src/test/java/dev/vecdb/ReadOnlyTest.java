@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vecdb.codec.NumberType;
+import dev.vecdb.internal.VecAccess;
 import dev.vecdb.vec.LongReader;
 import dev.vecdb.vec.LongVec;
 import dev.vecdb.vec.ObjVec;
@@ -94,12 +95,12 @@ class ReadOnlyTest {
       refused(longs::flush, "longs", dir);
       refused(() -> longs.stampedWriteWithChanges(3), "longs", dir);
       refused(() -> longs.updateStamp(3), "longs", dir);
-      refused(() -> longs.updateComputedVersion(3), "longs", dir);
+      refused(() -> VecAccess.get().updateComputedVersion(longs, 3), "longs", dir);
       refused(longs::rollback, "longs", dir);
       refused(() -> longs.rollbackBefore(2), "longs", dir);
       refused(() -> hashes.push(new byte[4]), "hashes", dir);
       refused(() -> hashes.update(0, new byte[4]), "hashes", dir);
-      refused(() -> db.vectors().remove("longs"), "longs", dir);
+      refused(() -> db.removeVector("longs"), "longs", dir);
       refused(() -> db.longVec("new", NumberType.I64, VecOptions.DEFAULT), "new", dir);
       assertThatThrownBy(db::flush).isInstanceOf(ReadOnlyException.class).hasMessageContaining(dir.toString());
       assertThatThrownBy(db::compact).isInstanceOf(ReadOnlyException.class).hasMessageContaining(dir.toString());
@@ -110,7 +111,7 @@ class ReadOnlyTest {
       assertThatThrownBy(() -> db.regions().removeIfExists("longs")).isInstanceOf(ReadOnlyException.class);
 
       assertThat(db.snapshot(tmp.resolve("copy")).commitNumber()).as("a follower can seed another one").isEqualTo(2);
-      assertThat(db.vectors().all()).extracting(StoredVec::name).contains("longs", "hashes");
+      assertThat(db.openVectors()).extracting(StoredVec::name).contains("longs", "hashes");
       assertThat(longs.len()).isEqualTo(100);
       assertThat(longs.get(8)).isEqualTo(-8);
       assertThat(longs.holes()).containsExactly(7);

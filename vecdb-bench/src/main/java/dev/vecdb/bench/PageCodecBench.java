@@ -1,9 +1,9 @@
 package dev.vecdb.bench;
 
-import dev.vecdb.codec.Lz4PageCodec;
-import dev.vecdb.codec.PageCodec;
-import dev.vecdb.codec.PcoPageCodec;
-import dev.vecdb.codec.ZstdPageCodec;
+import dev.vecdb.compress.Lz4PageCodec;
+import dev.vecdb.compress.PageCodec;
+import dev.vecdb.compress.PcoPageCodec;
+import dev.vecdb.compress.ZstdPageCodec;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;

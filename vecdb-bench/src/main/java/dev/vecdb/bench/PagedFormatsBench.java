@@ -3,7 +3,7 @@ package dev.vecdb.bench;
 import dev.vecdb.Database;
 import dev.vecdb.Format;
 import dev.vecdb.VecOptions;
-import dev.vecdb.codec.Lz4PageCodec;
+import dev.vecdb.compress.Lz4PageCodec;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -82,7 +82,7 @@ public class PagedFormatsBench {
       String label = c.format == Format.LZ4 && Lz4PageCodec.implementation().endsWith("JNI") ? "LZ4-JNI"
           : c.format.name();
       System.out.printf("# stored %s %s: %d bytes, %.4f bytes/value%n", label, c.dataset,
-          workload.storedBytes(db), workload.storedBytes(db) / (double) VALUES);
+          workload.storedBytes(), workload.storedBytes() / (double) VALUES);
     }
 
     @TearDown(Level.Trial)

@@ -53,12 +53,8 @@ sealed interface PagedWorkload {
   long getAll(long[] indices);
 
   /** Bytes of every region the vector stores. */
-  default long storedBytes(Database db) {
-    long bytes = 0;
-    for (String id : vec().regionNames()) {
-      bytes += db.regions().get(id).length();
-    }
-    return bytes;
+  default long storedBytes() {
+    return vec().storedBytes();
   }
 
   /** A {@code u64} series. */

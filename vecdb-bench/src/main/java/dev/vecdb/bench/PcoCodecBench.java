@@ -1,8 +1,8 @@
 package dev.vecdb.bench;
 
-import dev.vecdb.codec.pco.PcoDecoder;
-import dev.vecdb.codec.pco.PcoEncoder;
-import dev.vecdb.codec.pco.PcoNumberType;
+import dev.vecdb.compress.pco.PcoDecoder;
+import dev.vecdb.compress.pco.PcoEncoder;
+import dev.vecdb.compress.pco.PcoNumberType;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

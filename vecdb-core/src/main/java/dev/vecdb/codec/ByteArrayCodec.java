@@ -19,7 +19,7 @@ final class ByteArrayCodec extends FixedCodec<byte[]> {
 
   ByteArrayCodec(int size) {
     if (size < 1 || size > MAX_BYTES) {
-      throw new IllegalArgumentException("byte array size must be 1 to " + MAX_BYTES + ", got " + size);
+      throw CodecErrors.illegalArgument("byte array size must be 1 to %s, got %s", MAX_BYTES, size);
     }
     super("bytes[" + size + "]");
     this.size = size;

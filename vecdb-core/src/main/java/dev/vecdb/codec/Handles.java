@@ -16,7 +16,7 @@ final class Handles {
     try {
       return LOOKUP.findStatic(owner, name, MethodType.methodType(returnType, parameterTypes));
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("vecdb is missing " + owner.getName() + "." + name, e);
+      throw CodecErrors.illegalState(e, "vecdb is missing %s.%s", owner.getName(), name);
     }
   }
 
@@ -25,7 +25,7 @@ final class Handles {
     try {
       return LOOKUP.findVirtual(owner, name, MethodType.methodType(returnType, parameterTypes));
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("vecdb is missing " + owner.getName() + "." + name, e);
+      throw CodecErrors.illegalState(e, "vecdb is missing %s.%s", owner.getName(), name);
     }
   }
 

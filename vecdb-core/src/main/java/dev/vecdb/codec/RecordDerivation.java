@@ -47,17 +47,17 @@ final class RecordDerivation {
   private static <R> RecordCodec<R> derive(Class<R> type, List<Class<?>> path) {
     String subject = subject(type, path);
     if (!type.isRecord()) {
-      throw new IllegalArgumentException("Cannot derive a codec for " + subject + ": it is not a record");
+      throw CodecErrors.illegalArgument("Cannot derive a codec for %s: it is not a record", subject);
     }
     RecordComponent[] declared = type.getRecordComponents();
     if (declared.length == 0) {
-      throw new IllegalArgumentException("Cannot derive a codec for " + subject + ": it has no components");
+      throw CodecErrors.illegalArgument("Cannot derive a codec for %s: it has no components", subject);
     }
     int slots = Arrays.stream(declared).mapToInt(rc -> parameterSlots(rc.getType())).sum();
     if (slots > MAX_PARAMETER_SLOTS) {
-      throw new IllegalArgumentException("Cannot derive a codec for " + subject + ": it has too many components ("
-          + slots + " parameter slots, long and double counting two; at most " + MAX_PARAMETER_SLOTS
-          + "); group some of them in a nested record");
+      throw CodecErrors.illegalArgument("Cannot derive a codec for %s: it has too many components (%s parameter"
+          + " slots, long and double counting two; at most %s); group some of them in a nested record", subject, slots,
+          MAX_PARAMETER_SLOTS);
     }
     MethodHandles.Lookup lookup = lookupIn(type);
     MethodHandle constructor = canonicalConstructor(lookup, type, declared, subject);
@@ -173,13 +173,13 @@ final class RecordDerivation {
   }
 
   private static IllegalArgumentException inaccessible(String subject, IllegalAccessException cause) {
-    return new IllegalArgumentException("Cannot derive a codec for " + subject + ": it is not accessible to vecdb ("
-        + cause.getMessage() + "); make it public in an exported package, or open its package to vecdb", cause);
+    return CodecErrors.illegalArgument(cause, "Cannot derive a codec for %s: it is not accessible to vecdb (%s); make"
+        + " it public in an exported package, or open its package to vecdb", subject, cause.getMessage());
   }
 
   private static IllegalArgumentException unsupported(RecordComponent rc, String subject, String why) {
-    return new IllegalArgumentException("Cannot derive a codec for " + subject + ": component " + rc.getName() + " ("
-        + rc.getGenericType().getTypeName() + ") " + why);
+    return CodecErrors.illegalArgument("Cannot derive a codec for %s: component %s (%s) %s", subject, rc.getName(),
+        rc.getGenericType().getTypeName(), why);
   }
 
   /** {@code record a.B}, or {@code record a.C (nested in A -> B)} for a record nested in records being derived. */

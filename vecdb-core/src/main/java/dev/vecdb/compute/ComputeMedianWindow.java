@@ -27,7 +27,7 @@ final class ComputeMedianWindow {
   void remove(double v) {
     int at = Arrays.binarySearch(sorted, 0, size, v);
     if (at < 0) {
-      throw new IllegalStateException("value " + v + " is not in the window");
+      throw ComputeErrors.illegalState("value %s is not in the window", v);
     }
     System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
     size--;

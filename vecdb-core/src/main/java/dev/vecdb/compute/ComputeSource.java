@@ -76,7 +76,7 @@ public interface ComputeSource {
 
   /** The exception for a short read of {@code source} at {@code [from, from + n)}: a hole or the end. */
   static ComputeException missing(ComputeSource source, long from, int n) {
-    return new ComputeException("source '" + source.name() + "': [" + from + ", " + (from + n)
-        + ") holds a hole or reaches past its length " + source.len() + "; computations read dense values");
+    return ComputeErrors.compute("source '%s': [%s, %s) holds a hole or reaches past its length %s; computations read"
+        + " dense values", source.name(), from, (from + n), source.len());
   }
 }

@@ -10,7 +10,7 @@ import java.util.function.DoubleBinaryOperator;
  * in the original (a lookback before the start of the series, a ratio to 0). Part of {@link EagerDoubleVec}; see
  * {@link EagerVec} for the framework and threads.
  */
-public abstract class EagerDoubleLookback extends EagerDoubleStats {
+abstract class EagerDoubleLookback extends EagerDoubleStats {
   EagerDoubleLookback(DoubleVec vec) {
     super(vec);
   }

@@ -1,5 +1,6 @@
 package dev.vecdb.compute;
 
+import dev.vecdb.internal.VecAccess;
 import dev.vecdb.vec.StoredVec;
 import java.util.List;
 import org.slf4j.Logger;
@@ -52,6 +53,8 @@ public abstract class EagerVec implements ComputeSource {
     long fill(long from, long to);
   }
 
+  private static final VecAccess VECTORS = VecAccess.get();
+
   private final StoredVec stored;
   private int batchSize = DEFAULT_BATCH;
 
@@ -72,7 +75,7 @@ public abstract class EagerVec implements ComputeSource {
   /** The computed version: the wrapped vector's user version plus the dependency version of its computation. */
   @Override
   public final int version() {
-    return stored.computedVersion();
+    return VECTORS.computedVersion(stored);
   }
 
   @Override
@@ -100,13 +103,13 @@ public abstract class EagerVec implements ComputeSource {
     }
     discardEmitted();
     int expected = stored.version() + dependencyVersion;
-    if (stored.computedVersion() != expected) {
+    if (VECTORS.computedVersion(stored) != expected) {
       if (!stored.isEmpty()) {
         LOG.info("vector '{}': computed version {} differs from {}, recomputing from scratch", stored.name(),
-            stored.computedVersion(), expected);
+            VECTORS.computedVersion(stored), expected);
         stored.reset();
       }
-      stored.updateComputedVersion(expected);
+      VECTORS.updateComputedVersion(stored, expected);
     }
     if (maxFrom < stored.len()) {
       stored.truncate(maxFrom);
@@ -124,8 +127,8 @@ public abstract class EagerVec implements ComputeSource {
       long to = Math.min(end, from + batchSize);
       long reached = from < end ? fill(batch, from, to) : from;
       if (stored.len() != reached) {
-        throw new ComputeException("vector '" + name() + "': a batch for [" + from + ", " + reached + ") left length "
-            + stored.len());
+        throw ComputeErrors.compute("vector '%s': a batch for [%s, %s) left length %s", name(), from, reached,
+            stored.len());
       }
       if (!commit() || reached != to || to >= end) {
         return;
@@ -169,12 +172,12 @@ public abstract class EagerVec implements ComputeSource {
 
   /** An {@link IllegalArgumentException} naming this vector. */
   final IllegalArgumentException invalid(String reason) {
-    return new IllegalArgumentException("vector '" + name() + "': " + reason);
+    return ComputeErrors.illegalArgument("vector '%s': %s", name(), reason);
   }
 
   /** A {@link ComputeException} naming this vector and the index computed. */
   final ComputeException failure(long index, String what) {
-    return new ComputeException("vector '" + name() + "', index " + index + ": " + what);
+    return ComputeErrors.compute("vector '%s', index %s: %s", name(), index, what);
   }
 
   /** The length of the shortest source. */

@@ -1,6 +1,7 @@
 package dev.vecdb.store;
 
 import dev.vecdb.CorruptionException;
+import dev.vecdb.internal.CommitLog;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -25,8 +26,11 @@ import java.util.zip.CRC32C;
  * <p>Threads: {@link #stage} and {@link #completed} run inside a flush, under the store's commit write lock; the
  * readers ({@link #entries}, {@link #read}) run under its read lock, so a flush never moves an entry under them;
  * {@link #acknowledge} runs anywhere. The in-memory index is guarded by {@code this}.
+ *
+ * <p>Internal: the store creates it ({@link RegionStore#enableCommitLog}); the database reaches it as a
+ * {@link CommitLog} through {@link dev.vecdb.internal.StoreAccess}.
  */
-public final class CommitOutbox {
+final class CommitOutbox implements CommitLog {
   /** Where the store keeps the outbox. */
   static final String REGION_ID = RegionIds.INTERNAL_PREFIX + "outbox";
   static final int HEADER = 24;
@@ -36,16 +40,6 @@ public final class CommitOutbox {
   static final long MAX_MOVE = 64 << 20;
   private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-
-  /** What a flush records: the payload of commit {@code number}. */
-  @FunctionalInterface
-  public interface Records {
-    /** Takes every change record since the previous commit and encodes them as the payload of {@code number}. */
-    byte[] take(long number);
-  }
-
-  /** One unacknowledged commit: where its payload lies in the region. */
-  public record Entry(long number, long committedAtMillis, long offset, int length) {}
 
   private final RegionStore store;
   private final Records records;
@@ -123,10 +117,7 @@ public final class CommitOutbox {
     }
   }
 
-  /**
-   * Acknowledges every commit up to {@code upTo} (at most the last one recorded): they leave the outbox now, and the
-   * next commit makes that durable.
-   */
+  @Override
   public void acknowledge(long upTo) {
     synchronized (this) {
       long capped = Math.min(upTo, last);
@@ -137,12 +128,12 @@ public final class CommitOutbox {
     }
   }
 
-  /** The highest number acknowledged. */
+  @Override
   public synchronized long acknowledged() {
     return acknowledged;
   }
 
-  /** The unacknowledged entries, oldest first (the first is after {@code after} when it is not -1). */
+  @Override
   public List<Entry> entries(long after) {
     return store.read(() -> {
       synchronized (this) {
@@ -157,10 +148,7 @@ public final class CommitOutbox {
     });
   }
 
-  /**
-   * Waits up to {@code nanos} for an entry numbered above {@code after}; returns the remaining nanoseconds, or a
-   * value {@code <= 0} when the time ran out.
-   */
+  @Override
   public synchronized long awaitAfter(long after, long nanos) throws InterruptedException {
     long deadline = System.nanoTime() + nanos;
     long left = nanos;
@@ -172,7 +160,7 @@ public final class CommitOutbox {
     return live.isEmpty() || live.peekLast().number() <= after ? 0 : Math.max(1, left);
   }
 
-  /** The payload of {@code entry}, or null when it was acknowledged meanwhile (its bytes may be gone). */
+  @Override
   public byte[] read(Entry entry) {
     return store.read(() -> {
       synchronized (this) {
@@ -251,8 +239,8 @@ public final class CommitOutbox {
   }
 
   private CorruptionException damaged(long offset, String what) {
-    return new CorruptionException("commit outbox (region '" + REGION_ID + "') of database " + store.path()
-        + " is damaged at offset " + offset + ": " + what);
+    return StoreErrors.corruption("commit outbox (region '%s') of database %s is damaged at offset %s: %s", REGION_ID,
+        store.path(), offset, what);
   }
 
   private static int crc(MemorySegment bytes, long offset, long length) {

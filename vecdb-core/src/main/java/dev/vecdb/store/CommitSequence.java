@@ -1,6 +1,5 @@
 package dev.vecdb.store;
 
-import dev.vecdb.CorruptionException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -65,8 +64,8 @@ final class CommitSequence {
     if (bytes.length != SIZE
         || image.get(CHECK, 8) != crc(image)
         || image.get(CHECK, 12) != 0) {
-      throw new CorruptionException("commit sequence (region '" + REGION_ID + "') of database "
-          + region.store().path() + " is damaged: " + bytes.length + " bytes, checksum or padding wrong");
+      throw StoreErrors.corruption("commit sequence (region '%s') of database %s is damaged: %s bytes, checksum or"
+          + " padding wrong", REGION_ID, region.store().path(), bytes.length);
     }
     return image.get(NUMBER, 0);
   }

@@ -112,7 +112,7 @@ final class DataFile implements AutoCloseable {
   void read(long position, ByteBuffer dst) throws IOException {
     while (dst.hasRemaining()) {
       if (channel.read(dst, position + dst.position()) < 0) {
-        throw new IOException("unexpected end of " + path + " at " + (position + dst.position()));
+        throw StoreErrors.io("unexpected end of %s at %s", path, (position + dst.position()));
       }
     }
   }

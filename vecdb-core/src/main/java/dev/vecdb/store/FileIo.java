@@ -37,8 +37,8 @@ public interface FileIo {
 
   /** Deallocates {@code [offset, offset + length)} of the file (it reads back as zeros, the length is unchanged). */
   default void punchHole(Path file, long offset, long length) throws IOException {
-    NativeFiles.available().orElseThrow(() -> new IOException("cannot punch holes in " + file
-        + " without native access")).punchHole(file, offset, length);
+    NativeFiles.available().orElseThrow(() -> StoreErrors.io("cannot punch holes in %s without native access", file))
+        .punchHole(file, offset, length);
   }
 
   /**

@@ -163,9 +163,9 @@ final class Journal implements AutoCloseable {
     }
     long evidence = validAfter(position, size, known);
     if (evidence >= 0) {
-      throw new CorruptionException("journal " + path + ": record " + records.size() + " at offset " + position
-          + " is damaged and is not a torn tail: a valid " + (isSealAt(evidence) ? "seal" : "record")
-          + " follows at offset " + evidence + "; the database cannot be recovered to its last flush");
+      throw StoreErrors.corruption("journal %s: record %s at offset %s is damaged and is not a torn tail: a valid %s"
+          + " follows at offset %s; the database cannot be recovered to its last flush", path, records.size(), position,
+          (isSealAt(evidence) ? "seal" : "record"), evidence);
     }
     return records;
   }
@@ -223,8 +223,8 @@ final class Journal implements AutoCloseable {
     }
     byte target = header.get(4);
     if (target != DATA && target != TABLE) {
-      throw new CorruptionException("journal " + path + ": record at offset " + position
-          + " passed its checksum but names unknown target " + target);
+      throw StoreErrors.corruption("journal %s: record at offset %s passed its checksum but names unknown target %s",
+          path, position, target);
     }
     return new Record(target, offset, length, position + HEADER);
   }
@@ -284,7 +284,7 @@ final class Journal implements AutoCloseable {
     long start = position - dst.position();
     while (dst.hasRemaining()) {
       if (channel.read(dst, start + dst.position()) < 0) {
-        throw new IOException("unexpected end of " + path);
+        throw StoreErrors.io("unexpected end of %s", path);
       }
     }
   }

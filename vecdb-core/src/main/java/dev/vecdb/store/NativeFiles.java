@@ -84,13 +84,13 @@ final class NativeFiles {
       MemorySegment state = arena.allocate(callState);
       int fd = (int) open.invokeExact(state, arena.allocateFrom(file.toString()), O_RDWR);
       if (fd < 0) {
-        throw new IOException("open(" + file + ") failed, errno " + (int) errno.get(state, 0L));
+        throw StoreErrors.io("open(%s) failed, errno %s", file, (int) errno.get(state, 0L));
       }
       try {
         int rc = (int) fallocate.invokeExact(state, fd, mode, offset, length);
         if (rc != 0) {
-          throw new IOException(call + " of " + length + " bytes at " + offset + " in " + file
-              + " failed, errno " + (int) errno.get(state, 0L));
+          throw StoreErrors.io("%s of %s bytes at %s in %s failed, errno %s", call, length, offset, file,
+              (int) errno.get(state, 0L));
         }
       } finally {
         int ignored = (int) close.invokeExact(fd);
@@ -98,7 +98,7 @@ final class NativeFiles {
     } catch (IOException | RuntimeException | Error e) {
       throw e;
     } catch (Throwable e) {
-      throw new IOException("native call failed for " + file, e);
+      throw StoreErrors.io(e, "native call failed for %s", file);
     }
   }
 
@@ -117,13 +117,13 @@ final class NativeFiles {
       MemorySegment buffer = arena.allocate(STAT_SIZE, 8);
       int rc = (int) stat.invokeExact(state, arena.allocateFrom(file.toString()), buffer);
       if (rc != 0) {
-        throw new IOException("stat(" + file + ") failed, errno " + (int) errno.get(state, 0L));
+        throw StoreErrors.io("stat(%s) failed, errno %s", file, (int) errno.get(state, 0L));
       }
       return buffer.get(ValueLayout.JAVA_LONG, ST_BLOCKS_OFFSET) * 512;
     } catch (IOException | RuntimeException | Error e) {
       throw e;
     } catch (Throwable e) {
-      throw new IOException("native call failed for " + file, e);
+      throw StoreErrors.io(e, "native call failed for %s", file);
     }
   }
 }

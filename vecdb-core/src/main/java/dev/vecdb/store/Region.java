@@ -99,8 +99,8 @@ public final class Region {
     try (RegionReader reader = reader()) {
       MemorySegment view = reader.segment();
       if (offset < 0 || offset > view.byteSize() - dst.byteSize()) {
-        throw new OutOfRangeException("read of " + dst.byteSize() + " bytes at " + offset + " past the end of region '"
-            + id + "' of length " + view.byteSize());
+        throw StoreErrors.outOfRange("read of %s bytes at %s past the end of region '%s' of length %s", dst.byteSize(),
+            offset, id, view.byteSize());
       }
       MemorySegment.copy(view, offset, dst, 0, dst.byteSize());
     }
@@ -167,8 +167,7 @@ public final class Region {
         checkLive();
         Extent e = extent;
         if (newLength < 0 || newLength > e.length()) {
-          throw new OutOfRangeException("cannot truncate region '" + id + "' of length " + e.length() + " to "
-              + newLength);
+          throw StoreErrors.outOfRange("cannot truncate region '%s' of length %s to %s", id, e.length(), newLength);
         }
         if (newLength != e.length()) {
           publish(e.start(), newLength, e.reserved());
@@ -211,8 +210,7 @@ public final class Region {
         Extent e = extent;
         long at = requestedAt < 0 ? e.length() : requestedAt;
         if (at > e.length()) {
-          throw new OutOfRangeException("write at " + at + " past the end of region '" + id + "' of length "
-              + e.length());
+          throw StoreErrors.outOfRange("write at %s past the end of region '%s' of length %s", at, id, e.length());
         }
         long newLength = exact ? at + src.byteSize() : Math.max(e.length(), at + src.byteSize());
         if (newLength <= e.reserved()) {
@@ -269,7 +267,7 @@ public final class Region {
     long grown = reserved;
     while (grown < needed) {
       if (grown > Long.MAX_VALUE / 2) {
-        throw new OutOfRangeException("region cannot grow from " + reserved + " to " + needed + " bytes");
+        throw StoreErrors.outOfRange("region cannot grow from %s to %s bytes", reserved, needed);
       }
       grown *= 2;
     }
@@ -290,7 +288,7 @@ public final class Region {
   void checkLive() {
     store.checkOpen();
     if (removed) {
-      throw new NotFoundException("region '" + id + "' was removed");
+      throw StoreErrors.notFound("region '%s' was removed", id);
     }
   }
 

@@ -31,8 +31,8 @@ public final class RegionIds {
   public static String validate(String id) {
     String reason = reason(id);
     if (reason != null) {
-      throw new InvalidNameException("invalid region id " + (id == null ? "null" : "'" + printable(id) + "'")
-          + ": " + reason);
+      throw StoreErrors.invalidName("invalid region id %s: %s", (id == null ? "null" : "'" + printable(id) + "'"),
+          reason);
     }
     return id;
   }

@@ -6,9 +6,10 @@ import dev.vecdb.CorruptionException;
 import dev.vecdb.DatabaseLockedException;
 import dev.vecdb.InvalidNameException;
 import dev.vecdb.NotFoundException;
-import dev.vecdb.ReadOnlyException;
 import dev.vecdb.StorageException;
 import dev.vecdb.VecdbException;
+import dev.vecdb.internal.CommitLog;
+import dev.vecdb.internal.StoreAccess;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -30,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The single-file region store (the counterpart of Rust's rawdb): a directory holding the sparse {@code data} file,
@@ -64,6 +66,10 @@ public final class RegionStore implements AutoCloseable {
    * here, before it touches the locked file.
    */
   private static final Set<Path> OPEN_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+
+  static {
+    StoreAccess.register(new StoreInternals());
+  }
 
   private final Path directory;
   /** Every file operation of the store and of its snapshots goes through this ({@link FileIo#SYSTEM} but in tests). */
@@ -181,7 +187,7 @@ public final class RegionStore implements AutoCloseable {
 
   private static RegionStore open(Path directory, FileIo io, boolean readOnly) {
     if (directory.toString().isEmpty()) {
-      throw new InvalidNameException("a database path must not be empty; name its directory (such as \"db\" or"
+      throw StoreErrors.invalidName("a database path must not be empty; name its directory (such as \"db\" or"
           + " Path.of(\".\") for the working directory)");
     }
     Path dir = directory.toAbsolutePath().normalize();
@@ -222,7 +228,7 @@ public final class RegionStore implements AutoCloseable {
     } catch (IOException e) {
       closeQuietly(lockChannel);
       forget(key);
-      throw new StorageException("cannot open database " + dir + ": " + e.getMessage(), e);
+      throw StoreErrors.storage(e, "cannot open database %s: %s", dir, e.getMessage());
     } catch (RuntimeException e) {
       closeQuietly(lockChannel);
       forget(key);
@@ -276,13 +282,13 @@ public final class RegionStore implements AutoCloseable {
     Path tableFile = dir.resolve(TABLE);
     long dataLength = Files.exists(dataFile) ? Files.size(dataFile) : 0;
     if (dataLength > 0 && (!Files.exists(tableFile) || Files.size(tableFile) == 0)) {
-      throw new CorruptionException("region table " + tableFile + " is missing or empty but the data file holds "
-          + dataLength + " bytes");
+      throw StoreErrors.corruption("region table %s is missing or empty but the data file holds %s bytes", tableFile,
+          dataLength);
     }
   }
 
   private static DatabaseLockedException locked(Path dir) {
-    return new DatabaseLockedException("database " + dir + " is already open (by this or another process)");
+    return StoreErrors.locked("database %s is already open (by this or another process)", dir);
   }
 
   private static void forget(Path key) {
@@ -384,7 +390,7 @@ public final class RegionStore implements AutoCloseable {
    * @throws NotFoundException if there is none
    */
   public Region get(String id) {
-    return find(id).orElseThrow(() -> new NotFoundException("no region '" + id + "' in database " + directory));
+    return find(id).orElseThrow(() -> StoreErrors.notFound("no region '%s' in database %s", id, directory));
   }
 
   /** Whether a region {@code id} exists. */
@@ -412,7 +418,7 @@ public final class RegionStore implements AutoCloseable {
    */
   public void remove(String id) {
     if (!removeIfExists(id)) {
-      throw new NotFoundException("no region '" + id + "' in database " + directory);
+      throw StoreErrors.notFound("no region '%s' in database %s", id, directory);
     }
   }
 
@@ -439,7 +445,7 @@ public final class RegionStore implements AutoCloseable {
           return;
         }
       }
-      throw new NotFoundException("region '" + region.id() + "' of database " + directory + " was removed");
+      throw StoreErrors.notFound("region '%s' of database %s was removed", region.id(), directory);
     });
   }
 
@@ -488,12 +494,12 @@ public final class RegionStore implements AutoCloseable {
         String from = expected == null ? fromId : expected.id();
         Region region = byId.get(from);
         if (region == null || (expected != null && region != expected)) {
-          throw new NotFoundException("cannot rename region '" + from + "' of database " + directory
-              + (expected != null && expected.isRemoved() ? ": it was removed" : ": it does not exist"));
+          throw StoreErrors.notFound("cannot rename region '%s' of database %s%s", from, directory,
+              (expected != null && expected.isRemoved() ? ": it was removed" : ": it does not exist"));
         }
         if (byId.containsKey(to)) {
-          throw new AlreadyExistsException("cannot rename region '" + from + "' to '" + to + "' in database "
-              + directory + ": '" + to + "' exists");
+          throw StoreErrors.alreadyExists("cannot rename region '%s' to '%s' in database %s: '%s' exists", from, to,
+              directory, to);
         }
         byId.remove(from);
         region.setId(to);
@@ -592,7 +598,7 @@ public final class RegionStore implements AutoCloseable {
       }
       return new DiskUsage(logical, natives.isPresent() ? allocated : -1);
     } catch (IOException e) {
-      throw new StorageException("cannot measure the disk usage of database " + directory, e);
+      throw StoreErrors.storage(e, "cannot measure the disk usage of database %s", directory);
     }
   }
 
@@ -682,23 +688,24 @@ public final class RegionStore implements AutoCloseable {
 
   /**
    * Turns the commit log on: from now on every flush takes its commit's payload from {@code records} and appends it
-   * to the outbox (see {@link CommitOutbox}) atomically with the commit. Call it once, right after opening.
+   * to the outbox (see {@link CommitOutbox}) atomically with the commit. Call it once, right after opening; the
+   * database reaches it through {@link dev.vecdb.internal.StoreAccess}.
    *
    * @throws IllegalStateException if the store is read-only, or the commit log is on already
    * @throws CorruptionException if the outbox records a commit past the store's commit number
    */
-  public CommitOutbox enableCommitLog(CommitOutbox.Records records) {
+  CommitOutbox enableCommitLog(CommitLog.Records records) {
     commitLock.writeLock().lock();
     try {
       checkUsable();
       if (readOnly || outbox != null) {
-        throw new IllegalStateException("database " + directory + ": cannot turn the commit log on: "
-            + (readOnly ? "the database is read-only (a follower records no commit log)" : "it is on already"));
+        throw StoreErrors.illegalState("database %s: cannot turn the commit log on: %s", directory,
+            (readOnly ? "the database is read-only (a follower records no commit log)" : "it is on already"));
       }
       CommitOutbox opened = new CommitOutbox(this, internal.get(CommitOutbox.REGION_ID), records);
       if (opened.last() > sequence.committed()) {
-        throw new CorruptionException("commit outbox of database " + directory + " records commit " + opened.last()
-            + ", past the database's commit number " + sequence.committed());
+        throw StoreErrors.corruption("commit outbox of database %s records commit %s, past the database's commit"
+            + " number %s", directory, opened.last(), sequence.committed());
       }
       outbox = opened;
       return opened;
@@ -707,8 +714,8 @@ public final class RegionStore implements AutoCloseable {
     }
   }
 
-  /** The outbox, or null when the commit log is off. */
-  public CommitOutbox outbox() {
+  /** The outbox, or null when the commit log is off; reached through {@link StoreAccess#outbox}. */
+  CommitOutbox outbox() {
     return outbox;
   }
 
@@ -777,7 +784,7 @@ public final class RegionStore implements AutoCloseable {
 
   void checkOpen() {
     if (!open) {
-      throw new ClosedException("database " + directory + " is closed");
+      throw StoreErrors.closed("database %s is closed", directory);
     }
   }
 
@@ -788,7 +795,7 @@ public final class RegionStore implements AutoCloseable {
    * the part, and reopening recovers the last flush. Nested calls are allowed. Keep the group short, since a flush
    * waits for it.
    */
-  public <T> T atomically(java.util.function.Supplier<T> mutations) {
+  public <T> T atomically(Supplier<T> mutations) {
     return mutate(() -> {
       try {
         return mutations.get();
@@ -802,7 +809,7 @@ public final class RegionStore implements AutoCloseable {
   }
 
   /** Runs a mutation under the commit read lock, after checking that the store is open and not failed. */
-  <T> T mutate(java.util.function.Supplier<T> mutation) {
+  <T> T mutate(Supplier<T> mutation) {
     commitLock.readLock().lock();
     try {
       checkUsable();
@@ -814,7 +821,7 @@ public final class RegionStore implements AutoCloseable {
   }
 
   /** Runs {@code read} under the commit read lock (no flush runs meanwhile), after checking the store is usable. */
-  <T> T read(java.util.function.Supplier<T> read) {
+  <T> T read(Supplier<T> read) {
     commitLock.readLock().lock();
     try {
       checkUsable();
@@ -886,8 +893,8 @@ public final class RegionStore implements AutoCloseable {
       return FlushReport.EMPTY;
     }
     if (commitNumber != -1 && commitNumber <= sequence.committed()) {
-      throw new IllegalArgumentException("commit number " + commitNumber + " of database " + directory
-          + " is not greater than the last commit number " + sequence.committed());
+      throw StoreErrors.illegalArgument("commit number %s of database %s is not greater than the last commit number %s",
+          commitNumber, directory, sequence.committed());
     }
     try {
       FlushReport report;
@@ -963,8 +970,8 @@ public final class RegionStore implements AutoCloseable {
     try {
       sequence.stage(number);
     } catch (StorageException e) {
-      StorageException error = new StorageException("database " + directory + ": cannot flush: cannot write commit "
-          + "number " + number + ": " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+      StorageException error = StoreErrors.storage(e, "database %s: cannot flush: cannot write commit number %s: %s",
+          directory, number, (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
       failure = error;
       throw error;
     }
@@ -1000,9 +1007,8 @@ public final class RegionStore implements AutoCloseable {
     List<Journal.Record> records = journal.read();
     for (Journal.Record r : records) {
       if (r.target() == Journal.TABLE && r.length() > RegionTable.SLOT_SIZE) {
-        throw new CorruptionException("journal " + journal.path() + ": table record at offset "
-            + (r.payload() - Journal.HEADER) + " restores " + r.length() + " bytes, more than one "
-            + RegionTable.SLOT_SIZE + "-byte slot");
+        throw StoreErrors.corruption("journal %s: table record at offset %s restores %s bytes, more than one %s-byte"
+            + " slot", journal.path(), (r.payload() - Journal.HEADER), r.length(), RegionTable.SLOT_SIZE);
       }
     }
     for (int i = records.size() - 1; i >= 0; i--) {
@@ -1063,8 +1069,8 @@ public final class RegionStore implements AutoCloseable {
       RegionTable.Slot a = sorted.get(i - 1);
       RegionTable.Slot b = sorted.get(i);
       if (a.start() + a.reserved() > b.start()) {
-        throw new CorruptionException("region table " + table.path() + ": region '" + a.id() + "' (slot "
-            + a.index() + ") overlaps region '" + b.id() + "' (slot " + b.index() + ")");
+        throw StoreErrors.corruption("region table %s: region '%s' (slot %s) overlaps region '%s' (slot %s)",
+            table.path(), a.id(), a.index(), b.id(), b.index());
       }
     }
   }
@@ -1089,8 +1095,8 @@ public final class RegionStore implements AutoCloseable {
 
   private void checkWritable(String what) {
     if (!isWritable()) {
-      throw new ReadOnlyException("database " + directory + " is read-only (opened as a follower): cannot " + what
-          + "; only its replication applier changes it");
+      throw StoreErrors.readOnly("database %s is read-only (opened as a follower): cannot %s; only its replication"
+          + " applier changes it", directory, what);
     }
   }
 
@@ -1098,13 +1104,13 @@ public final class RegionStore implements AutoCloseable {
     checkOpen();
     Throwable failed = failure;
     if (failed != null) {
-      throw new StorageException("database " + directory + " failed earlier (" + failed.getMessage()
-          + "); close and reopen it to recover the last flush", failed);
+      throw StoreErrors.storage(failed, "database %s failed earlier (%s); close and reopen it to recover the last"
+          + " flush", directory, failed.getMessage());
     }
   }
 
   private StorageException storageError(String what, IOException e) {
-    return new StorageException("database " + directory + ": cannot " + what + ": " + e.getMessage(), e);
+    return StoreErrors.storage(e, "database %s: cannot %s: %s", directory, what, e.getMessage());
   }
 
   /**
@@ -1112,7 +1118,7 @@ public final class RegionStore implements AutoCloseable {
    * cause and rethrown as it is, after the store is failed.
    */
   private VecdbException fail(String what, Throwable e) {
-    StorageException error = new StorageException("database " + directory + ": cannot " + what + ": " + e, e);
+    StorageException error = StoreErrors.storage(e, "database %s: cannot %s: %s", directory, what, e);
     failure = error;
     if (e instanceof Error fatal) {
       throw fatal;

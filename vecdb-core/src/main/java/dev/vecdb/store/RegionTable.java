@@ -90,10 +90,9 @@ final class RegionTable implements AutoCloseable {
     long expected = offset(count);
     if (size != expected) {
       long held = Math.max(0, size - HEADER_SIZE) / SLOT_SIZE;
-      throw new CorruptionException("region table " + path + ": torn or truncated file: the header counts " + count
-          + " slots ("
-          + expected + " bytes) but the file holds " + size + " bytes"
-          + (size < expected ? ": slots " + held + " to " + (count - 1) + " are missing (cut file)"
+      throw StoreErrors.corruption("region table %s: torn or truncated file: the header counts %s slots (%s bytes)"
+          + " but the file holds %s bytes%s", path, count, expected, size,
+          (size < expected ? ": slots " + held + " to " + (count - 1) + " are missing (cut file)"
               : ": " + (size - expected) + " bytes past the last slot"));
     }
     List<Slot> slots = new ArrayList<>();
@@ -104,8 +103,8 @@ final class RegionTable implements AutoCloseable {
       }
     }
     if (slots.size() != live) {
-      throw new CorruptionException("region table " + path + ": the header counts " + live + " live slots but "
-          + slots.size() + " are live: a region's slot was lost or replaced");
+      throw StoreErrors.corruption("region table %s: the header counts %s live slots but %s are live: a region's slot"
+          + " was lost or replaced", path, live, slots.size());
     }
     return slots;
   }
@@ -206,8 +205,8 @@ final class RegionTable implements AutoCloseable {
 
   private Slot decode(int index, ByteBuffer image) {
     if (isZero(image)) {
-      throw new CorruptionException("region table " + path + ": slot " + index + " at offset " + offset(index)
-          + " is zeroed: the slot of a region (or of a free slot) was lost");
+      throw StoreErrors.corruption("region table %s: slot %s at offset %s is zeroed: the slot of a region (or of a"
+          + " free slot) was lost", path, index, offset(index));
     }
     long start = image.getLong(0);
     long length = image.getLong(8);
@@ -274,21 +273,21 @@ final class RegionTable implements AutoCloseable {
   private void checkHeader() throws IOException {
     ByteBuffer header = readHeader();
     if (channel.size() < HEADER_SIZE || header.getLong(0) != MAGIC || crc(header, 16) != header.getInt(16)) {
-      throw new CorruptionException("region table " + path + ": missing or corrupt file header");
+      throw StoreErrors.corruption("region table %s: missing or corrupt file header", path);
     }
     int version = header.getInt(8);
     if (version != FORMAT_VERSION) {
       throw new UnsupportedFormatVersionException("region table " + path, version, FORMAT_VERSION);
     }
     if (header.getInt(12) != SLOT_SIZE) {
-      throw new CorruptionException("region table " + path + ": " + header.getInt(12) + "-byte slots; version "
-          + FORMAT_VERSION + " has " + SLOT_SIZE + "-byte slots");
+      throw StoreErrors.corruption("region table %s: %s-byte slots; version %s has %s-byte slots", path,
+          header.getInt(12), FORMAT_VERSION, SLOT_SIZE);
     }
     int count = header.getInt(20);
     int live = header.getInt(24);
     if (crc(header, 28) != header.getInt(28) || count < 0 || live < 0 || live > count) {
-      throw new CorruptionException("region table " + path + ": header counts (" + count + " slots, " + live
-          + " live) fail their checksum or are inconsistent");
+      throw StoreErrors.corruption("region table %s: header counts (%s slots, %s live) fail their checksum or are"
+          + " inconsistent", path, count, live);
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.vecdb.store;
 
-import dev.vecdb.AlreadyExistsException;
 import dev.vecdb.StorageException;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -70,8 +69,8 @@ final class Snapshot {
         empty = false;
       }
       if (!empty) {
-        throw new AlreadyExistsException("cannot snapshot database " + source + " to " + dir + ": it exists and is "
-            + "not an empty directory");
+        throw StoreErrors.alreadyExists("cannot snapshot database %s to %s: it exists and is not an empty directory",
+            source, dir);
       }
     }
     Files.createDirectories(dir);
@@ -246,7 +245,7 @@ final class Snapshot {
    */
   static RuntimeException failure(Path source, Path target, Exception e) {
     if (e instanceof IOException || e instanceof StorageException) {
-      return new StorageException("cannot snapshot database " + source + " to " + target + ": " + e.getMessage(), e);
+      return StoreErrors.storage(e, "cannot snapshot database %s to %s: %s", source, target, e.getMessage());
     }
     return (RuntimeException) e;
   }

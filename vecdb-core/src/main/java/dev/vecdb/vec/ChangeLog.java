@@ -1,11 +1,12 @@
 package dev.vecdb.vec;
 
-import dev.vecdb.CorruptionException;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionStore;
 import java.lang.foreign.MemorySegment;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -39,7 +40,7 @@ final class ChangeLog {
         try {
           stored.add(Long.parseLong(id.substring(prefix.length())));
         } catch (NumberFormatException e) {
-          throw new CorruptionException("vector '" + vector + "': region '" + id + "' is not a change set", e);
+          throw VecErrors.corruption(e, "vector '%s': region '%s' is not a change set", vector, id);
         }
       }
     }
@@ -56,8 +57,8 @@ final class ChangeLog {
   }
 
   /** The stamps released since the last write (their regions are removed by the next one), ascending. */
-  java.util.SortedSet<Long> released() {
-    return java.util.Collections.unmodifiableSortedSet(released);
+  SortedSet<Long> released() {
+    return Collections.unmodifiableSortedSet(released);
   }
 
   /** Releases the change set of {@code stamp} (consumed by a rollback). */

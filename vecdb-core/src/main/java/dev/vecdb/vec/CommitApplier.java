@@ -1,7 +1,6 @@
 package dev.vecdb.vec;
 
 import dev.vecdb.CorruptionException;
-import dev.vecdb.Database;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionStore;
 import java.util.HashMap;
@@ -11,12 +10,13 @@ import java.util.Map;
 /**
  * Applies a commit's change records to a follower database through its vectors: the instances the application has
  * open receive the changes (their readers see each write as the leader's readers saw it), and vectors it has not
- * opened are changed through an untyped {@link ReplayVec}. Internal: used by {@link dev.vecdb.Replica}.
+ * opened are changed through an untyped {@link ReplayVec}. Internal: {@link dev.vecdb.Replica} reaches it through
+ * {@link dev.vecdb.internal.VecAccess#decodeCommit}.
  *
  * <p>Threads: {@link #applyTo} holds the database's {@link VecRegistry} for its whole run, so the application opening
  * a vector meanwhile waits for it rather than loading a half-applied write.
  */
-public final class CommitApplier {
+final class CommitApplier {
   private final List<ChangeRecord> records;
   private final String what;
 
@@ -30,14 +30,9 @@ public final class CommitApplier {
    *
    * @throws CorruptionException if the payload fails its checksum or does not decode
    */
-  public static CommitApplier decode(byte[] payload, long number, Database database) {
-    String what = "commit " + number + " for database " + database.path();
+  static CommitApplier decode(byte[] payload, long number, RegionStore store) {
+    String what = "commit " + number + " for database " + store.path();
     return new CommitApplier(CommitCodec.decode(payload, number, what), what);
-  }
-
-  /** The number of records. */
-  public int size() {
-    return records.size();
   }
 
   /**
@@ -46,11 +41,10 @@ public final class CommitApplier {
    *
    * @throws CorruptionException if a record does not fit the follower's vectors
    */
-  public void applyTo(Database database) {
-    VecRegistry registry = database.vectors();
+  void applyTo(VecRegistry registry) {
     synchronized (registry) {
-      checkVectors(database.regions());
-      Target target = new Target(database, registry);
+      checkVectors(registry.store());
+      Target target = new Target(registry);
       for (ChangeRecord record : records) {
         record.applyTo(target);
       }
@@ -68,9 +62,9 @@ public final class CommitApplier {
           int size = sizes.computeIfAbsent(w.name(), name -> store.find(name)
               .map(region -> Header.decode(region.segment(), name).valueSize).orElse(-1));
           if (size != w.size()) {
-            throw new CorruptionException(what + ": it writes " + w.size() + "-byte values to vector '" + w.name()
-                + "', which " + (size == -1 ? "does not exist" : "holds " + size + "-byte values") + " on the "
-                + "follower (nothing was applied)");
+            throw VecErrors.corruption("%s: it writes %s-byte values to vector '%s', which %s on the follower"
+                + " (nothing was applied)", what, w.size(), w.name(),
+                (size == -1 ? "does not exist" : "holds " + size + "-byte values"));
           }
         }
       }
@@ -79,32 +73,30 @@ public final class CommitApplier {
 
   /** The follower's vectors as the records find them. */
   static final class Target {
-    private final Database database;
     private final VecRegistry registry;
 
-    private Target(Database database, VecRegistry registry) {
-      this.database = database;
+    private Target(VecRegistry registry) {
       this.registry = registry;
     }
 
     /** The instance of vector {@code name}: the open one, or an untyped one opened now. */
     StoredVec vector(String name, int compressionLevel) {
       return registry.find(name).orElseGet(() -> {
-        Region main = database.regions().get(name);
-        return registry.adopt(new ReplayVec(database, name, Header.decode(main.segment(), name), compressionLevel));
+        Region main = registry.store().get(name);
+        return registry.adopt(new ReplayVec(registry, name, Header.decode(main.segment(), name), compressionLevel));
       });
     }
 
     /** Creates vector {@code name} afresh: whatever the follower holds under that name is removed first. */
     void create(String name, Header header, int compressionLevel) {
       remove(name);
-      registry.adopt(new ReplayVec(database, name, header, compressionLevel));
+      registry.adopt(new ReplayVec(registry, name, header, compressionLevel));
     }
 
     /** Removes vector {@code name} and its regions, if it exists. */
     void remove(String name) {
       registry.forget(name);
-      RegionStore store = database.regions();
+      RegionStore store = registry.store();
       for (String id : store.ids()) {
         if (id.equals(name) || id.startsWith(name + "@")) {
           store.remove(id);

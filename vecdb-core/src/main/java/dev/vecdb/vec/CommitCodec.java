@@ -22,7 +22,7 @@ final class CommitCodec {
       length += r.length();
     }
     if (length > Integer.MAX_VALUE - 8) {
-      throw new IllegalStateException("the change records of commit " + number + " exceed 2 GiB; flush more often");
+      throw VecErrors.illegalState("the change records of commit %s exceed 2 GiB; flush more often", number);
     }
     RecordOutput out = new RecordOutput((int) length);
     out.writeByte(VERSION);
@@ -43,13 +43,13 @@ final class CommitCodec {
    */
   static List<ChangeRecord> decode(byte[] payload, long number, String what) {
     if (payload.length < 5) {
-      throw new CorruptionException(what + ": its payload of " + payload.length + " bytes is too short");
+      throw VecErrors.corruption("%s: its payload of %s bytes is too short", what, payload.length);
     }
     int end = payload.length - 4;
     int stored = (payload[end] & 0xFF) | (payload[end + 1] & 0xFF) << 8 | (payload[end + 2] & 0xFF) << 16
         | (payload[end + 3] & 0xFF) << 24;
     if (stored != crc(payload, end)) {
-      throw new CorruptionException(what + ": its payload of " + payload.length + " bytes fails its checksum");
+      throw VecErrors.corruption("%s: its payload of %s bytes fails its checksum", what, payload.length);
     }
     RecordInput in = new RecordInput(payload, end, what + ", payload");
     int version = in.readByte();

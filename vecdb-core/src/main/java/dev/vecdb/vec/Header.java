@@ -1,6 +1,5 @@
 package dev.vecdb.vec;
 
-import dev.vecdb.CorruptionException;
 import dev.vecdb.Format;
 import dev.vecdb.UnsupportedFormatVersionException;
 import java.lang.foreign.MemorySegment;
@@ -79,14 +78,14 @@ final class Header {
   /** Decodes a stored header; {@code vector} names it in errors. */
   static Header decode(MemorySegment in, String vector) {
     if (in.byteSize() < SIZE) {
-      throw new CorruptionException("vector '" + vector + "': region holds " + in.byteSize()
-          + " bytes, less than its " + SIZE + "-byte header");
+      throw VecErrors.corruption("vector '%s': region holds %s bytes, less than its %s-byte header", vector,
+          in.byteSize(), SIZE);
     }
     if (in.get(INT, 0) != MAGIC) {
-      throw new CorruptionException("vector '" + vector + "': header has no vecdb magic number");
+      throw VecErrors.corruption("vector '%s': header has no vecdb magic number", vector);
     }
     if (in.get(INT, 60) != crc(in)) {
-      throw new CorruptionException("vector '" + vector + "': header fails its checksum");
+      throw VecErrors.corruption("vector '%s': header fails its checksum", vector);
     }
     int version = Short.toUnsignedInt(in.get(SHORT, 4));
     if (version != VERSION) {
@@ -95,8 +94,8 @@ final class Header {
     int flags = in.get(INT, 40);
     int changeSets = in.get(INT, 20);
     if ((flags & ~(HOLES | BASELINE)) != 0 || changeSets < 0) {
-      throw new CorruptionException("vector '" + vector + "': header has unknown flags " + flags
-          + " or a negative change set count " + changeSets);
+      throw VecErrors.corruption("vector '%s': header has unknown flags %s or a negative change set count %s", vector,
+          flags, changeSets);
     }
     Header h = new Header(Byte.toUnsignedInt(in.get(ValueLayout.JAVA_BYTE, 6)),
         Byte.toUnsignedInt(in.get(ValueLayout.JAVA_BYTE, 7)), in.get(INT, 8), in.get(LONG, 32), in.get(INT, 12));

@@ -1,7 +1,6 @@
 package dev.vecdb.vec;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * A forward cursor over the values of a range of an {@link ObjReadable}, skipping holes; {@link #index()} tells the
@@ -33,7 +32,7 @@ public final class ObjCursor<T> implements Iterator<T> {
   @Override
   public T next() {
     if (next >= end) {
-      throw new NoSuchElementException("cursor over '" + source.name() + "' reached " + end);
+      throw VecErrors.noSuchElement("cursor over '%s' reached %s", source.name(), end);
     }
     index = next;
     T value = source.get(next++);

@@ -125,8 +125,8 @@ public interface ObjReadable<T> extends Exportable {
     List<T> out = new ArrayList<>(indices.length);
     for (int i = 0; i < indices.length; i++) {
       if (i > 0 && indices[i] < indices[i - 1]) {
-        throw new IllegalArgumentException("vector '" + name() + "': indices must be ascending, " + indices[i]
-            + " follows " + indices[i - 1]);
+        throw VecErrors.illegalArgument("vector '%s': indices must be ascending, %s follows %s", name(), indices[i],
+            indices[i - 1]);
       }
       out.add(s.get(indices[i]));
     }

@@ -87,11 +87,11 @@ final class ObjSnapshot<T> implements ObjReadable<T> {
    */
   static <T> T read(ObjVec<T> vec, StoredVec.Published state, StoredChunks chunks, long index) {
     if (index < 0 || index >= state.len()) {
-      throw new OutOfRangeException("vector '" + vec.name + "': index " + index + " out of range, written length is "
-          + state.len());
+      throw VecErrors.outOfRange("vector '%s': index %s out of range, written length is %s", vec.name, index,
+          state.len());
     }
     if (state.isHole(index)) {
-      throw new HoleException("vector '" + vec.name + "': index " + index + " is a hole");
+      throw VecErrors.hole("vector '%s': index %s is a hole", vec.name, index);
     }
     try {
       chunks.chunk(index, index + 1);

@@ -1,13 +1,13 @@
 package dev.vecdb.vec;
 
-import dev.vecdb.Database;
 import dev.vecdb.VecOptions;
 import dev.vecdb.codec.ValueCodec;
 import java.util.Optional;
 
 /**
  * A persistent vector of fixed-size objects: byte arrays of one length (hashes) or records, encoded by a
- * {@link ValueCodec}. Open it with {@link Database#objVec} or {@link Database#bytesVec}. This object is the writer's
+ * {@link ValueCodec}. Open it with {@link dev.vecdb.Database#objVec} or
+ * {@link dev.vecdb.Database#bytesVec}. This object is the writer's
  * view (its reads include pushed values); other threads read through {@link #reader()}. See {@link StoredVec} for the
  * model and the threading rules.
  *
@@ -16,8 +16,8 @@ import java.util.Optional;
 public final class ObjVec<T> extends StoredVec implements ObjReadable<T> {
   private final ValueCodec<T> codec;
 
-  private ObjVec(Database database, String name, ValueCodec<T> codec, VecOptions options) {
-    super(database, name, new ValueSpec(codec.typeCode(), codec.size(), codec.signature(), codec.description()),
+  private ObjVec(VecRegistry vectors, String name, ValueCodec<T> codec, VecOptions options) {
+    super(vectors, name, new ValueSpec(codec.typeCode(), codec.size(), codec.signature(), codec.description()),
         options);
     this.codec = codec;
   }
@@ -27,9 +27,9 @@ public final class ObjVec<T> extends StoredVec implements ObjReadable<T> {
    * returned while the database is open.
    */
   @SuppressWarnings("unchecked")
-  public static <T> ObjVec<T> open(Database database, String name, ValueCodec<T> codec, VecOptions options) {
-    return database.vectors().open(name, ObjVec.class, codec.description(), options,
-        () -> new ObjVec<>(database, name, codec, options));
+  static <T> ObjVec<T> open(VecRegistry vectors, String name, ValueCodec<T> codec, VecOptions options) {
+    return vectors.open(name, ObjVec.class, codec.description(), options,
+        () -> new ObjVec<>(vectors, name, codec, options));
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.vecdb.vec;
 
-import dev.vecdb.codec.PageCodec;
+import dev.vecdb.compress.PageCodec;
 import dev.vecdb.store.Region;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.vecdb.vec;
 
 import dev.vecdb.CorruptionException;
-import dev.vecdb.codec.PageCodec;
+import dev.vecdb.compress.PageCodec;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionStore;
 import java.lang.foreign.MemorySegment;
@@ -41,29 +41,49 @@ final class Paging {
   private final Supplier<PageCodec> codecs;
   /** Made by the first write (it holds a codec and buffers an open that only reads never needs). */
   private PageRewrite rewrite;
+  /** See {@link #compressionLevel()}; the writer's. */
+  private int compressionLevel;
   /** Idle decoders for readers' operations; a slot is null when empty. */
   private final AtomicReferenceArray<PageDecoder> idle = new AtomicReferenceArray<>(POOLED_DECODERS);
   /** The writer's table: as of its last write (readers use the table of the state they took). */
   private PageTable table;
 
-  Paging(RegionStore store, String vector, int size, Region main, Supplier<PageCodec> codecs) {
+  Paging(RegionStore store, String vector, int size, Region main, Supplier<PageCodec> codecs, int compressionLevel) {
     this.vector = vector;
+    this.compressionLevel = compressionLevel;
     this.size = size;
     this.perPage = Math.max(1, PAGE_BYTES / size);
     this.main = main;
     this.codecs = codecs;
     Region pages = store.find(vector + PAGES_SUFFIX).orElse(null);
     if (pages == null && main.length() > Header.SIZE) {
-      throw new CorruptionException("vector '" + vector + "': its page table region '" + vector + PAGES_SUFFIX
-          + "' is missing, but its main region holds " + (main.length() - Header.SIZE) + " bytes of pages");
+      throw VecErrors.corruption("vector '%s': its page table region '%s%s' is missing, but its main region holds %s"
+          + " bytes of pages", vector, vector, PAGES_SUFFIX, (main.length() - Header.SIZE));
     }
     this.pagesRegion = pages != null ? pages : store.createIfNeeded(vector + PAGES_SUFFIX);
     this.table = PageTableFormat.decode(pagesRegion.readAll(), vector, perPage, size, main.length());
   }
 
-  /** Compresses the pages of the next writes with {@code codec} (see {@link PageRewrite#compressWith}). */
-  void compressWith(PageCodec codec) {
-    rewrite.compressWith(codec);
+  /** The ZSTD level the pages are compressed at (0: the codec's default, and for the other formats). */
+  int compressionLevel() {
+    return compressionLevel;
+  }
+
+  /**
+   * Compresses the pages of the next writes with {@code codec}, at ZSTD level {@code level} (a follower compressing
+   * at its leader's level; see {@link PageRewrite#compressWith}).
+   */
+  void compressWith(PageCodec codec, int level) {
+    rewrite().compressWith(codec);
+    compressionLevel = level;
+  }
+
+  /** The writer's page rewrite, made on first use. */
+  private PageRewrite rewrite() {
+    if (rewrite == null) {
+      rewrite = new PageRewrite(vector, size, perPage, main, codecs.get(), decoder());
+    }
+    return rewrite;
   }
 
   /** The page table as of the writer's last write. */
@@ -122,10 +142,7 @@ final class Paging {
     int firstPage = (int) (firstChange / perPage);
     PageTableBuilder next = PageTableBuilder.restart(t, firstPage, main.segment(), vector);
     lineage.retain(new long[][] {{t.offset(firstPage), t.dataEnd()}}, main.segment());
-    if (rewrite == null) {
-      rewrite = new PageRewrite(vector, size, perPage, main, codecs.get(), decoder());
-    }
-    rewrite.run(t, firstPage, storedLen, pushed, pushedBytes, updates, next);
+    rewrite().run(t, firstPage, storedLen, pushed, pushedBytes, updates, next);
     publish(next);
     return true;
   }
@@ -206,7 +223,7 @@ final class Paging {
         try {
           codec.decompress(stored, at, table.bytes(index), buffer, rawLength);
         } catch (CorruptionException e) {
-          throw new CorruptionException("vector '" + vector + "': page " + index + ": " + e.getMessage(), e);
+          throw VecErrors.corruption(e, "vector '%s': page %s: %s", vector, index, e.getMessage());
         }
       }
       cachedValues = bufferSegment.asSlice(0, rawLength);

@@ -90,7 +90,7 @@ final class RecordInput {
   }
 
   CorruptionException corrupt(String problem) {
-    return new CorruptionException(what + " is damaged at offset " + position + ": " + problem);
+    return VecErrors.corruption("%s is damaged at offset %s: %s", what, position, problem);
   }
 
   private void need(long count) {

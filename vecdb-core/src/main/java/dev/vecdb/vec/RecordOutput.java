@@ -95,7 +95,7 @@ final class RecordOutput {
     if (length + more > bytes.length) {
       long grown = Math.max((long) length + more, (long) bytes.length * 2);
       if (grown > Integer.MAX_VALUE - 8) {
-        throw new IllegalStateException("a commit's change records exceed 2 GiB; flush more often");
+        throw VecErrors.illegalState("a commit's change records exceed 2 GiB; flush more often");
       }
       bytes = Arrays.copyOf(bytes, (int) grown);
     }

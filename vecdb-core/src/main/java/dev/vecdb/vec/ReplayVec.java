@@ -1,6 +1,5 @@
 package dev.vecdb.vec;
 
-import dev.vecdb.Database;
 import dev.vecdb.Format;
 import dev.vecdb.VecOptions;
 
@@ -11,9 +10,9 @@ import dev.vecdb.VecOptions;
  * instance with the application's typed one, which loads the same written state.
  */
 final class ReplayVec extends StoredVec {
-  ReplayVec(Database database, String name, Header header, int compressionLevel) {
-    super(database, name, new ValueSpec(header.typeCode, header.valueSize, header.signature,
-        storedTypeLabel(header)), new VecOptions(Format.ofCode(header.formatCode), header.userVersion, 0, false,
-        compressionLevel));
+  ReplayVec(VecRegistry vectors, String name, Header header, int compressionLevel) {
+    super(vectors, name, new ValueSpec(header.typeCode, header.valueSize, header.signature,
+        VecOpening.storedTypeLabel(header)), new VecOptions(Format.ofCode(header.formatCode), header.userVersion, 0,
+        false, compressionLevel));
   }
 }

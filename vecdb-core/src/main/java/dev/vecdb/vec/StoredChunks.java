@@ -1,6 +1,5 @@
 package dev.vecdb.vec;
 
-import dev.vecdb.CorruptionException;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -62,8 +61,8 @@ final class StoredChunks {
     int page = (int) (index / vec.paging.perPage);
     long first = (long) page * vec.paging.perPage;
     if (page >= table.size() || first + table.count(page) <= index) {
-      throw new CorruptionException("vector '" + vec.name + "': index " + index + " is not in its page table of "
-          + table.valueCount() + " values");
+      throw VecErrors.corruption("vector '%s': index %s is not in its page table of %s values", vec.name, index,
+          table.valueCount());
     }
     if (state == null) {
       if (decoder == null) {

@@ -2,34 +2,29 @@ package dev.vecdb.vec;
 
 import dev.vecdb.ClosedException;
 import dev.vecdb.ConcurrentMutationException;
-import dev.vecdb.CorruptionException;
-import dev.vecdb.Database;
 import dev.vecdb.Format;
 import dev.vecdb.HoleException;
 import dev.vecdb.InvalidNameException;
-import dev.vecdb.MismatchException;
 import dev.vecdb.NotFoundException;
 import dev.vecdb.OutOfRangeException;
 import dev.vecdb.ReadOnlyException;
 import dev.vecdb.VecOptions;
+import dev.vecdb.internal.VecAccess;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionIds;
 import dev.vecdb.store.RegionStore;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * A persistent vector of fixed-size values stored raw in one region of a {@link Database}: the state and operations
- * every value type shares. The typed subclasses ({@link LongVec}, {@link IntVec}, ..., {@link ObjVec}) add the
- * typed reads and writes.
+ * A persistent vector of fixed-size values stored raw in one region of a {@link dev.vecdb.Database}: the state and
+ * operations every value type shares. The typed subclasses ({@link LongVec}, {@link IntVec}, ..., {@link ObjVec}) add
+ * the typed reads and writes.
  *
  * <h2>Model</h2>
  * {@code len() = storedLen() + pushedLen()}. {@code push} appends to an in-memory buffer; {@code update} and
@@ -52,14 +47,11 @@ public abstract class StoredVec {
    * {@link InvalidNameException} when the vector is opened.
    */
   public static final int MAX_NAME_BYTES = RegionIds.MAX_BYTES - ChangeLog.PREFIX.length() - 19;
-  static final String HOLES_SUFFIX = "@holes";
-  private static final ValueLayout.OfLong LE_LONG =
-      ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  private static final ValueLayout.OfInt LE_INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle WRITER;
   private static final VarHandle STORED_LEN;
 
   static {
+    VecAccess.register(new VecInternals());
     try {
       WRITER = MethodHandles.lookup().findVarHandle(StoredVec.class, "writer", Thread.class);
       STORED_LEN = MethodHandles.lookup().findVarHandle(StoredVec.class, "storedLen", long.class);
@@ -68,7 +60,6 @@ public abstract class StoredVec {
     }
   }
 
-  final Database database;
   final RegionStore store;
   final String name;
   final Format format;
@@ -83,22 +74,12 @@ public abstract class StoredVec {
   final Paging paging;
   /** The writer's access to stored values in chunks. */
   final StoredChunks chunks;
-  /** How many change sets to keep; a follower's applier sets it to the leader's with each write it replays. */
-  int savedStampedChanges;
-  final ChangeLog changes;
-  /** The durable copy of {@link #tracker}. */
-  final Baseline baseline;
-  /**
-   * Records what undoes the changes since the last stamp point; null when no change sets are kept. A follower's
-   * applier replaces it to follow the leader's (see {@link WriteRecord}).
-   */
-  ChangeTracker tracker;
-  /** The ZSTD level pages are compressed at (0: the default level, and for the other formats). */
-  int compressionLevel;
+  /** What undoes the vector's stamped writes. */
+  final ChangeSets changes;
+  /** Where the written holes are stored. */
+  private final HolesRegion holesRegion;
   /** Where writes record their changes when the database keeps a commit log, else null. */
-  final CommitRecorder recorder;
-  /** The {@link ChangeTracker#version()} as of the last recorded write (-1 without a tracker). */
-  long recordedTrackerVersion;
+  private final CommitRecorder recorder;
 
   /**
    * Written values as the writer counts them (readers use {@link #published}); volatile so that statistics read on
@@ -112,20 +93,8 @@ public abstract class StoredVec {
   private volatile long writtenStamp;
   /** Values physically in the region (differs from storedLen between a truncation and the next write). */
   long realLen;
-  /**
-   * Raw formats: the end (in values) of the bytes some state published in the current extent of the main region may
-   * still read in place; a write over {@code [storedLen, readableEnd)} first retains them ({@link Lineage}). It
-   * shrinks only when the region moves: a state truncated away may still be read by an operation that began before
-   * the truncation, and the bytes past the region's length stay in its extent.
-   */
-  private long readableEnd;
-  /** The view of the current extent that covers {@link #readableEnd} values: what a raw write retains bytes from. */
-  private MemorySegment readableView;
-  /**
-   * Where the extent the published states read starts in the data file: a write that finds the region elsewhere
-   * moved it (this write, or one that failed part-way), and starts a new {@link Lineage}.
-   */
-  private long readableExtent;
+  /** Raw formats: what published states may still read in place of the main region. */
+  private final ReadableExtent readable;
   /** The writer's view of the main region (header and values); refreshed by every write. */
   MemorySegment storedView;
   /** The pushed values' memory; see {@link PushChunks}. */
@@ -146,7 +115,6 @@ public abstract class StoredVec {
   MemorySegment located;
   @SuppressWarnings("unused") // accessed through WRITER
   private volatile Thread writer;
-  private Region holesRegion;
 
   /**
    * The written state readers see, as one immutable object so that a reader's point read makes a single volatile
@@ -173,46 +141,42 @@ public abstract class StoredVec {
   /** What one stored value is: header code, size, layout signature and a readable label. */
   record ValueSpec(int typeCode, int size, long signature, String label) {}
 
-  StoredVec(Database database, String name, ValueSpec spec, VecOptions options) {
-    this.database = database;
-    this.store = database.regions();
-    this.name = validateName(name);
+  StoredVec(VecRegistry vectors, String name, ValueSpec spec, VecOptions options) {
+    this.store = vectors.store();
+    this.name = VecOpening.validateName(name);
     this.format = options.format();
     this.spec = spec;
     this.size = spec.size();
     this.order = format == Format.ZERO_COPY ? ByteOrder.nativeOrder() : ByteOrder.LITTLE_ENDIAN;
     if (format == Format.PCO && dev.vecdb.codec.NumberType.ofCode(spec.typeCode()) == null) {
-      throw new IllegalArgumentException("vector '" + name + "': format PCO compresses numeric values only, not "
-          + spec.label() + "; use LZ4, ZSTD, BYTES or ZERO_COPY");
+      throw VecErrors.illegalArgument("vector '%s': format PCO compresses numeric values only, not %s; use LZ4, ZSTD,"
+          + " BYTES or ZERO_COPY", name, spec.label());
     }
     this.updates = new UpdateMap(size);
     this.pushChunks = new PushChunks(size);
-    this.compressionLevel = format == Format.ZSTD ? options.compressionLevel() : 0;
-    this.recorder = database.vectors().recorder();
-    Header loaded = store.isWritable() ? store.atomically(() -> load(options)) : load(options);
+    this.recorder = vectors.recorder();
+    Header loaded = store.isWritable()
+        ? store.atomically(() -> VecOpening.load(store, name, format, spec, options, recorder))
+        : VecOpening.load(store, name, format, spec, options, recorder);
     this.header = loaded;
     this.region = store.get(name);
     this.paging = format.isRaw() ? null
-        : new Paging(store, name, size, region, pageCodecs(format, options, spec));
+        : new Paging(store, name, size, region, VecOpening.pageCodecs(format, options, spec),
+            format == Format.ZSTD ? options.compressionLevel() : 0);
     this.realLen = paging == null ? (region.length() - Header.SIZE) / size : paging.table().valueCount();
     this.storedLen = realLen;
     this.storedView = region.segment();
-    this.holesRegion = store.find(name + HOLES_SUFFIX).orElse(null);
-    this.changes = new ChangeLog(store, name, size);
-    this.baseline = new Baseline(store, name, size);
-    checkDependentRegions();
-    this.holes = new HoleSet(loadHoles());
-    this.readableEnd = realLen;
-    this.readableView = storedView;
-    this.readableExtent = region.start();
+    this.holesRegion = new HolesRegion(store, name);
+    this.changes = new ChangeSets(store, name, size, options.savedStampedChanges(), this::copyValue);
+    VecOpening.checkDependentRegions(store, name, header, holesRegion, changes);
+    this.holes = new HoleSet(holesRegion.load(realLen));
+    this.readable = new ReadableExtent(size, realLen, storedView, region.start());
     this.published = new Published(storedView, realLen, holes.toArray(), paging == null ? null : paging.table(),
         new Lineage());
     this.writtenStamp = header.stamp;
     this.overlay = !holes.isEmpty();
     this.chunks = StoredChunks.ofWriter(this);
-    this.savedStampedChanges = options.savedStampedChanges();
-    this.tracker = savedStampedChanges == 0 ? null : newTracker();
-    this.recordedTrackerVersion = tracker == null ? -1 : tracker.version();
+    changes.open(header.stamp, realLen, published.holes());
   }
 
   // ---- identity ----
@@ -246,12 +210,12 @@ public abstract class StoredVec {
    * The computed version stored in the header: what a computation ({@code dev.vecdb.compute}) last derived this
    * vector's values from (0 for a vector never computed).
    */
-  public final int computedVersion() {
+  final int computedVersion() {
     return header.computedVersion;
   }
 
   /** Sets the computed version, persisted by the next {@link #write()}. */
-  public final void updateComputedVersion(int computedVersion) {
+  final void updateComputedVersion(int computedVersion) {
     claim();
     if (header.computedVersion != computedVersion) {
       header.computedVersion = computedVersion;
@@ -259,23 +223,32 @@ public abstract class StoredVec {
     }
   }
 
-  /** The database the vector lives in. */
-  public final Database database() {
-    return database;
+  /** Whether the vector's database is open (reads and writes fail with {@link ClosedException} once it is closed). */
+  public final boolean isOpen() {
+    return store.isOpen();
+  }
+
+  /**
+   * Bytes the vector occupies in its database: the length of every region it stores data in (main region, holes,
+   * page table, change sets). Any thread; the database must be open.
+   */
+  public final long storedBytes() {
+    long total = 0;
+    for (String id : regionNames()) {
+      total += store.find(id).map(Region::length).orElse(0L);
+    }
+    return total;
   }
 
   /** The ids of every region this vector stores data in: its main region, its holes and its change sets. */
   public final List<String> regionNames() {
     List<String> names = new ArrayList<>();
     names.add(name);
-    if (store.contains(name + HOLES_SUFFIX)) {
-      names.add(name + HOLES_SUFFIX);
+    if (store.contains(holesRegion.id())) {
+      names.add(holesRegion.id());
     }
     if (paging != null) {
       names.add(paging.pagesRegionId());
-    }
-    if (baseline.exists()) {
-      names.add(baseline.regionId());
     }
     names.addAll(changes.regionIds());
     return names;
@@ -344,11 +317,9 @@ public abstract class StoredVec {
   public final void delete(long index) {
     claim();
     if (index < 0 || index >= len()) {
-      throw new OutOfRangeException("vector '" + name + "': cannot delete index " + index + ", length is " + len());
+      throw VecErrors.outOfRange("vector '%s': cannot delete index %s, length is %s", name, index, len());
     }
-    if (tracker != null) {
-      tracker.beforeChange(index);
-    }
+    changes.beforeChange(index);
     updates.remove(index);
     if (holes.add(index)) {
       holesDirty = true;
@@ -363,14 +334,12 @@ public abstract class StoredVec {
   public final void truncate(long newLen) {
     claim();
     if (newLen < 0) {
-      throw new OutOfRangeException("vector '" + name + "': cannot truncate to negative length " + newLen);
+      throw VecErrors.outOfRange("vector '%s': cannot truncate to negative length %s", name, newLen);
     }
     if (newLen >= len()) {
       return;
     }
-    if (tracker != null) {
-      tracker.beforeTruncate(newLen);
-    }
+    changes.beforeTruncate(newLen);
     if (holes.removeFrom(newLen)) {
       holesDirty = true;
     }
@@ -396,9 +365,7 @@ public abstract class StoredVec {
    */
   public void reset() {
     claim();
-    if (tracker != null) {
-      tracker.rebase(0, 0, new long[0]);
-    }
+    changes.rebase(0, 0, new long[0]);
     truncate(0);
     if (!holes.isEmpty()) {
       holes.clear();
@@ -459,7 +426,7 @@ public abstract class StoredVec {
    * the write are committed together by the next flush.
    */
   public final boolean stampedWriteWithChanges(long stamp) {
-    if (tracker == null) {
+    if (!changes.enabled()) {
       return stampedWrite(stamp);
     }
     checkStamp(stamp);
@@ -478,29 +445,17 @@ public abstract class StoredVec {
    */
   final boolean persist(long withChangesStamp) {
     RecordOutput record = recorder == null ? null : WriteRecord.encode(this, withChangesStamp);
-    boolean changed;
-    if (withChangesStamp == -1) {
-      changed = writeChanges();
-      writeMetadata();
-    } else {
-      long stamp = withChangesStamp;
-      Delta delta = tracker.delta(stamp);
-      if (delta.prevStamp() == stamp) {
-        Optional<Delta> earlier = changes.load(stamp);
-        delta = earlier.map(e -> Delta.compose(tracker.delta(stamp), e, size)).orElse(null);
-      }
-      if (delta != null) {
-        changes.save(delta, savedStampedChanges);
-      } else {
-        changes.dropFrom(stamp);
-      }
-      setStamp(stamp);
-      changed = writeChanges();
-      tracker.rebase(stamp, realLen, published.holes());
-      writeMetadata();
+    if (withChangesStamp != -1) {
+      changes.saveFor(withChangesStamp);
+      setStamp(withChangesStamp);
     }
+    boolean changed = writeChanges();
+    if (withChangesStamp != -1) {
+      changes.rebase(withChangesStamp, realLen, published.holes());
+    }
+    writeMetadata();
     if (record != null) {
-      recordedTrackerVersion = tracker == null ? -1 : tracker.version();
+      changes.recorded();
       recorder.append(record);
     }
     return changed;
@@ -516,8 +471,8 @@ public abstract class StoredVec {
    */
   public final long rollback() {
     claim();
-    Delta toBaseline = baselineDelta();
-    Delta stored = requireDelta(toBaseline.prevStamp(), toBaseline.prevStamp());
+    Delta toBaseline = changes.toBaseline(header.stamp);
+    Delta stored = changes.require(toBaseline.prevStamp(), toBaseline.prevStamp());
     try {
       apply(toBaseline);
       applyStored(stored);
@@ -536,17 +491,8 @@ public abstract class StoredVec {
    */
   public final long rollbackBefore(long stamp) {
     claim();
-    Delta toBaseline = baselineDelta();
-    List<Delta> chain = new ArrayList<>();
-    for (long current = toBaseline.prevStamp(); current >= stamp; ) {
-      Delta delta = requireDelta(current, stamp);
-      if (delta.prevStamp() >= current) {
-        throw new CorruptionException("vector '" + name + "': change set " + current + " leads to stamp "
-            + delta.prevStamp() + ", not to an earlier one");
-      }
-      chain.add(delta);
-      current = delta.prevStamp();
-    }
+    Delta toBaseline = changes.toBaseline(header.stamp);
+    List<Delta> chain = changes.chainBefore(toBaseline.prevStamp(), stamp);
     try {
       apply(toBaseline);
       for (Delta delta : chain) {
@@ -571,10 +517,10 @@ public abstract class StoredVec {
     return changes.stamps();
   }
 
-  /** {@link #write()}, then commits the whole database durably and atomically ({@link Database#flush()}). */
+  /** {@link #write()}, then commits the whole database durably and atomically (as {@code Database.flush()}). */
   public final boolean flush() {
     boolean changed = write();
-    database.flush();
+    store.flush();
     return changed;
   }
 
@@ -585,8 +531,8 @@ public abstract class StoredVec {
    */
   public final MemorySegment storedValues() {
     if (paging != null) {
-      throw new UnsupportedOperationException("vector '" + name + "' is stored in compressed pages (" + format
-          + "): it has no contiguous value bytes; read it through its read API");
+      throw VecErrors.unsupported("vector '%s' is stored in compressed pages (%s): it has no contiguous value bytes;"
+          + " read it through its read API", name, format);
     }
     return region.segment().asSlice(Header.SIZE, storedLen * size);
   }
@@ -607,19 +553,10 @@ public abstract class StoredVec {
     checkWritable("change it");
     if (!WRITER.compareAndSet(this, (Thread) null, me)) {
       Thread owner = writer;
-      throw new ConcurrentMutationException("vector '" + name + "' is being written by thread '"
-          + (owner == null ? "?" : owner.getName()) + "' (it owns the vector until its next write() or flush()); "
-          + "thread '" + me.getName() + "' may not mutate it meanwhile");
+      throw VecErrors.concurrentMutation("vector '%s' is being written by thread '%s' (it owns the vector until its"
+          + " next write() or flush()); thread '%s' may not mutate it meanwhile", name,
+          (owner == null ? "?" : owner.getName()), me.getName());
     }
-  }
-
-  /** A change tracker at the last stamp point the database records (its baseline region, or the written state). */
-  final ChangeTracker newTracker() {
-    ChangeTracker fresh = new ChangeTracker(size, this::copyValue);
-    if (!baseline.restoreInto(fresh, realLen)) {
-      fresh.rebase(header.stamp, realLen, published.holes());
-    }
-    return fresh;
   }
 
   /** Ends the calling thread's ownership of the vector, as a write does (for a follower's applier). */
@@ -630,13 +567,14 @@ public abstract class StoredVec {
   /** Fails unless the calling thread may change the database (it is not read-only, or the thread applies). */
   final void checkWritable(String what) {
     if (!store.isWritable()) {
-      throw readOnly(what);
+      throw readOnly(name, store, what);
     }
   }
 
-  private ReadOnlyException readOnly(String what) {
-    return new ReadOnlyException("vector '" + name + "' of database " + store.path() + " is read-only (opened as a "
-        + "follower): cannot " + what + "; only its replication applier changes it");
+  /** The failure of a change to vector {@code vector} of a read-only database. */
+  static ReadOnlyException readOnly(String vector, RegionStore store, String what) {
+    return VecErrors.readOnly("vector '%s' of database %s is read-only (opened as a follower): cannot %s; only its"
+        + " replication applier changes it", vector, store.path(), what);
   }
 
   /**
@@ -666,7 +604,7 @@ public abstract class StoredVec {
    */
   final long locate(long index) {
     if (overlay && holes.contains(index) && index >= 0 && index < len()) {
-      throw new HoleException("vector '" + name + "': index " + index + " is a hole");
+      throw VecErrors.hole("vector '%s': index %s is a hole", name, index);
     }
     return locateRaw(index);
   }
@@ -706,11 +644,9 @@ public abstract class StoredVec {
     claim();
     long stored = storedLen;
     if (index < 0 || index >= stored + pushedBytes / size) {
-      throw new OutOfRangeException("vector '" + name + "': cannot update index " + index + ", length is " + len());
+      throw VecErrors.outOfRange("vector '%s': cannot update index %s, length is %s", name, index, len());
     }
-    if (tracker != null) {
-      tracker.beforeChange(index);
-    }
+    changes.beforeChange(index);
     if (holes.remove(index)) {
       holesDirty = true;
     }
@@ -727,7 +663,7 @@ public abstract class StoredVec {
   /** Fails with a {@link ClosedException} naming the vector when its database is closed. */
   final void checkReadable() {
     if (!store.isOpen()) {
-      throw new ClosedException("vector '" + name + "': database " + store.path() + " is closed");
+      throw VecErrors.closed("vector '%s': database %s is closed", name, store.path());
     }
   }
 
@@ -787,8 +723,7 @@ public abstract class StoredVec {
   /** Checks that {@code index == len()} before a push. */
   final void checkPushIndex(long index) {
     if (index != len()) {
-      throw new OutOfRangeException("vector '" + name + "': checked push at index " + index + ", but the next index is "
-          + len());
+      throw VecErrors.outOfRange("vector '%s': checked push at index %s, but the next index is %s", name, index, len());
     }
   }
 
@@ -798,7 +733,7 @@ public abstract class StoredVec {
   }
 
   final OutOfRangeException outOfRange(long index) {
-    return new OutOfRangeException("vector '" + name + "': index " + index + " out of range, length is " + len());
+    return VecErrors.outOfRange("vector '%s': index %s out of range, length is %s", name, index, len());
   }
 
   /** Clamps {@code [from, to)} to {@code [0, len)}; returns {from, to} with {@code from <= to}. */
@@ -823,33 +758,14 @@ public abstract class StoredVec {
     MemorySegment.copy(located, at, dst, offset, size);
   }
 
-  private Delta requireDelta(long current, long target) {
-    return changes.load(current).orElseThrow(() -> new NotFoundException("vector '" + name
-        + "': cannot roll back " + (target == current ? "stamp " + current : "before stamp " + target)
-        + ": no change set is stored for stamp " + current + " (stored: " + changes.stamps() + ")"));
-  }
-
-  /**
-   * The delta that undoes every change since the last stamp point (stamped write with changes, rollback or open),
-   * written or not, from what the tracker captured. A rollback loads every change set it needs before it applies
-   * this or any of them, so that one that fails (a missing change set) changes nothing.
-   */
-  private Delta baselineDelta() {
-    if (tracker == null) {
-      throw new NotFoundException("vector '" + name + "': cannot roll back, it keeps no change sets "
-          + "(open it with savedStampedChanges > 0)");
-    }
-    return tracker.delta(header.stamp);
-  }
-
   /**
    * Takes the vector from the state after the write stamped {@code delta.stamp()} back to that write's baseline, in
    * memory: the inverse of what {@link ChangeTracker} recorded.
    */
   private void apply(Delta delta) {
     if (delta.truncStart() > len()) {
-      throw new CorruptionException("vector '" + name + "': change set " + delta.stamp() + " truncates at "
-          + delta.truncStart() + ", beyond the length " + len());
+      throw VecErrors.corruption("vector '%s': change set %s truncates at %s, beyond the length %s", name,
+          delta.stamp(), delta.truncStart(), len());
     }
     holes.removeFrom(delta.truncStart());
     updates.removeFrom(delta.truncStart());
@@ -862,8 +778,8 @@ public abstract class StoredVec {
     for (int i = 0; i < delta.modifiedIndices().length; i++) {
       long index = delta.modifiedIndices()[i];
       if (index < 0 || index >= delta.truncStart()) {
-        throw new CorruptionException("vector '" + name + "': change set " + delta.stamp() + " restores index "
-            + index + " outside [0, " + delta.truncStart() + ")");
+        throw VecErrors.corruption("vector '%s': change set %s restores index %s outside [0, %s)", name, delta.stamp(),
+            index, delta.truncStart());
       }
       long at;
       if (index < storedLen) {
@@ -881,17 +797,15 @@ public abstract class StoredVec {
     holes.clear();
     for (long hole : delta.holes()) {
       if (hole < 0 || hole >= delta.baseLen()) {
-        throw new CorruptionException("vector '" + name + "': change set " + delta.stamp() + " restores hole "
-            + hole + " beyond its length " + delta.baseLen());
+        throw VecErrors.corruption("vector '%s': change set %s restores hole %s beyond its length %s", name,
+            delta.stamp(), hole, delta.baseLen());
       }
       holes.add(hole);
     }
     holesDirty = true;
     overlay = !holes.isEmpty() || !updates.isEmpty();
     setStamp(delta.prevStamp());
-    if (tracker != null) {
-      tracker.rebase(delta.prevStamp(), delta.baseLen(), holes.toArray());
-    }
+    changes.rebase(delta.prevStamp(), delta.baseLen(), holes.toArray());
   }
 
   /** Applies a stored change set and releases it: the write that persists the rollback removes it. */
@@ -901,9 +815,9 @@ public abstract class StoredVec {
     changes.release(consumed);
   }
 
-  static void checkStamp(long stamp) {
+  private static void checkStamp(long stamp) {
     if (stamp < 0) {
-      throw new IllegalArgumentException("a stamp must be >= 0, got " + stamp);
+      throw VecErrors.illegalArgument("a stamp must be >= 0, got %s", stamp);
     }
   }
 
@@ -931,7 +845,7 @@ public abstract class StoredVec {
   }
 
   /** Sets the pushed length to {@code bytes} (no more than today's), moving {@link #pushBuffer} to its chunk. */
-  void seekPush(long bytes) {
+  private void seekPush(long bytes) {
     pushedBytes = bytes;
     if (bytes < pushBase) {
       int index = pushChunks.indexOf(bytes);
@@ -950,7 +864,7 @@ public abstract class StoredVec {
       changed = paging.write(stored, pushChunks, pushedBytes, updates, lineage);
       updates.clear();
     } else {
-      lineage.retain(rawOverwrites(stored, pushed), readableView);
+      lineage.retain(readable.overwrites(updates.sortedKeys(), stored, pushed), readable.view());
       if (pushed > 0) {
         pushChunks.writeTo(region, Header.SIZE + stored * size, pushedBytes);
         changed = true;
@@ -959,12 +873,13 @@ public abstract class StoredVec {
         changed = true;
       }
       if (!updates.isEmpty()) {
-        writeUpdates();
+        updates.writeTo(region, Header.SIZE);
         changed = true;
       }
     }
     if (holesDirty) {
-      writeHoles();
+      holesRegion.store(holes.toArray());
+      holesDirty = false;
       changed = true;
     }
     realLen = stored + pushed;
@@ -974,12 +889,7 @@ public abstract class StoredVec {
     overlay = !holes.isEmpty();
     storedLen = realLen;
     writtenStamp = header.stamp;
-    boolean moved = region.start() != readableExtent;
-    if (moved || realLen >= readableEnd) {
-      readableEnd = realLen;
-      readableView = storedView;
-      readableExtent = region.start();
-    }
+    boolean moved = readable.advance(realLen, storedView, region.start());
     published = new Published(storedView, realLen, holes.toArray(), paging == null ? null : paging.table(),
         moved ? new Lineage() : lineage.succeed());
     return changed;
@@ -990,221 +900,18 @@ public abstract class StoredVec {
    * dependent regions exist (see {@link Header}).
    */
   private void writeMetadata() {
-    baseline.store(tracker, realLen, published.holes(), header.stamp);
-    boolean hasHoles = holesRegion != null;
+    changes.storeBaseline(realLen, published.holes(), header.stamp);
+    boolean hasHoles = holesRegion.exists();
     int changeSets = changes.count();
-    if (header.hasHoles != hasHoles || header.changeSets != changeSets || header.hasBaseline != baseline.exists()) {
+    if (header.hasHoles != hasHoles || header.changeSets != changeSets || header.hasBaseline != changes.hasBaseline()) {
       header.hasHoles = hasHoles;
       header.changeSets = changeSets;
-      header.hasBaseline = baseline.exists();
+      header.hasBaseline = changes.hasBaseline();
       headerDirty = true;
     }
     if (headerDirty) {
       region.writeAt(0, header.encode());
       headerDirty = false;
     }
-  }
-
-  /**
-   * Checks that the dependent regions the header records exist, and no others: a lost holes region would bring
-   * deleted values back, a lost change set or baseline would change what a rollback does.
-   */
-  private void checkDependentRegions() {
-    String missing = null;
-    if (header.hasHoles != (holesRegion != null)) {
-      missing = header.hasHoles ? "its holes region '" + name + HOLES_SUFFIX + "' is missing"
-          : "a holes region '" + name + HOLES_SUFFIX + "' exists that its header does not record";
-    } else if (header.changeSets != changes.count()) {
-      missing = "its header records " + header.changeSets + " change sets, the database holds "
-          + changes.count() + " (stamps " + changes.stamps() + ")";
-    } else if (header.hasBaseline != baseline.exists()) {
-      missing = header.hasBaseline ? "its change baseline region '" + baseline.regionId() + "' is missing"
-          : "a change baseline region '" + baseline.regionId() + "' exists that its header does not record";
-    }
-    if (missing != null) {
-      throw new CorruptionException("vector '" + name + "' in " + store.path() + ": " + missing);
-    }
-  }
-
-  /**
-   * The byte ranges of the main region a raw write is about to overwrite while a published state may read them:
-   * the runs of updated values, then the pushed values that land on truncated ones still readable.
-   */
-  private long[][] rawOverwrites(long stored, long pushed) {
-    List<long[]> ranges = new ArrayList<>();
-    long[] keys = updates.sortedKeys();
-    for (int i = 0, runStart = 0; i < keys.length; i++) {
-      if (i == keys.length - 1 || keys[i + 1] != keys[i] + 1) {
-        ranges.add(new long[] {Header.SIZE + keys[runStart] * size, Header.SIZE + (keys[i] + 1) * size});
-        runStart = i + 1;
-      }
-    }
-    long overwrittenEnd = Math.min(stored + pushed, readableEnd);
-    if (overwrittenEnd > stored) {
-      ranges.add(new long[] {Header.SIZE + stored * size, Header.SIZE + overwrittenEnd * size});
-    }
-    return ranges.toArray(new long[0][]);
-  }
-
-  private void writeUpdates() {
-    long[] keys = updates.sortedKeys();
-    MemorySegment values = updates.values();
-    int runStart = 0;
-    for (int i = 1; i <= keys.length; i++) {
-      if (i == keys.length || keys[i] != keys[i - 1] + 1) {
-        int count = i - runStart;
-        MemorySegment run = Arena.ofAuto().allocate((long) count * size);
-        for (int j = 0; j < count; j++) {
-          MemorySegment.copy(values, updates.offsetOf(keys[runStart + j]), run, (long) j * size, size);
-        }
-        region.writeAt(Header.SIZE + keys[runStart] * size, run);
-        runStart = i;
-      }
-    }
-    updates.clear();
-  }
-
-  /** Rewrites the holes region: the sorted hole indices (u64 LE each), then a CRC32C of them (u32 LE). */
-  private void writeHoles() {
-    if (holes.isEmpty()) {
-      if (holesRegion != null) {
-        holesRegion.remove();
-        holesRegion = null;
-      }
-    } else {
-      if (holesRegion == null) {
-        holesRegion = store.createIfNeeded(name + HOLES_SUFFIX);
-      }
-      long[] sorted = holes.toArray();
-      MemorySegment bytes = MemorySegment.ofArray(new byte[sorted.length * 8 + 4]);
-      for (int i = 0; i < sorted.length; i++) {
-        bytes.setAtIndex(LE_LONG, i, sorted[i]);
-      }
-      bytes.set(LE_INT, sorted.length * 8L, crc(bytes.asSlice(0, sorted.length * 8L)));
-      holesRegion.truncateAndWrite(0, bytes);
-    }
-    holesDirty = false;
-  }
-
-  private static int crc(MemorySegment bytes) {
-    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-    crc.update(bytes.asByteBuffer());
-    return (int) crc.getValue();
-  }
-
-  private Header load(VecOptions options) {
-    Region main = store.isWritable() ? store.createIfNeeded(name) : store.find(name).orElseThrow(
-        () -> readOnly("create it (it does not exist)"));
-    if (main.length() == 0) {
-      return create(main, options);
-    }
-    Header stored = Header.decode(main.segment(), name);
-    String mismatch = mismatch(stored, options);
-    if (mismatch != null) {
-      if (!options.resetOnMismatch()) {
-        throw new MismatchException("vector '" + name + "' in " + store.path() + ": " + mismatch
-            + " (open it with reset-on-mismatch to wipe it)");
-      }
-      for (String id : store.ids()) {
-        if (id.equals(name) || id.startsWith(name + "@")) {
-          store.remove(id);
-        }
-      }
-      return create(store.createIfNeeded(name), options);
-    }
-    long payload = main.length() - Header.SIZE;
-    if (format.isRaw() && payload % size != 0) {
-      throw new CorruptionException("vector '" + name + "': " + payload + " bytes of values is not a multiple of the "
-          + size + "-byte value size");
-    }
-    return stored;
-  }
-
-  private Header create(Region main, VecOptions options) {
-    Header fresh = new Header(format.code(), spec.typeCode(), size, spec.signature(), options.version());
-    main.truncateAndWrite(0, fresh.encode());
-    CreateRecord.record(recorder, name, fresh, options);
-    return fresh;
-  }
-
-  private String mismatch(Header stored, VecOptions options) {
-    if (stored.formatCode != format.code()) {
-      return "stored with format " + Header.formatName(stored.formatCode) + ", opened with " + format;
-    }
-    if (stored.typeCode != spec.typeCode() || stored.valueSize != size || stored.signature != spec.signature()) {
-      return "stored with value type " + storedTypeLabel(stored) + " (" + stored.valueSize + " bytes), opened as "
-          + spec.label() + " (" + size + " bytes)";
-    }
-    if (stored.userVersion != options.version()) {
-      return "stored with version " + stored.userVersion + ", opened with version " + options.version();
-    }
-    return null;
-  }
-
-  static String storedTypeLabel(Header stored) {
-    dev.vecdb.codec.NumberType number = dev.vecdb.codec.NumberType.ofCode(stored.typeCode);
-    if (number != null) {
-      return number.label();
-    }
-    return switch (stored.typeCode) {
-      case dev.vecdb.codec.ValueCodec.BYTES_TYPE_CODE -> "bytes[" + stored.valueSize + "]";
-      case dev.vecdb.codec.ValueCodec.RECORD_TYPE_CODE -> "a record of layout signature "
-          + Long.toHexString(stored.signature);
-      default -> "type code " + stored.typeCode;
-    };
-  }
-
-
-  private long[] loadHoles() {
-    if (holesRegion == null) {
-      return new long[0];
-    }
-    MemorySegment in = MemorySegment.ofArray(holesRegion.readAll());
-    long count = (in.byteSize() - 4) / 8;
-    if (in.byteSize() < 12 || in.byteSize() % 8 != 4 || in.get(LE_INT, count * 8) != crc(in.asSlice(0, count * 8))) {
-      throw new CorruptionException("vector '" + name + "': holes region (" + in.byteSize()
-          + " bytes) fails its checksum");
-    }
-    long[] sorted = new long[(int) count];
-    for (int i = 0; i < sorted.length; i++) {
-      sorted[i] = in.getAtIndex(LE_LONG, i);
-      if (sorted[i] < 0 || sorted[i] >= realLen || (i > 0 && sorted[i] <= sorted[i - 1])) {
-        throw new CorruptionException("vector '" + name + "': hole " + i + " (index " + sorted[i]
-            + ") is out of order or beyond the length " + realLen);
-      }
-    }
-    return sorted;
-  }
-
-  private static java.util.function.Supplier<dev.vecdb.codec.PageCodec> pageCodecs(Format format,
-      VecOptions options, ValueSpec spec) {
-    return switch (format) {
-      case LZ4 -> dev.vecdb.codec.Lz4PageCodec::new;
-      case PCO -> () -> new dev.vecdb.codec.PcoPageCodec(dev.vecdb.codec.NumberType.ofCode(spec.typeCode()));
-      case ZSTD -> {
-        try {
-          Class.forName("com.github.luben.zstd.Zstd");
-        } catch (ClassNotFoundException e) {
-          throw new dev.vecdb.VecdbException("vector uses format ZSTD, which needs com.github.luben:zstd-jni on the "
-              + "class path", e);
-        }
-        yield () -> new dev.vecdb.codec.ZstdPageCodec(options.compressionLevel());
-      }
-      default -> throw new IllegalArgumentException("format " + format + " is not paged");
-    };
-  }
-
-  private static String validateName(String name) {
-    RegionIds.validate(name);
-    if (name.indexOf('@') >= 0) {
-      throw new InvalidNameException("invalid vector name '" + name + "': '@' is reserved for a vector's own regions");
-    }
-    int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-    if (bytes > MAX_NAME_BYTES) {
-      throw new InvalidNameException("invalid vector name: it is " + bytes + " UTF-8 bytes long, the limit is "
-          + MAX_NAME_BYTES + " (a region id's " + RegionIds.MAX_BYTES + " less the longest suffix of the vector's own "
-          + "regions)");
-    }
-    return name;
   }
 }

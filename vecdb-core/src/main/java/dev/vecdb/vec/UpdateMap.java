@@ -1,5 +1,6 @@
 package dev.vecdb.vec;
 
+import dev.vecdb.store.Region;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
@@ -110,6 +111,27 @@ final class UpdateMap {
         remove(k);
       }
     }
+  }
+
+  /**
+   * Writes every update into {@code region}, each run of consecutive indices in one positional write, the value of
+   * index {@code i} at {@code offset + i * valueSize}; then clears the map.
+   */
+  void writeTo(Region region, long offset) {
+    long[] sorted = sortedKeys();
+    int runStart = 0;
+    for (int i = 1; i <= sorted.length; i++) {
+      if (i == sorted.length || sorted[i] != sorted[i - 1] + 1) {
+        int count = i - runStart;
+        MemorySegment run = Arena.ofAuto().allocate((long) count * valueSize);
+        for (int j = 0; j < count; j++) {
+          MemorySegment.copy(values, offsetOf(sorted[runStart + j]), run, (long) j * valueSize, valueSize);
+        }
+        region.writeAt(offset + sorted[runStart] * valueSize, run);
+        runStart = i;
+      }
+    }
+    clear();
   }
 
   /** Every index, ascending. */

@@ -1,39 +1,35 @@
 package dev.vecdb.vec;
 
 import dev.vecdb.ClosedException;
-import dev.vecdb.Database;
 import dev.vecdb.MismatchException;
 import dev.vecdb.NotFoundException;
 import dev.vecdb.VecOptions;
+import dev.vecdb.codec.NumberType;
+import dev.vecdb.codec.ValueCodec;
+import dev.vecdb.store.RegionStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * The vectors open in one {@link Database}. A vector is opened once per database: opening it again returns the same
- * object (so there is one writer state per vector), provided the class, value type, format and version match.
- * Thread-safe.
+ * The vectors open in one database: the narrow handle its vectors are opened through (the region store they live in),
+ * in place of the {@link dev.vecdb.Database} facade. A vector is opened once per database: opening it again returns
+ * the same object (so there is one writer state per vector), provided the class, value type, format and version
+ * match. Internal: {@link dev.vecdb.Database} creates it (through {@link dev.vecdb.internal.VecAccess}) and is its
+ * only user; its openers are the database's. Thread-safe.
  */
 public final class VecRegistry {
-  private final Database database;
+  private final RegionStore store;
   private final TreeMap<String, StoredVec> open = new TreeMap<>();
   /** Where the vectors' writes record their changes, or null when the database keeps no commit log. */
   private final CommitRecorder recorder;
 
   /**
-   * @param database the database whose vectors this registry tracks
+   * @param recorder where the vectors record their changes, or null when the database keeps no commit log
    */
-  public VecRegistry(Database database) {
-    this(database, null);
-  }
-
-  /**
-   * @param database the database whose vectors this registry tracks
-   * @param recorder where its vectors record their changes, or null when the database keeps no commit log
-   */
-  public VecRegistry(Database database, CommitRecorder recorder) {
-    this.database = database;
+  VecRegistry(RegionStore store, CommitRecorder recorder) {
+    this.store = store;
     this.recorder = recorder;
   }
 
@@ -42,16 +38,56 @@ public final class VecRegistry {
     return recorder;
   }
 
+  /** The region store the vectors live in. */
+  RegionStore store() {
+    return store;
+  }
+
+  /** Opens (creating if needed) a vector of {@code long} values: {@code i64} or {@code u64}. */
+  public LongVec longVec(String name, NumberType type, VecOptions options) {
+    return LongVec.open(this, name, type, options);
+  }
+
+  /** Opens (creating if needed) a vector of {@code int} values: {@code i32} or {@code u32}. */
+  public IntVec intVec(String name, NumberType type, VecOptions options) {
+    return IntVec.open(this, name, type, options);
+  }
+
+  /** Opens (creating if needed) a vector of {@code short} values: {@code i16} or {@code u16}. */
+  public ShortVec shortVec(String name, NumberType type, VecOptions options) {
+    return ShortVec.open(this, name, type, options);
+  }
+
+  /** Opens (creating if needed) a vector of {@code byte} values: {@code i8} or {@code u8}. */
+  public ByteVec byteVec(String name, NumberType type, VecOptions options) {
+    return ByteVec.open(this, name, type, options);
+  }
+
+  /** Opens (creating if needed) a vector of {@code f64} values. */
+  public DoubleVec doubleVec(String name, NumberType type, VecOptions options) {
+    return DoubleVec.open(this, name, type, options);
+  }
+
+  /** Opens (creating if needed) a vector of {@code f32} values. */
+  public FloatVec floatVec(String name, NumberType type, VecOptions options) {
+    return FloatVec.open(this, name, type, options);
+  }
+
+  /** Opens (creating if needed) a vector of fixed-size objects encoded by {@code codec}. */
+  public <T> ObjVec<T> objVec(String name, ValueCodec<T> codec, VecOptions options) {
+    return ObjVec.open(this, name, codec, options);
+  }
+
   /**
    * Returns the open vector {@code name}, or opens it with {@code factory}.
    *
    * @throws MismatchException if it is already open with another class, value type, format or version
    * @throws ClosedException if the database is closed
    */
-  public synchronized <V extends StoredVec> V open(String name, Class<V> type, String typeLabel,
-      VecOptions options, Supplier<V> factory) {
-    if (!database.isOpen()) {
-      throw new ClosedException("cannot open vector '" + name + "': database " + database.path() + " is closed");
+  synchronized <V extends StoredVec> V open(String name, Class<V> type, String typeLabel, VecOptions options,
+      Supplier<V> factory) {
+    if (!store.isOpen()) {
+      throw VecErrors.closed("cannot open vector '%s': database %s is closed", name, store.path());
     }
     StoredVec existing = open.get(name);
     if (existing instanceof ReplayVec) {
@@ -61,10 +97,10 @@ public final class VecRegistry {
     if (existing != null) {
       if (!type.isInstance(existing) || !existing.typeLabel().equals(typeLabel)
           || existing.format() != options.format() || existing.version() != options.version()) {
-        throw new MismatchException("vector '" + name + "' is already open in " + database.path() + " as "
-            + existing.getClass().getSimpleName() + " of " + existing.typeLabel() + ", " + existing.format()
-            + ", version " + existing.version() + "; requested " + type.getSimpleName() + " of " + typeLabel + ", "
-            + options.format() + ", version " + options.version());
+        throw VecErrors.mismatch("vector '%s' is already open in %s as %s of %s, %s, version %s; requested %s of %s,"
+            + " %s, version %s", name, store.path(), existing.getClass().getSimpleName(), existing.typeLabel(),
+            existing.format(), existing.version(), type.getSimpleName(), typeLabel, options.format(),
+            options.version());
       }
       return type.cast(existing);
     }
@@ -102,13 +138,13 @@ public final class VecRegistry {
   public synchronized void remove(String name) {
     StoredVec vec = open.get(name);
     if (vec == null) {
-      throw new NotFoundException("no open vector '" + name + "' in " + database.path());
+      throw VecErrors.notFound("no open vector '%s' in %s", name, store.path());
     }
     vec.checkWritable("remove it");
     open.remove(name);
-    database.regions().atomically(() -> {
+    store.atomically(() -> {
       for (String region : vec.regionNames()) {
-        database.regions().removeIfExists(region);
+        store.removeIfExists(region);
       }
       RemoveRecord.record(recorder, name);
       return null;

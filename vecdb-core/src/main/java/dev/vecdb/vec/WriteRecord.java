@@ -1,8 +1,7 @@
 package dev.vecdb.vec;
 
-import dev.vecdb.CorruptionException;
 import dev.vecdb.Format;
-import dev.vecdb.codec.ZstdPageCodec;
+import dev.vecdb.compress.ZstdPageCodec;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.SortedSet;
@@ -40,8 +39,8 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
    * -1), or returns null when it persists nothing.
    */
   static RecordOutput encode(StoredVec vec, long withChangesStamp) {
-    ChangeTracker tracker = vec.tracker;
-    boolean trackerChanged = tracker != null && tracker.version() != vec.recordedTrackerVersion;
+    ChangeSets changes = vec.changes;
+    boolean trackerChanged = changes.trackerChanged();
     SortedSet<Long> released = vec.changes.released();
     long pushedBytes = vec.pushedBytes;
     if (withChangesStamp == -1 && pushedBytes == 0 && vec.storedLen == vec.realLen && vec.updates.isEmpty()
@@ -50,7 +49,7 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
     }
     int size = vec.size;
     int flags = (withChangesStamp != -1 ? WITH_CHANGES : 0) | (vec.holesDirty ? HOLES_DIRTY : 0)
-        | (tracker != null ? TRACKS : 0) | (trackerChanged ? TRACKER_STATE : 0)
+        | (changes.enabled() ? TRACKS : 0) | (trackerChanged ? TRACKER_STATE : 0)
         | (vec.format == Format.ZSTD ? LEVEL : 0);
     long[] keys = vec.updates.sortedKeys();
     RecordOutput out = new RecordOutput(Math.toIntExact(64 + vec.name.length() * 3L + pushedBytes
@@ -61,11 +60,11 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
     out.writeByte(flags);
     out.writeVarLong(withChangesStamp != -1 ? withChangesStamp : vec.header.stamp);
     out.writeVarLong(Integer.toUnsignedLong(vec.header.computedVersion));
-    if (tracker != null) {
-      out.writeVarLong(vec.savedStampedChanges);
+    if (changes.enabled()) {
+      out.writeVarLong(changes.kept());
     }
     if (vec.format == Format.ZSTD) {
-      out.writeVarLong(vec.compressionLevel);
+      out.writeVarLong(vec.paging.compressionLevel());
     }
     out.writeVarLong(vec.storedLen);
     out.writeVarLong(pushedBytes / size);
@@ -83,7 +82,7 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
     writeCounted(out, added.length == after.length - before.length ? new long[0] : minus(before, after));
     writeCounted(out, released.stream().mapToLong(Long::longValue).toArray());
     if (trackerChanged) {
-      MemorySegment state = tracker.state().encode(size);
+      MemorySegment state = changes.trackerState();
       out.writeVarLong(state.byteSize());
       out.writeBytes(state, 0, state.byteSize());
     }
@@ -126,8 +125,8 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
     StoredVec vec = target.vector(name, compressionLevel);
     String where = "vector '" + name + "'";
     if (vec.size != size) {
-      throw new CorruptionException(where + ": the leader wrote " + size + "-byte values, the follower's vector holds "
-          + vec.size + "-byte values");
+      throw VecErrors.corruption("%s: the leader wrote %s-byte values, the follower's vector holds %s-byte values",
+          where, size, vec.size);
     }
     vec.claim();
     try {
@@ -142,14 +141,14 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
 
   /** Gives {@code vec} (with nothing pending) the pending state the leader's vector had before this write. */
   private void setPendingState(StoredVec vec, String where) {
-    followTracking(vec);
-    if ((flags & LEVEL) != 0 && vec.format == Format.ZSTD && vec.compressionLevel != compressionLevel) {
-      vec.paging.compressWith(new ZstdPageCodec(compressionLevel));
-      vec.compressionLevel = compressionLevel;
+    vec.changes.follow((flags & TRACKS) != 0, savedStampedChanges, vec.header.stamp, vec.realLen,
+        vec.published.holes());
+    if ((flags & LEVEL) != 0 && vec.format == Format.ZSTD && vec.paging.compressionLevel() != compressionLevel) {
+      vec.paging.compressWith(new ZstdPageCodec(compressionLevel), compressionLevel);
     }
     if (storedLen > vec.storedLen) {
-      throw new CorruptionException(where + ": the leader's write truncates to " + storedLen + ", the follower's "
-          + "vector holds only " + vec.storedLen + " values (the follower diverged)");
+      throw VecErrors.corruption("%s: the leader's write truncates to %s, the follower's vector holds only %s values"
+          + " (the follower diverged)", where, storedLen, vec.storedLen);
     }
     if (storedLen < vec.storedLen) {
       vec.storedLen = storedLen;
@@ -165,8 +164,8 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
     }
     for (int i = 0; i < updateIndices.length; i++) {
       if (updateIndices[i] >= storedLen) {
-        throw new CorruptionException(where + ": update of index " + updateIndices[i] + " past the stored length "
-            + storedLen);
+        throw VecErrors.corruption("%s: update of index %s past the stored length %s", where, updateIndices[i],
+            storedLen);
       }
       long offset = vec.updates.put(updateIndices[i]);
       MemorySegment.copy(updateValues, (long) i * size, vec.updates.values(), offset, size);
@@ -177,7 +176,7 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
     long len = vec.len();
     for (long hole : addedHoles) {
       if (hole >= len) {
-        throw new CorruptionException(where + ": hole " + hole + " past the length " + len);
+        throw VecErrors.corruption("%s: hole %s past the length %s", where, hole, len);
       }
       vec.holes.add(hole);
     }
@@ -195,23 +194,7 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
     }
     if (trackerState != null) {
       String what = where + ", change tracker state of a replicated write";
-      vec.tracker.restore(Delta.decode(trackerState, size, what), vec.len(), what);
-    }
-  }
-
-  /**
-   * Makes the follower's change tracking the leader's, whatever the options its instance was opened with: as many
-   * change sets kept, and a tracker exactly when the leader has one (starting from what the database records).
-   */
-  private void followTracking(StoredVec vec) {
-    if ((flags & TRACKS) == 0) {
-      vec.tracker = null;
-      vec.savedStampedChanges = 0;
-    } else {
-      vec.savedStampedChanges = savedStampedChanges;
-      if (vec.tracker == null) {
-        vec.tracker = vec.newTracker();
-      }
+      vec.changes.restoreTracker(Delta.decode(trackerState, size, what), vec.len(), what);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.vecdb.fuzz;
 
 import dev.vecdb.Database;
 import dev.vecdb.Format;
+import dev.vecdb.Internals;
 import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
 import dev.vecdb.store.Region;
@@ -72,7 +73,7 @@ final class FuzzDatabase {
         v.flush();
       }
       List<Extent> extents = new ArrayList<>();
-      for (Region r : db.regions().regions()) {
+      for (Region r : Internals.regions(db).regions()) {
         boolean raw = r.id().equals(name(Format.BYTES)) || r.id().equals(name(Format.ZERO_COPY));
         extents.add(new Extent(r.id(), r.start(), r.length(), raw));
       }

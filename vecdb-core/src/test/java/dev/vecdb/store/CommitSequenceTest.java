@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vecdb.CorruptionException;
 import dev.vecdb.Database;
+import dev.vecdb.Internals;
 import dev.vecdb.InvalidNameException;
 import dev.vecdb.TestFiles;
 import dev.vecdb.VecOptions;
@@ -38,7 +39,7 @@ class CommitSequenceTest {
       assertThat(db.commitNumber()).isEqualTo(1);
       vec.flush();
       assertThat(db.commitNumber()).isEqualTo(2);
-      db.regions().createIfNeeded("r").append(new byte[] {7});
+      Internals.regions(db).createIfNeeded("r").append(new byte[] {7});
       db.compact();
       assertThat(db.commitNumber()).as("compact() flushes").isEqualTo(3);
     }

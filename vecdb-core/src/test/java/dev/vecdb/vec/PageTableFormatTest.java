@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vecdb.CorruptionException;
 import dev.vecdb.Database;
+import dev.vecdb.Internals;
 import dev.vecdb.Format;
 import dev.vecdb.UnsupportedFormatVersionException;
 import dev.vecdb.VecOptions;
@@ -70,7 +71,7 @@ class PageTableFormatTest {
           pushTo(v, v.len() + 1 + random.nextInt(op == 2 ? 50 : 3 * INTS));
         }
         v.write();
-        assertThat(db.regions().get("v@pages").readAll()).as("table after step %d", step)
+        assertThat(Internals.regions(db).get("v@pages").readAll()).as("table after step %d", step)
             .isEqualTo(freshEncoding(v));
         assertThat(v.paging.table().valueCount()).isEqualTo(v.len());
       }
@@ -92,7 +93,7 @@ class PageTableFormatTest {
       assertThat(t.bytes(0)).as("a PCO page of these values").isLessThan(PageTableFormat.BLOCK_PAYLOAD / 2);
       assertThat(t.blockFirst(1)).as("pages in the first block").isGreaterThan(1);
       assertThat(t.blockFirst(t.blockOf(20))).as("the raw last page opens its block").isEqualTo(20);
-      assertThat(db.regions().get("v@pages").length()).as("table bytes for 21 pages")
+      assertThat(Internals.regions(db).get("v@pages").length()).as("table bytes for 21 pages")
           .isLessThan(PageTableFormat.HEADER + 21 * 2 + 2 * 11L + 4 * 11L);
     }
   }
@@ -109,7 +110,7 @@ class PageTableFormatTest {
       out.set(INT, at + 16, crc(v.region.segment().asSlice(t.offset(p), t.bytes(p))));
       out.set(INT, at + 20, crc(out.asSlice(at, 20)));
     }
-    db.regions().get("v@pages").truncateAndWrite(0, out);
+    Internals.regions(db).get("v@pages").truncateAndWrite(0, out);
   }
 
   private static int crc(MemorySegment bytes) {
@@ -140,7 +141,7 @@ class PageTableFormatTest {
       pushTo(v, len + 10);
       v.write();
       assertThat(v.paging.table().version()).isEqualTo(PageTableFormat.VERSION);
-      assertThat(db.regions().get("v@pages").readAll()).isEqualTo(freshEncoding(v));
+      assertThat(Internals.regions(db).get("v@pages").readAll()).isEqualTo(freshEncoding(v));
       db.flush();
     }
     try (Database db = Database.open(dir)) {
@@ -206,13 +207,13 @@ class PageTableFormatTest {
 
   private byte[] storedTable() {
     try (Database db = Database.open(dir)) {
-      return db.regions().get("v@pages").readAll();
+      return Internals.regions(db).get("v@pages").readAll();
     }
   }
 
   private void reopenWith(byte[] table) {
     try (Database db = Database.open(dir)) {
-      Region pages = db.regions().get("v@pages");
+      Region pages = Internals.regions(db).get("v@pages");
       byte[] before = pages.readAll();
       pages.truncateAndWrite(0, table);
       db.flush();

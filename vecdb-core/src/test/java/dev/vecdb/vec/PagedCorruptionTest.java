@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vecdb.CorruptionException;
 import dev.vecdb.Database;
 import dev.vecdb.Format;
+import dev.vecdb.Internals;
 import dev.vecdb.TestFiles;
 import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
@@ -43,7 +44,7 @@ class PagedCorruptionTest {
       db.flush();
       PageTable t = v.paging.table();
       return new Location(v.region.start() + t.offset(page), t.bytes(page), t, v.region.start(),
-          v.region.length(), db.regions().get("v@pages").start());
+          v.region.length(), Internals.regions(db).get("v@pages").start());
     }
   }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vecdb.Database;
 import dev.vecdb.Format;
+import dev.vecdb.Internals;
 import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
 import java.nio.file.Path;
@@ -57,10 +58,10 @@ class PagedRawPageTest {
     session(format, (db, v) -> {
       for (int round = 1; round <= 10; round++) {
         pushTo(v, round * 5L);
-        long start = db.regions().get("v").start();
+        long start = Internals.regions(db).get("v").start();
         assertThat(v.write()).isTrue();
-        assertThat(db.regions().get("v").start()).isEqualTo(start);
-        assertThat(db.regions().get("v").length()).as("header + raw values").isEqualTo(Header.SIZE + round * 20L);
+        assertThat(Internals.regions(db).get("v").start()).isEqualTo(start);
+        assertThat(Internals.regions(db).get("v").length()).as("header + raw values").isEqualTo(Header.SIZE + round * 20L);
         assertPages(v, 0, round * 5);
       }
     });
@@ -145,7 +146,7 @@ class PagedRawPageTest {
       v.truncate(INTS + 10);
       assertThat(v.write()).isTrue();
       assertPages(v, 1, 10);
-      assertThat(db.regions().get("v").length()).isEqualTo(v.paging.table().dataEnd());
+      assertThat(Internals.regions(db).get("v").length()).isEqualTo(v.paging.table().dataEnd());
     });
     reopenHolds(format, INTS + 10);
     session(format, (db, v) -> {
@@ -166,7 +167,7 @@ class PagedRawPageTest {
       v.truncate(2L * INTS);
       assertThat(v.write()).isTrue();
       assertPages(v, 2, 0);
-      assertThat(db.regions().get("v").length()).as("the kept pages are not rewritten").isEqualTo(secondPageEnd);
+      assertThat(Internals.regions(db).get("v").length()).as("the kept pages are not rewritten").isEqualTo(secondPageEnd);
     });
     reopenHolds(format, 2L * INTS);
   }
@@ -205,8 +206,8 @@ class PagedRawPageTest {
         v.reset();
         assertThat(v.len()).isZero();
         assertThat(v.write()).isTrue();
-        assertThat(db.regions().get("v@pages").length()).isZero();
-        assertThat(db.regions().get("v").length()).isEqualTo(Header.SIZE);
+        assertThat(Internals.regions(db).get("v@pages").length()).isZero();
+        assertThat(Internals.regions(db).get("v").length()).isEqualTo(Header.SIZE);
       });
       reopenHolds(format, 0);
     }

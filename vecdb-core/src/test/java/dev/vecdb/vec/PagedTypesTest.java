@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vecdb.Database;
 import dev.vecdb.Format;
+import dev.vecdb.Internals;
 import dev.vecdb.VecOptions;
 import dev.vecdb.codec.FixedLength;
 import dev.vecdb.codec.NumberType;
@@ -107,7 +108,7 @@ class PagedTypesTest {
             .as(kind.label()).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("vector 'v'").hasMessageContaining("PCO compresses numeric values only");
       }
-      assertThat(db.regions().contains("v")).as("nothing is created").isFalse();
+      assertThat(Internals.regions(db).contains("v")).as("nothing is created").isFalse();
     }
   }
 

@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vecdb.CorruptionException;
 import dev.vecdb.Database;
 import dev.vecdb.Format;
+import dev.vecdb.Internals;
 import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
 import java.nio.file.Path;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 class PagedVecTest {
   @TempDir Path dir;
@@ -31,10 +32,10 @@ class PagedVecTest {
       for (int i = 10; i < 20; i++) {
         v.push(i);
       }
-      long pageStart = db.regions().get("v").start();
+      long pageStart = Internals.regions(db).get("v").start();
       assertThat(v.write()).isTrue();
-      assertThat(db.regions().get("v").length()).as("raw tail appended in place").isEqualTo(64 + 20 * 4);
-      assertThat(db.regions().get("v").start()).isEqualTo(pageStart);
+      assertThat(Internals.regions(db).get("v").length()).as("raw tail appended in place").isEqualTo(64 + 20 * 4);
+      assertThat(Internals.regions(db).get("v").start()).isEqualTo(pageStart);
       assertThat(v.collect()).hasSize(20).endsWith(19);
       for (int i = 20; i < 4096; i++) {
         v.push(i);
@@ -69,8 +70,8 @@ class PagedVecTest {
       assertThat(v.get(9999)).isEqualTo(9999);
       v.write();
       db.flush();
-      PageTable stored = PageTableFormat.decode(db.regions().get("v@pages").readAll(), "v", 4096, 4,
-          db.regions().get("v").length());
+      PageTable stored = PageTableFormat.decode(Internals.regions(db).get("v@pages").readAll(), "v", 4096, 4,
+          Internals.regions(db).get("v").length());
       assertThat(stored.size()).as("pages in the stored table").isEqualTo(3);
     }
   }
@@ -84,7 +85,7 @@ class PagedVecTest {
         v.push(i * 3);
       }
       v.write();
-      long offset = db.regions().get("v").start() + 100;
+      long offset = Internals.regions(db).get("v").start() + 100;
       db.flush();
       db.close();
       try (var channel = java.nio.channels.FileChannel.open(dir.resolve("data"),

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vecdb.Database;
 import dev.vecdb.Format;
+import dev.vecdb.Internals;
 import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
-import dev.vecdb.codec.pco.PcoDecoder;
-import dev.vecdb.codec.pco.PcoHeader;
-import dev.vecdb.codec.pco.PcoNumberType;
+import dev.vecdb.compress.pco.PcoDecoder;
+import dev.vecdb.compress.pco.PcoHeader;
+import dev.vecdb.compress.pco.PcoNumberType;
 import dev.vecdb.store.Region;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class PcoVecTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("vector 'points'")
           .hasMessageContaining("PCO compresses numeric values only");
-      assertThat(db.regions().contains("hashes")).as("nothing created for a refused vector").isFalse();
+      assertThat(Internals.regions(db).contains("hashes")).as("nothing created for a refused vector").isFalse();
     }
   }
 
@@ -63,7 +64,7 @@ class PcoVecTest {
       assertThat(v.len()).isEqualTo(bits.length);
       assertThat(v.readAll()).as("values after reopen").isEqualTo(bits);
       long rawBytes = (long) bits.length * type.size();
-      assertThat(db.regions().get("v").length()).as("compressed pages").isLessThan(rawBytes * 3 / 4);
+      assertThat(Internals.regions(db).get("v").length()).as("compressed pages").isLessThan(rawBytes * 3 / 4);
     }
   }
 
@@ -75,8 +76,8 @@ class PcoVecTest {
       v.pushAll(bits);
       v.write();
       db.flush();
-      Region data = db.regions().get("prices");
-      PageTable table = PageTableFormat.decode(db.regions().get("prices@pages").readAll(), "prices", 2048, 8,
+      Region data = Internals.regions(db).get("prices");
+      PageTable table = PageTableFormat.decode(Internals.regions(db).get("prices@pages").readAll(), "prices", 2048, 8,
           data.length());
       assertThat(table.size()).isEqualTo(3);
       PcoDecoder decoder = new PcoDecoder();
@@ -106,7 +107,7 @@ class PcoVecTest {
       }
       v.write();
       db.flush();
-      long stored = db.regions().get("seq").length() + db.regions().get("seq@pages").length();
+      long stored = Internals.regions(db).get("seq").length() + Internals.regions(db).get("seq@pages").length();
       System.out.printf("PCO 10M sequential u64: %d bytes (pages and page table)%n", stored);
       // the Rust original's data region alone (its page table not counted) holds 193,978 bytes
       assertThat(stored).isLessThanOrEqualTo(193_978 * 105 / 100);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vecdb.Database;
 import dev.vecdb.Format;
+import dev.vecdb.Internals;
 import dev.vecdb.NotFoundException;
 import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
@@ -274,8 +275,8 @@ class RollbackTest {
       v.delete(0);
       v.stampedWriteWithChanges(2);
       assertThat(v.regionNames()).contains("v@change.1", "v@change.2", "v@holes");
-      db.vectors().remove("v");
-      assertThat(db.regions().ids()).isEmpty();
+      db.removeVector("v");
+      assertThat(Internals.regions(db).ids()).isEmpty();
     }
   }
 }

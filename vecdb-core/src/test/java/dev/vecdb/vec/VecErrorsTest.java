@@ -7,6 +7,7 @@ import dev.vecdb.ClosedException;
 import dev.vecdb.Database;
 import dev.vecdb.Format;
 import dev.vecdb.HoleException;
+import dev.vecdb.Internals;
 import dev.vecdb.InvalidNameException;
 import dev.vecdb.MismatchException;
 import dev.vecdb.OutOfRangeException;
@@ -91,7 +92,7 @@ class VecErrorsTest {
       db.longVec("prices", NumberType.U64, VecOptions.of(format).withVersion(3)).push(1);
       db.recordVec("ticks", Tick.class, VecOptions.of(format));
       db.bytesVec("hashes", 32, VecOptions.of(format));
-      db.vectors().all().forEach(StoredVec::write);
+      db.openVectors().forEach(StoredVec::write);
       assertThatThrownBy(() -> db.longVec("prices", NumberType.I64, VecOptions.of(format).withVersion(3)))
           .as("already open in this database").isInstanceOf(MismatchException.class)
           .hasMessageContaining("already open").hasMessageContaining("u64").hasMessageContaining("i64");
@@ -143,7 +144,7 @@ class VecErrorsTest {
       assertThat(v.stamp()).isZero();
       assertThat(v.changeStamps()).isEmpty();
       assertThat(v.regionNames()).containsExactly("wiped");
-      assertThat(db.regions().ids()).filteredOn(id -> id.startsWith("wiped")).containsExactly("wiped");
+      assertThat(Internals.regions(db).ids()).filteredOn(id -> id.startsWith("wiped")).containsExactly("wiped");
       v.push(7);
       v.flush();
     }
@@ -169,7 +170,7 @@ class VecErrorsTest {
       assertThatThrownBy(() -> db.recordVec("x", Named.class, VecOptions.DEFAULT))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Named").hasMessageContaining("name");
       assertThatThrownBy(() -> db.bytesVec("x", 0, VecOptions.DEFAULT)).isInstanceOf(IllegalArgumentException.class);
-      assertThat(db.regions().ids()).as("nothing was created").doesNotContain("x", "a/b", "a@b");
+      assertThat(Internals.regions(db).ids()).as("nothing was created").doesNotContain("x", "a/b", "a@b");
     }
   }
 

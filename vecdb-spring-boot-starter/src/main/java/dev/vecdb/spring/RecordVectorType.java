@@ -33,6 +33,6 @@ public record RecordVectorType(Class<? extends Record> recordClass) implements V
 
   @Override
   public StoredVec open(Database database, String name, VecOptions options) {
-    return ObjVec.open(database, name, ValueCodec.record(recordClass), options);
+    return database.objVec(name, ValueCodec.record(recordClass), options);
   }
 }

@@ -3,8 +3,6 @@ package dev.vecdb.spring;
 import dev.vecdb.Database;
 import dev.vecdb.Format;
 import dev.vecdb.store.DiskUsage;
-import dev.vecdb.store.Region;
-import dev.vecdb.store.RegionStore;
 import dev.vecdb.vec.StoredVec;
 import java.util.Locale;
 
@@ -17,12 +15,7 @@ public final class VecdbStats {
 
   /** Bytes the vector occupies in the database: the length of every region it stores data in. */
   public static long storedBytes(StoredVec vector) {
-    RegionStore regions = vector.database().regions();
-    long total = 0;
-    for (String name : vector.regionNames()) {
-      total += regions.find(name).map(Region::length).orElse(0L);
-    }
-    return total;
+    return vector.storedBytes();
   }
 
   /** Bytes the written values take uncompressed: written length times value size. */

@@ -102,11 +102,7 @@ public final class OriginalWorkload {
       check("len after reopen", stored.len(), n);
       end(OriginalStep.REOPEN, step);
       readAll(stored);
-      long payload = 0;
-      for (String id : stored.regionNames()) {
-        payload += reopened.regions().get(id).length();
-      }
-      result.setProperty("payload.bytes", Long.toString(payload));
+      result.setProperty("payload.bytes", Long.toString(stored.storedBytes()));
     }
     result.setProperty("disk.logical", Long.toString(DiskUsage.logical(first)));
     result.setProperty("disk.allocated", Long.toString(DiskUsage.allocated(first)));

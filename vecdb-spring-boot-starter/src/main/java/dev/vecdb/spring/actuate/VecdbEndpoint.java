@@ -68,7 +68,7 @@ public class VecdbEndpoint {
       return new DatabaseSummary(database.path().toString(), false, null, null,
           flusher.lastSuccess().orElse(null), error, List.of());
     }
-    return new DatabaseSummary(database.path().toString(), true, database.regions().fileLength(),
+    return new DatabaseSummary(database.path().toString(), true, database.fileLength(),
         VecdbStats.diskUsageBytes(database), flusher.lastSuccess().orElse(null), error,
         vectors.declarations().stream().map(this::summary).toList());
   }

@@ -75,15 +75,16 @@ final class DatabaseLifecycle implements DestructionAwareBeanPostProcessor {
     switch (bean) {
       case VecdbVectors vectors -> declared.put(vectors.database(), vectors);
       case VecdbFlusher flusher -> flushers.put(flusher.database(), flusher);
-      case StoredVec vector -> dependOnDatabase(beanName, vector.database());
+      case StoredVec vector -> dependOnDatabase(beanName, vector);
       default -> { }
     }
     return bean;
   }
 
-  private void dependOnDatabase(String vectorBean, Database database) {
+  private void dependOnDatabase(String vectorBean, StoredVec vector) {
     for (String name : beans.getBeanNamesForType(Database.class, false, false)) {
-      if (beans.containsSingleton(name) && beans.getSingleton(name) == database) {
+      if (beans.containsSingleton(name) && beans.getSingleton(name) instanceof Database database
+          && database.isOpen() && database.findVector(vector.name()).orElse(null) == vector) {
         beans.registerDependentBean(name, vectorBean);
       }
     }

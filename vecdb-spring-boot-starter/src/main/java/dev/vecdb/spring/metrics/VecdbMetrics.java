@@ -37,20 +37,20 @@ public class VecdbMetrics implements MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    for (StoredVec vector : vectors.all()) {
-      bindVector(registry, vector);
-    }
     Database database = vectors.database();
+    for (StoredVec vector : vectors.all()) {
+      bindVector(registry, database, vector);
+    }
     Gauges gauges = new Gauges(registry, database, Tags.empty());
     gauges.add("vecdb.file.size", "Logical length of the database's data file", BaseUnits.BYTES, database,
-        db -> db.regions().fileLength());
+        Database::fileLength);
     gauges.add("vecdb.disk.usage", "Bytes the database's files occupy on disk (logical size when unknown)",
         BaseUnits.BYTES, database, VecdbStats::diskUsageBytes);
   }
 
-  private static void bindVector(MeterRegistry registry, StoredVec vector) {
+  private static void bindVector(MeterRegistry registry, Database database, StoredVec vector) {
     Tags tags = Tags.of("vector", vector.name(), "format", VecdbStats.formatLabel(vector.format()));
-    Gauges gauges = new Gauges(registry, vector.database(), tags);
+    Gauges gauges = new Gauges(registry, database, tags);
     gauges.add("vecdb.vector.length", "Written values, holes included", null, vector, StoredVec::storedLen);
     gauges.add("vecdb.vector.holes", "Written deletions (holes)", null, vector, StoredVec::writtenHoleCount);
     gauges.add("vecdb.vector.stamp", "Stamp of the last written stamped write", null, vector,

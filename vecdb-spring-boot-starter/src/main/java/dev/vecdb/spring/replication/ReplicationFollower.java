@@ -100,7 +100,7 @@ public class ReplicationFollower implements Replication, SmartLifecycle, Disposa
   }
 
   private List<String> missing(Collection<String> names) {
-    return names.stream().filter(name -> !database().regions().contains(name)).toList();
+    return names.stream().filter(name -> !database().hasVector(name)).toList();
   }
 
   /** Nothing to do: the follower runs from construction, so that the declared vectors can be opened. */

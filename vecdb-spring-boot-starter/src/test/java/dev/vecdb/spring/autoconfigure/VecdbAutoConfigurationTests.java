@@ -10,14 +10,6 @@ import dev.vecdb.codec.NumberType;
 import dev.vecdb.spring.VecdbFlusher;
 import dev.vecdb.spring.VecdbPeriodicFlush;
 import dev.vecdb.spring.VecdbVectors;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.springframework.boot.LazyInitializationExcludeFilter;
-import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
-import org.springframework.scheduling.TaskScheduler;
 import dev.vecdb.vec.ByteVec;
 import dev.vecdb.vec.DoubleVec;
 import dev.vecdb.vec.FloatVec;
@@ -25,16 +17,24 @@ import dev.vecdb.vec.IntVec;
 import dev.vecdb.vec.LongVec;
 import dev.vecdb.vec.ObjVec;
 import dev.vecdb.vec.ShortVec;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 
 class VecdbAutoConfigurationTests {
@@ -306,7 +306,7 @@ class VecdbAutoConfigurationTests {
           assertThat(context).hasSingleBean(Database.class);
           Database database = context.getBean(Database.class);
           assertThat(database.path()).isEqualTo(userDir.toAbsolutePath());
-          assertThat(context.getBean("prices", LongVec.class).database()).isSameAs(database);
+          assertThat(database.findVector("prices")).containsSame(context.getBean("prices", LongVec.class));
         });
   }
 

@@ -1,0 +1,24 @@
+package dev.vecdb.compress;
+
+/**
+ * Compresses one page of values (at most 16 KiB of them, in their stored little-endian form) for the paged
+ * formats. A codec instance keeps scratch buffers: it is not thread-safe; every reader and writer uses its own.
+ */
+public interface PageCodec {
+  /** An upper bound of the compressed size of {@code rawLength} bytes. */
+  int maxCompressedLength(int rawLength);
+
+  /**
+   * Compresses {@code src[0, rawLength)} into {@code dst} from index 0.
+   *
+   * @return the compressed length
+   */
+  int compress(byte[] src, int rawLength, byte[] dst);
+
+  /**
+   * Decompresses {@code src[offset, offset + length)} into {@code dst[0, rawLength)}.
+   *
+   * @throws dev.vecdb.CorruptionException if the input is not a valid page of exactly {@code rawLength} bytes
+   */
+  void decompress(byte[] src, int offset, int length, byte[] dst, int rawLength);
+}

@@ -1,0 +1,88 @@
+package dev.vecdb.compress.pco;
+
+/**
+ * Moves number bits between the internal {@code long} representation (raw bits in the low bits, masked to the
+ * type width) and the caller's typed arrays. Stateless and thread-safe.
+ */
+final class ArrayIo {
+  private ArrayIo() {}
+
+  /** Validates the array against the type and returns the room from {@code off} to the end. */
+  static int capacity(PcoNumberType type, Object array, int off) {
+    if (array == null || array.getClass() != type.arrayType()) {
+      throw new IllegalArgumentException(
+          type + " needs a " + type.arrayType().getSimpleName() + ", got "
+              + (array == null ? "null" : array.getClass().getSimpleName()));
+    }
+    int len = java.lang.reflect.Array.getLength(array);
+    if (off < 0 || off > len) {
+      throw PcoErrors.indexOutOfBounds("offset %s outside array of length %s", off, len);
+    }
+    return len - off;
+  }
+
+  static void store(PcoNumberType type, long[] bits, int n, Object dst, int off) {
+    switch (dst) {
+      case long[] a -> System.arraycopy(bits, 0, a, off, n);
+      case double[] a -> {
+        for (int i = 0; i < n; i++) {
+          a[off + i] = Double.longBitsToDouble(bits[i]);
+        }
+      }
+      case int[] a -> {
+        for (int i = 0; i < n; i++) {
+          a[off + i] = (int) bits[i];
+        }
+      }
+      case float[] a -> {
+        for (int i = 0; i < n; i++) {
+          a[off + i] = Float.intBitsToFloat((int) bits[i]);
+        }
+      }
+      case short[] a -> {
+        for (int i = 0; i < n; i++) {
+          a[off + i] = (short) bits[i];
+        }
+      }
+      case byte[] a -> {
+        for (int i = 0; i < n; i++) {
+          a[off + i] = (byte) bits[i];
+        }
+      }
+      default -> throw PcoErrors.illegalArgument("unsupported array for %s", type);
+    }
+  }
+
+  /** Loads {@code n} values as raw bits masked to the type width. */
+  static void load(PcoNumberType type, Object src, int off, int n, long[] bits) {
+    switch (src) {
+      case long[] a -> System.arraycopy(a, off, bits, 0, n);
+      case double[] a -> {
+        for (int i = 0; i < n; i++) {
+          bits[i] = Double.doubleToRawLongBits(a[off + i]);
+        }
+      }
+      case int[] a -> {
+        for (int i = 0; i < n; i++) {
+          bits[i] = a[off + i] & 0xFFFFFFFFL;
+        }
+      }
+      case float[] a -> {
+        for (int i = 0; i < n; i++) {
+          bits[i] = Float.floatToRawIntBits(a[off + i]) & 0xFFFFFFFFL;
+        }
+      }
+      case short[] a -> {
+        for (int i = 0; i < n; i++) {
+          bits[i] = a[off + i] & 0xFFFFL;
+        }
+      }
+      case byte[] a -> {
+        for (int i = 0; i < n; i++) {
+          bits[i] = a[off + i] & 0xFFL;
+        }
+      }
+      default -> throw PcoErrors.illegalArgument("unsupported array for %s", type);
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package dev.vecdb.compress.pco;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Decodes pco blobs (any pco format version 0 to 4.1) into Java arrays.
+ *
+ * <p>The standalone format (a {@code pco!} header, chunks, a termination byte) is what vecdb stores per page; the
+ * wrapped format (format version, one chunk's metadata, then pages whose counts come from the container) is
+ * supported through {@link #decodeWrapped}. The destination array must match the number type (see
+ * {@link PcoNumberType#arrayType()}); values are written from {@code dstOff} on.
+ *
+ * <p>Every defect of the input (corruption, truncation, a number type other than the requested one, more values
+ * than fit in the destination) raises a {@link PcoException}; truncated input says "insufficient data". The
+ * decoder is exactly as strict as the Rust reference (trailing bytes after the termination byte are ignored, see
+ * {@link #lastInputLength()}). Nothing is allocated from untrusted sizes beyond what the input or destination
+ * bounds.
+ *
+ * <p>Instances keep scratch buffers and are reusable but NOT thread-safe; once warmed up, decoding pages of the
+ * same shape allocates nothing.
+ */
+public final class PcoDecoder {
+  private static final int MAGIC = 0x216f6370;
+  private static final int MAX_STANDALONE_VERSION = 3;
+  private static final int MAX_FORMAT_MAJOR = 4;
+
+  private final BitReader reader = new BitReader();
+  private final ChunkMeta meta = new ChunkMeta();
+  private final PageDecoder page = new PageDecoder();
+  private int lastInputLength;
+  private PcoNumberType uniformType;
+  private long countHint;
+
+  /** A decoder with empty scratch buffers; they grow to the largest page decoded. */
+  public PcoDecoder() {}
+
+  /**
+   * Reads the header of a standalone blob.
+   *
+   * @param src the blob
+   * @return the number type and the (untrusted) count hint
+   * @throws PcoException if the header is corrupt or truncated
+   */
+  public PcoHeader readHeader(MemorySegment src) {
+    reader.load(src);
+    readStandaloneHeader();
+    PcoNumberType type = uniformType;
+    if (type == null) {
+      int b = reader.readAlignedByte("chunk number type");
+      type = b == 0 ? null : chunkType(b);
+    }
+    return new PcoHeader(type, countHint);
+  }
+
+  /**
+   * Decodes a standalone blob.
+   *
+   * @param src the blob (exactly one blob; trailing bytes are ignored)
+   * @param type the number type the blob must hold
+   * @param dst an array of {@code type.arrayType()}
+   * @param dstOff where the first value goes
+   * @return the number of values written
+   * @throws PcoException if the blob is corrupt, truncated, of another type or holds more values than fit
+   */
+  public int decode(MemorySegment src, PcoNumberType type, Object dst, int dstOff) {
+    int capacity = ArrayIo.capacity(type, dst, dstOff);
+    reader.load(src);
+    return decodeStandalone(type, dst, dstOff, capacity);
+  }
+
+  /** Same as {@link #decode(MemorySegment, PcoNumberType, Object, int)} for {@code src[off..off+len)}. */
+  public int decode(byte[] src, int off, int len, PcoNumberType type, Object dst, int dstOff) {
+    int capacity = ArrayIo.capacity(type, dst, dstOff);
+    reader.load(src, off, len);
+    return decodeStandalone(type, dst, dstOff, capacity);
+  }
+
+  private int decodeStandalone(PcoNumberType type, Object dst, int dstOff, int capacity) {
+    int major = readStandaloneHeader();
+    int total = 0;
+    while (true) {
+      int b = reader.readAlignedByte("chunk number type");
+      if (b == 0) {
+        break;
+      }
+      if (uniformType != null && b != uniformType.code()) {
+        throw PcoException.corrupt("chunk type " + b + " differs from the uniform type " + uniformType);
+      }
+      PcoNumberType chunkType = chunkType(b);
+      if (chunkType != type) {
+        throw PcoException.corrupt("requested " + type + " but the chunk holds " + chunkType);
+      }
+      int n = reader.readInt(24, "chunk size") + 1;
+      total = decodeChunkPage(major, type, n, capacity, total, dst, dstOff);
+    }
+    lastInputLength = reader.bytePosition();
+    return total;
+  }
+
+  /**
+   * Decodes a wrapped-format chunk: the format version, one chunk's metadata and then one page per entry of
+   * {@code pageCounts} (the counts the wrapping container stored).
+   *
+   * @return the total number of values written
+   * @throws PcoException if the data is corrupt or truncated or the values do not fit
+   */
+  public int decodeWrapped(
+      MemorySegment src, PcoNumberType type, int[] pageCounts, Object dst, int dstOff) {
+    int capacity = ArrayIo.capacity(type, dst, dstOff);
+    reader.load(src);
+    int major = readFormatVersion();
+    meta.read(reader, major, type);
+    buildTables();
+    int total = 0;
+    for (int n : pageCounts) {
+      if (n < 0 || n > capacity - total) {
+        throw PcoErrors.pco("pco: page of %s values does not fit the destination", n);
+      }
+      page.decode(reader, meta, n);
+      ArrayIo.store(type, page.values(), n, dst, dstOff + total);
+      total += n;
+    }
+    lastInputLength = reader.bytePosition();
+    return total;
+  }
+
+  /** @return the bytes of input the last successful decode consumed */
+  public int lastInputLength() {
+    return lastInputLength;
+  }
+
+  private int decodeChunkPage(
+      int major, PcoNumberType type, int n, int capacity, int total, Object dst, int dstOff) {
+    if (n > capacity - total) {
+      throw PcoErrors.pco("pco: chunk of %s values does not fit the destination (%s left)", n, (capacity - total));
+    }
+    meta.read(reader, major, type);
+    buildTables();
+    page.decode(reader, meta, n);
+    ArrayIo.store(type, page.values(), n, dst, dstOff + total);
+    return total + n;
+  }
+
+  private void buildTables() {
+    if (meta.hasDeltaVar()) {
+      meta.deltaVar.buildDecodeTable();
+    }
+    meta.primary.buildDecodeTable();
+    if (meta.hasSecondary()) {
+      meta.secondary.buildDecodeTable();
+    }
+  }
+
+  /** Reads the standalone header into {@link #uniformType} and {@link #countHint}; returns the format major. */
+  private int readStandaloneHeader() {
+    int magic = (int) reader.readChecked(32, "magic header");
+    if (magic != MAGIC) {
+      throw PcoException.corrupt("magic header is not pco!");
+    }
+    int version = reader.readInt(8, "standalone version");
+    uniformType = null;
+    countHint = 0;
+    if (version < 2) {
+      reader.bitPos -= 8;
+    } else {
+      if (version >= 3) {
+        int b = reader.readInt(8, "uniform number type");
+        if (b != 0) {
+          uniformType = PcoNumberType.fromCode(b);
+          if (uniformType == null) {
+            throw PcoException.corrupt("unknown uniform number type " + b);
+          }
+        }
+      }
+      int power = reader.readInt(6, "size hint") + 1;
+      countHint = reader.readChecked(power, "size hint");
+      reader.alignZero("size hint");
+    }
+    if (version > MAX_STANDALONE_VERSION) {
+      throw PcoException.corrupt("standalone version " + version + " exceeds " + MAX_STANDALONE_VERSION);
+    }
+    return readFormatVersion();
+  }
+
+  private int readFormatVersion() {
+    int major = reader.readAlignedByte("format version");
+    if (major > MAX_FORMAT_MAJOR) {
+      throw PcoException.corrupt("format version " + major + " exceeds " + MAX_FORMAT_MAJOR);
+    }
+    if (major >= 4) {
+      reader.readAlignedByte("format minor version");
+    }
+    return major;
+  }
+
+  private static PcoNumberType chunkType(int b) {
+    PcoNumberType t = PcoNumberType.fromCode(b);
+    if (t == null) {
+      throw PcoException.corrupt("unknown number type byte " + b);
+    }
+    return t;
+  }
+}
