@@ -6,7 +6,6 @@ import dev.vecdb.CorruptionException;
 import dev.vecdb.DatabaseLockedException;
 import dev.vecdb.InvalidNameException;
 import dev.vecdb.NotFoundException;
-import dev.vecdb.ReadOnlyException;
 import dev.vecdb.StorageException;
 import dev.vecdb.VecdbException;
 import java.io.IOException;

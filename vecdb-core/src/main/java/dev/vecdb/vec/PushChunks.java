@@ -2,8 +2,8 @@ package dev.vecdb.vec;
 
 import dev.vecdb.store.Region;
 import java.lang.foreign.Arena;
-import java.lang.ref.Cleaner;
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Cleaner;
 import java.util.Arrays;
 
 /**

@@ -1,8 +1,7 @@
 package dev.vecdb.compute;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import static dev.vecdb.compute.TestVectors.longs;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vecdb.Database;
 import dev.vecdb.codec.NumberType;

@@ -1,10 +1,9 @@
 package dev.vecdb.compute;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import static dev.vecdb.compute.TestVectors.longs;
 import static dev.vecdb.compute.TestVectors.u32s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.vecdb.Database;
 import dev.vecdb.codec.NumberType;

@@ -1,9 +1,8 @@
 package dev.vecdb.compute;
 
+import static dev.vecdb.compute.TestVectors.longs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import static dev.vecdb.compute.TestVectors.longs;
 
 import dev.vecdb.Database;
 import dev.vecdb.HoleException;

@@ -1,8 +1,8 @@
 package dev.vecdb.fuzz;
 
-import dev.vecdb.Internals;
 import dev.vecdb.Database;
 import dev.vecdb.Format;
+import dev.vecdb.Internals;
 import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
 import dev.vecdb.store.Region;

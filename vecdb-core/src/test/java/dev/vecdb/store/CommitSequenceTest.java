@@ -1,12 +1,12 @@
 package dev.vecdb.store;
 
-import dev.vecdb.Internals;
 import static dev.vecdb.TestFiles.crashCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vecdb.CorruptionException;
 import dev.vecdb.Database;
+import dev.vecdb.Internals;
 import dev.vecdb.InvalidNameException;
 import dev.vecdb.TestFiles;
 import dev.vecdb.VecOptions;

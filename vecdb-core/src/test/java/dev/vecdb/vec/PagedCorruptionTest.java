@@ -1,6 +1,5 @@
 package dev.vecdb.vec;
 
-import dev.vecdb.Internals;
 import static dev.vecdb.vec.Paged.INTS;
 import static dev.vecdb.vec.Paged.pushTo;
 import static dev.vecdb.vec.Paged.value;
@@ -11,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vecdb.CorruptionException;
 import dev.vecdb.Database;
 import dev.vecdb.Format;
+import dev.vecdb.Internals;
 import dev.vecdb.TestFiles;
 import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;

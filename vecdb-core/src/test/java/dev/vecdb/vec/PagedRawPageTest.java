@@ -1,6 +1,5 @@
 package dev.vecdb.vec;
 
-import dev.vecdb.Internals;
 import static dev.vecdb.vec.Paged.INTS;
 import static dev.vecdb.vec.Paged.assertHolds;
 import static dev.vecdb.vec.Paged.assertPages;
@@ -11,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vecdb.Database;
 import dev.vecdb.Format;
+import dev.vecdb.Internals;
 import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
 import java.nio.file.Path;

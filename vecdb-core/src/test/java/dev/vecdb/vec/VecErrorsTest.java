@@ -1,6 +1,5 @@
 package dev.vecdb.vec;
 
-import dev.vecdb.Internals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import dev.vecdb.ClosedException;
 import dev.vecdb.Database;
 import dev.vecdb.Format;
 import dev.vecdb.HoleException;
+import dev.vecdb.Internals;
 import dev.vecdb.InvalidNameException;
 import dev.vecdb.MismatchException;
 import dev.vecdb.OutOfRangeException;
