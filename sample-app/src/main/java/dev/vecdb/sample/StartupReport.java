@@ -1,9 +1,8 @@
 package dev.vecdb.sample;
 
 import dev.vecdb.Database;
-import dev.vecdb.sample.chain.Blocks;
 import dev.vecdb.sample.chain.Block;
-import dev.vecdb.sample.chain.Chain;
+import dev.vecdb.sample.chain.Blocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

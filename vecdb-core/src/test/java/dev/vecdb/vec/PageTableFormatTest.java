@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vecdb.CorruptionException;
 import dev.vecdb.Database;
-import dev.vecdb.Internals;
 import dev.vecdb.Format;
+import dev.vecdb.Internals;
 import dev.vecdb.UnsupportedFormatVersionException;
 import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
