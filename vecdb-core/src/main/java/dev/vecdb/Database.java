@@ -211,6 +211,9 @@ public final class Database implements AutoCloseable {
 
   /**
    * Removes the open vector {@code name} and every region it stores data in; committed by the next {@link #flush()}.
+   * The instance the application holds is detached: it reads as empty, and a point read, a reader's snapshot or a
+   * change through it fails with a {@link NotFoundException} naming the vector (open the vector again to create it
+   * anew). The calling thread takes the vector's ownership as a change does.
    *
    * @throws NotFoundException if no such vector is open
    * @throws ReadOnlyException if the database is read-only

@@ -57,6 +57,7 @@ public final class ObjReader<T> implements ObjReadable<T>, AutoCloseable {
   /** A view of the state published now, read whole however the writer changes the vector. */
   @Override
   public ObjReadable<T> snapshot() {
+    vec.checkNotRemoved();
     return new ObjSnapshot<>(vec, vec.published);
   }
 

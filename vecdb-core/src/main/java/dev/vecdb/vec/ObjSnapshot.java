@@ -87,6 +87,7 @@ final class ObjSnapshot<T> implements ObjReadable<T> {
    */
   static <T> T read(ObjVec<T> vec, StoredVec.Published state, StoredChunks chunks, long index) {
     if (index < 0 || index >= state.len()) {
+      vec.checkNotRemoved();
       throw VecErrors.outOfRange("vector '%s': index %s out of range, written length is %s", vec.name, index,
           state.len());
     }

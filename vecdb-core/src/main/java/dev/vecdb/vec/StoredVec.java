@@ -115,6 +115,8 @@ public abstract class StoredVec {
   MemorySegment located;
   @SuppressWarnings("unused") // accessed through WRITER
   private volatile Thread writer;
+  /** How the vector was removed while this instance was open (see {@link #detach}), or null. */
+  private volatile String removal;
 
   /**
    * The written state readers see, as one immutable object so that a reader's point read makes a single volatile
@@ -566,6 +568,7 @@ public abstract class StoredVec {
 
   /** Fails unless the calling thread may change the database (it is not read-only, or the thread applies). */
   final void checkWritable(String what) {
+    checkNotRemoved();
     if (!store.isWritable()) {
       throw readOnly(name, store, what);
     }
@@ -660,6 +663,31 @@ public abstract class StoredVec {
     return offset;
   }
 
+  /**
+   * Detaches this instance from its vector, which was removed from the database ({@code how} says by whom): from then
+   * on it reads as empty, a point read, a reader's snapshot or a change fails with a {@link NotFoundException} naming
+   * the vector, and its pushed values are dropped; open the vector again for its new instance. Called by the
+   * registry under its lock, on the thread that removes the vector (the application's, or a follower's applier).
+   */
+  final void detach(String how) {
+    removal = how;
+    seekPush(0);
+    holes.removeFrom(0);
+    updates.removeFrom(0);
+    overlay = false;
+    storedLen = 0;
+    published = published.truncatedTo(0);
+    WRITER.setRelease(this, null);
+  }
+
+  /** Fails with a {@link NotFoundException} naming the vector when it was removed while this instance was open. */
+  final void checkNotRemoved() {
+    String how = removal;
+    if (how != null) {
+      throw VecErrors.notFound("vector '%s' of database %s was removed %s: open it again", name, store.path(), how);
+    }
+  }
+
   /** Fails with a {@link ClosedException} naming the vector when its database is closed. */
   final void checkReadable() {
     if (!store.isOpen()) {
@@ -732,7 +760,8 @@ public abstract class StoredVec {
     return holes.isEmpty() ? -1 : holes.first();
   }
 
-  final OutOfRangeException outOfRange(long index) {
+  final RuntimeException outOfRange(long index) {
+    checkNotRemoved();
     return VecErrors.outOfRange("vector '%s': index %s out of range, length is %s", name, index, len());
   }
 

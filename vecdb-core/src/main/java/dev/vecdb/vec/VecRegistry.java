@@ -115,9 +115,12 @@ public final class VecRegistry {
     return vec;
   }
 
-  /** Forgets the open vector {@code name} (a follower's applier removes or re-creates it). */
+  /** Forgets the open vector {@code name}, detaching its instance (a follower's applier removes or re-creates it). */
   synchronized void forget(String name) {
-    open.remove(name);
+    StoredVec vec = open.remove(name);
+    if (vec != null) {
+      vec.detach("by a commit of the leader");
+    }
   }
 
   /** The open vector {@code name}. */
@@ -140,7 +143,7 @@ public final class VecRegistry {
     if (vec == null) {
       throw VecErrors.notFound("no open vector '%s' in %s", name, store.path());
     }
-    vec.checkWritable("remove it");
+    vec.claim();
     open.remove(name);
     store.atomically(() -> {
       for (String region : vec.regionNames()) {
@@ -149,5 +152,6 @@ public final class VecRegistry {
       RemoveRecord.record(recorder, name);
       return null;
     });
+    vec.detach("from it");
   }
 }
