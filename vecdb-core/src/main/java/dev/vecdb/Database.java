@@ -217,6 +217,7 @@ public final class Database implements AutoCloseable {
    *
    * @throws NotFoundException if no such vector is open
    * @throws ReadOnlyException if the database is read-only
+   * @throws ConcurrentMutationException if another thread is changing the vector
    */
   public void removeVector(String name) {
     vectors.remove(name);
