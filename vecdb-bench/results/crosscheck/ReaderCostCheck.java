@@ -1,4 +1,4 @@
-import dev.vecdb.*; import dev.vecdb.codec.NumberType; import dev.vecdb.vec.*;
+import dev.vecdb.*; import dev.vecdb.codec.NumberType; import dev.vecdb.store.RegionStore; import dev.vecdb.vec.*;
 import java.lang.foreign.*; import java.nio.ByteOrder; import java.nio.file.*;
 /** Cost of the reader's volatile reads vs one volatile read vs none, in one process (min of 60 reps is the figure to read). Run: java --enable-native-access=ALL-UNNAMED -cp vecdb-bench/target/benchmarks.jar ReaderCostCheck.java */
 public class ReaderCostCheck {
@@ -12,7 +12,9 @@ public class ReaderCostCheck {
     int N = 10_000_000; Path dir = Files.createTempDirectory("t");
     Database db = Database.open(dir); LongVec v = db.longVec("bench", NumberType.I64, VecOptions.DEFAULT);
     for (long i = 0; i < N; i++) v.push(i); v.write(); LongReader rd = v.reader();
-    S x = new S(); x.vlen = N; x.plen = N; x.view = db.regions().get("bench").segment(); x.vview = x.view;
+    db.flush(); Path copy = Files.createTempDirectory("t-copy"); db.snapshot(copy); // the raw loops map the same region layout from a copy of this commit
+    RegionStore regions = RegionStore.openReadOnly(copy);
+    S x = new S(); x.vlen = N; x.plen = N; x.view = regions.get("bench").segment(); x.vview = x.view;
     long[] idx = new long[100000]; long st = 0x9E3779B97F4A7C15L;
     for (int i = 0; i < idx.length; i++) { st ^= st << 13; st ^= st >>> 7; st ^= st << 17; idx[i] = Long.remainderUnsigned(st, N); }
     double[][] best = new double[4][1]; for (double[] b : best) b[0] = 1e9;
@@ -26,7 +28,7 @@ public class ReaderCostCheck {
       for (int k = 0; k < 4; k++) best[k][0] = Math.min(best[k][0], d[k]);
       if (r % 10 == 9) System.out.printf("reader %.1f volLen %.1f volView %.1f plain %.1f | min %.1f %.1f %.1f %.1f %b%n", d[0], d[1], d[2], d[3], best[0][0], best[1][0], best[2][0], best[3][0], s0==s3&&s1==s2);
     }
-    rd.close(); db.close();
-    try (var w = Files.walk(dir)) { for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p); }
+    rd.close(); db.close(); regions.close();
+    for (Path root : new Path[] {dir, copy}) try (var w = Files.walk(root)) { for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p); }
   }
 }

@@ -1,5 +1,7 @@
 package dev.vecdb;
 
+import dev.vecdb.internal.Exceptions;
+
 import java.nio.ByteBuffer;
 
 /**
@@ -29,7 +31,7 @@ public final class Commit {
    */
   public static Commit of(long number, long committedAtMillis, ByteBuffer payload) {
     if (number <= 0) {
-      throw Errors.illegalArgument("a commit number is positive, got %s", number);
+      throw Exceptions.illegalArgument("a commit number is positive, got %s", number);
     }
     ByteBuffer copy = ByteBuffer.allocate(payload.remaining());
     copy.put(payload.duplicate()).flip();

@@ -3,6 +3,7 @@ package dev.vecdb;
 import dev.vecdb.codec.NumberType;
 import dev.vecdb.codec.ValueCodec;
 import dev.vecdb.internal.CommitLog;
+import dev.vecdb.internal.Exceptions;
 import dev.vecdb.internal.StoreAccess;
 import dev.vecdb.internal.VecAccess;
 import dev.vecdb.store.CompactionReport;
@@ -95,8 +96,8 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(Path directory, DatabaseOptions options) {
     if (options.readOnly() && options.commitLog()) {
-      throw Errors.illegalArgument("database %s: a read-only database (a follower) keeps no commit log; open it with"
-          + " readOnly or commitLog, not both", directory);
+      throw Exceptions.illegalArgument("database %s: a read-only database (a follower) keeps no commit log; open it"
+          + " with readOnly or commitLog, not both", directory);
     }
     Database db = new Database(options.readOnly() ? RegionStore.openReadOnly(directory) : RegionStore.open(directory),
         options.commitLog());
@@ -175,7 +176,7 @@ public final class Database implements AutoCloseable {
    */
   public Outbox outbox() {
     if (outbox == null) {
-      throw Errors.illegalState("database %s keeps no commit log: open it with"
+      throw Exceptions.illegalState("database %s keeps no commit log: open it with"
           + " DatabaseOptions.DEFAULT.withCommitLog(true) to get an outbox", path());
     }
     return outbox;

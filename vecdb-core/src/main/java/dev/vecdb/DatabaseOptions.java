@@ -1,5 +1,7 @@
 package dev.vecdb;
 
+import dev.vecdb.internal.Exceptions;
+
 /**
  * How to open a database. Immutable; the {@code with} methods return modified copies.
  *
@@ -23,8 +25,8 @@ public record DatabaseOptions(boolean readOnly, boolean commitLog, long prealloc
    */
   public DatabaseOptions {
     if (preallocatedBytes < 0 || preallocatedRegions < 0) {
-      throw new IllegalArgumentException("cannot preallocate " + preallocatedBytes + " bytes and "
-          + preallocatedRegions + " region slots: amounts must not be negative");
+      throw Exceptions.illegalArgument("cannot preallocate %s bytes and %s region slots: amounts must not be negative",
+          preallocatedBytes, preallocatedRegions);
     }
     if (readOnly && (preallocatedBytes > 0 || preallocatedRegions > 0)) {
       throw new IllegalArgumentException("a read-only database cannot preallocate space");

@@ -1,37 +1,22 @@
 package dev.vecdb;
 
-import java.util.Locale;
+import dev.vecdb.internal.Exceptions;
 
 /**
- * Builds the messages of the exceptions thrown by the public API (options, replica), in one place (as H2's {@code DataUtils} does for
- * MVStore): a call site names the exception kind, a message template and its arguments. A template is a
- * {@link String#format} pattern with {@code %s} for every argument (formatted as string concatenation would,
- * locale-independent); the message starts with what failed (database directory, vector or region) and says why.
+ * Builds the exceptions only the public API's package throws (a replica's commit gap), formatted by
+ * {@link Exceptions#format} (as H2's {@code DataUtils} does for MVStore); the kinds every package throws are built by
+ * {@link Exceptions} itself.
  *
  * <p>Error paths only: the arguments are boxed. Stateless and thread-safe.
  */
 final class Errors {
   private Errors() {}
 
-  /** An {@link IllegalArgumentException} with the formatted message. */
-  static IllegalArgumentException illegalArgument(String template, Object... args) {
-    return new IllegalArgumentException(format(template, args));
-  }
-
   /**
    * A {@link CommitGapException} with the formatted message: the follower can apply commit {@code expected} next and
    * was given {@code found}.
    */
   static CommitGapException commitGap(long expected, long found, String template, Object... args) {
-    return new CommitGapException(format(template, args), expected, found);
-  }
-
-  /** An {@link IllegalStateException} with the formatted message. */
-  static IllegalStateException illegalState(String template, Object... args) {
-    return new IllegalStateException(format(template, args));
-  }
-
-  private static String format(String template, Object... args) {
-    return String.format(Locale.ROOT, template, args);
+    return new CommitGapException(Exceptions.format(template, args), expected, found);
   }
 }

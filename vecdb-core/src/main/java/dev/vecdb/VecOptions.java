@@ -1,5 +1,7 @@
 package dev.vecdb;
 
+import dev.vecdb.internal.Exceptions;
+
 /**
  * How to open a vector: storage format, user version, how many stamped change sets to keep for rollback, and
  * whether a stored vector that does not match is wiped instead of rejected. Immutable; the {@code with} methods
@@ -24,13 +26,13 @@ public record VecOptions(Format format, int version, int savedStampedChanges, bo
       throw new IllegalArgumentException("format must not be null");
     }
     if (version < 0) {
-      throw Errors.illegalArgument("version must be >= 0, got %s", version);
+      throw Exceptions.illegalArgument("version must be >= 0, got %s", version);
     }
     if (savedStampedChanges < 0) {
-      throw Errors.illegalArgument("savedStampedChanges must be >= 0, got %s", savedStampedChanges);
+      throw Exceptions.illegalArgument("savedStampedChanges must be >= 0, got %s", savedStampedChanges);
     }
     if (compressionLevel < 0 || compressionLevel > 22) {
-      throw Errors.illegalArgument("compressionLevel must be within 0..22, got %s", compressionLevel);
+      throw Exceptions.illegalArgument("compressionLevel must be within 0..22, got %s", compressionLevel);
     }
   }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vecdb.Database;
+import dev.vecdb.kafka.EmbeddedBroker;
 import dev.vecdb.sample.chain.Chain;
 import dev.vecdb.sample.derived.DerivedMetrics;
-import dev.vecdb.spring.replication.EmbeddedBroker;
 import dev.vecdb.vec.StoredVec;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.vecdb.codec;
 
+import dev.vecdb.internal.Exceptions;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
@@ -19,7 +21,7 @@ final class ByteArrayCodec extends FixedCodec<byte[]> {
 
   ByteArrayCodec(int size) {
     if (size < 1 || size > MAX_BYTES) {
-      throw CodecErrors.illegalArgument("byte array size must be 1 to %s, got %s", MAX_BYTES, size);
+      throw Exceptions.illegalArgument("byte array size must be 1 to %s, got %s", MAX_BYTES, size);
     }
     super("bytes[" + size + "]");
     this.size = size;
@@ -62,11 +64,11 @@ final class ByteArrayCodec extends FixedCodec<byte[]> {
   @Override
   void check(Object value, String what) {
     if (value == null) {
-      throw new IllegalArgumentException(what + " is null; expected " + size + " bytes");
+      throw Exceptions.illegalArgument("%s is null; expected %s bytes", what, size);
     }
     int length = ((byte[]) value).length;
     if (length != size) {
-      throw new IllegalArgumentException(what + " has " + length + " bytes; expected " + size);
+      throw Exceptions.illegalArgument("%s has %s bytes; expected %s", what, length, size);
     }
   }
 

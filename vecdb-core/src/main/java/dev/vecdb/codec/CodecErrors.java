@@ -1,36 +1,28 @@
 package dev.vecdb.codec;
 
-import java.util.Locale;
+import dev.vecdb.internal.Exceptions;
 
 /**
- * Builds the messages of the exceptions thrown by the codecs, in one place (as H2's {@code DataUtils} does for
- * MVStore): a call site names the exception kind, a message template and its arguments. A template is a
- * {@link String#format} pattern with {@code %s} for every argument (formatted as string concatenation would,
- * locale-independent); the message starts with what failed (database directory, vector or region) and says why.
+ * Builds the exceptions only the codecs throw (a record type no codec can be derived for), formatted by
+ * {@link Exceptions#format} (as H2's {@code DataUtils} does for MVStore); the kinds every package throws are built by
+ * {@link Exceptions} itself.
  *
  * <p>Error paths only: the arguments are boxed. Stateless and thread-safe.
  */
 final class CodecErrors {
   private CodecErrors() {}
 
-
-
-  /** An {@link IllegalArgumentException} with the formatted message. */
-  static IllegalArgumentException illegalArgument(String template, Object... args) {
-    return new IllegalArgumentException(format(template, args));
+  /**
+   * An {@link IllegalArgumentException} saying that no codec can be derived for {@code subject} (a record, named as
+   * the derivation names it), followed by the formatted reason.
+   */
+  static IllegalArgumentException cannotDerive(String subject, String template, Object... args) {
+    return Exceptions.illegalArgument("Cannot derive a codec for %s: %s", subject, Exceptions.format(template, args));
   }
 
-  /** An {@link IllegalArgumentException} with the formatted message and its cause. */
-  static IllegalArgumentException illegalArgument(Throwable cause, String template, Object... args) {
-    return new IllegalArgumentException(format(template, args), cause);
-  }
-
-  /** An {@link IllegalStateException} with the formatted message and its cause. */
-  static IllegalStateException illegalState(Throwable cause, String template, Object... args) {
-    return new IllegalStateException(format(template, args), cause);
-  }
-
-  private static String format(String template, Object... args) {
-    return String.format(Locale.ROOT, template, args);
+  /** As {@link #cannotDerive(String, String, Object...)}, with the failure that stopped the derivation. */
+  static IllegalArgumentException cannotDerive(Throwable cause, String subject, String template, Object... args) {
+    return Exceptions.illegalArgument(cause, "Cannot derive a codec for %s: %s", subject,
+        Exceptions.format(template, args));
   }
 }

@@ -1,5 +1,7 @@
 package dev.vecdb.codec;
 
+import dev.vecdb.internal.Exceptions;
+
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -16,7 +18,7 @@ final class Handles {
     try {
       return LOOKUP.findStatic(owner, name, MethodType.methodType(returnType, parameterTypes));
     } catch (ReflectiveOperationException e) {
-      throw CodecErrors.illegalState(e, "vecdb is missing %s.%s", owner.getName(), name);
+      throw Exceptions.illegalState(e, "vecdb is missing %s.%s", owner.getName(), name);
     }
   }
 
@@ -25,7 +27,7 @@ final class Handles {
     try {
       return LOOKUP.findVirtual(owner, name, MethodType.methodType(returnType, parameterTypes));
     } catch (ReflectiveOperationException e) {
-      throw CodecErrors.illegalState(e, "vecdb is missing %s.%s", owner.getName(), name);
+      throw Exceptions.illegalState(e, "vecdb is missing %s.%s", owner.getName(), name);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.vecdb.codec;
 
+import dev.vecdb.internal.Exceptions;
+
 /**
  * Text forms of stored values, shared by the CSV and JSON export of every vector type. Each method appends to a
  * {@link StringBuilder} without building intermediate strings.
@@ -45,7 +47,7 @@ public final class NumberFormats {
    */
   public static void appendInteger(StringBuilder out, NumberType type, long bits) {
     if (type.isFloating()) {
-      throw new IllegalArgumentException(type.label() + " is not an integer type");
+      throw Exceptions.illegalArgument("%s is not an integer type", type.label());
     }
     if (type == NumberType.U64) {
       appendUnsigned(out, bits);

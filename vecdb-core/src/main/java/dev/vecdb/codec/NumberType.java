@@ -1,5 +1,7 @@
 package dev.vecdb.codec;
 
+import dev.vecdb.internal.Exceptions;
+
 import java.util.Locale;
 
 /**
@@ -79,7 +81,7 @@ public enum NumberType {
       case I32 -> (int) bits;
       case U32 -> bits & 0xFFFF_FFFFL;
       case I64, U64 -> bits;
-      case F32, F64 -> throw new UnsupportedOperationException(this + " is not an integer type");
+      case F32, F64 -> throw Exceptions.unsupported("%s is not an integer type", this);
     };
   }
 

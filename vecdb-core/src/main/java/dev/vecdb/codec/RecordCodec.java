@@ -1,5 +1,7 @@
 package dev.vecdb.codec;
 
+import dev.vecdb.internal.Exceptions;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -100,7 +102,7 @@ final class RecordCodec<R> extends FixedCodec<R> {
   @Override
   void check(Object value, String what) {
     if (value == null) {
-      throw new IllegalArgumentException(what + " is null; expected a record " + type.getSimpleName());
+      throw Exceptions.illegalArgument("%s is null; expected a record %s", what, type.getSimpleName());
     }
     for (Component component : components) {
       component.check(value);

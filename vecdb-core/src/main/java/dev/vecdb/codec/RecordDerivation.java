@@ -1,5 +1,7 @@
 package dev.vecdb.codec;
 
+import dev.vecdb.internal.Exceptions;
+
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -47,17 +49,16 @@ final class RecordDerivation {
   private static <R> RecordCodec<R> derive(Class<R> type, List<Class<?>> path) {
     String subject = subject(type, path);
     if (!type.isRecord()) {
-      throw CodecErrors.illegalArgument("Cannot derive a codec for %s: it is not a record", subject);
+      throw CodecErrors.cannotDerive(subject, "it is not a record");
     }
     RecordComponent[] declared = type.getRecordComponents();
     if (declared.length == 0) {
-      throw CodecErrors.illegalArgument("Cannot derive a codec for %s: it has no components", subject);
+      throw CodecErrors.cannotDerive(subject, "it has no components");
     }
     int slots = Arrays.stream(declared).mapToInt(rc -> parameterSlots(rc.getType())).sum();
     if (slots > MAX_PARAMETER_SLOTS) {
-      throw CodecErrors.illegalArgument("Cannot derive a codec for %s: it has too many components (%s parameter"
-          + " slots, long and double counting two; at most %s); group some of them in a nested record", subject, slots,
-          MAX_PARAMETER_SLOTS);
+      throw CodecErrors.cannotDerive(subject, "it has too many components (%s parameter slots, long and"
+          + " double counting two; at most %s); group some of them in a nested record", slots, MAX_PARAMETER_SLOTS);
     }
     MethodHandles.Lookup lookup = lookupIn(type);
     MethodHandle constructor = canonicalConstructor(lookup, type, declared, subject);
@@ -160,7 +161,7 @@ final class RecordDerivation {
     } catch (IllegalAccessException e) {
       throw inaccessible(subject, e);
     } catch (NoSuchMethodException e) {
-      throw new IllegalStateException(subject + " has no canonical constructor", e);
+      throw Exceptions.illegalState(e, "%s has no canonical constructor", subject);
     }
   }
 
@@ -173,12 +174,12 @@ final class RecordDerivation {
   }
 
   private static IllegalArgumentException inaccessible(String subject, IllegalAccessException cause) {
-    return CodecErrors.illegalArgument(cause, "Cannot derive a codec for %s: it is not accessible to vecdb (%s); make"
-        + " it public in an exported package, or open its package to vecdb", subject, cause.getMessage());
+    return CodecErrors.cannotDerive(cause, subject, "it is not accessible to vecdb (%s); make it public in an"
+        + " exported package, or open its package to vecdb", cause.getMessage());
   }
 
   private static IllegalArgumentException unsupported(RecordComponent rc, String subject, String why) {
-    return CodecErrors.illegalArgument("Cannot derive a codec for %s: component %s (%s) %s", subject, rc.getName(),
+    return CodecErrors.cannotDerive(subject, "component %s (%s) %s", rc.getName(),
         rc.getGenericType().getTypeName(), why);
   }
 

@@ -1,37 +1,27 @@
 package dev.vecdb.compress;
 
 import dev.vecdb.CorruptionException;
-import java.util.Locale;
+import dev.vecdb.internal.Exceptions;
 
 /**
- * Builds the messages of the exceptions thrown by the page codecs, in one place (as H2's {@code DataUtils} does for
- * MVStore): a call site names the exception kind, a message template and its arguments. A template is a
- * {@link String#format} pattern with {@code %s} for every argument (formatted as string concatenation would,
- * locale-independent); the message starts with what failed (database directory, vector or region) and says why.
+ * Builds the exceptions only the page codecs throw (a stored page that does not decode), formatted by
+ * {@link Exceptions} (as H2's {@code DataUtils} does for MVStore), which also builds the kinds every package throws.
  *
  * <p>Error paths only: the arguments are boxed. Stateless and thread-safe.
  */
 final class CompressErrors {
   private CompressErrors() {}
 
-  /** A {@link CorruptionException} with the formatted message. */
-  static CorruptionException corruption(String template, Object... args) {
-    return new CorruptionException(format(template, args));
+  /**
+   * A {@link CorruptionException}: a page of the {@code codec} format decoded to {@code found} {@code unit}s (bytes
+   * or values) where its page table promised {@code expected}.
+   */
+  static CorruptionException decodedLength(String codec, long found, long expected, String unit) {
+    return Exceptions.corruption("%s page decoded to %s %s, expected %s", codec, found, unit, expected);
   }
 
-  /** A {@link CorruptionException} with the formatted message and its cause. */
-  static CorruptionException corruption(Throwable cause, String template, Object... args) {
-    return new CorruptionException(format(template, args), cause);
-  }
-
-
-
-  /** An {@link IllegalStateException} with the formatted message and its cause. */
-  static IllegalStateException illegalState(Throwable cause, String template, Object... args) {
-    return new IllegalStateException(format(template, args), cause);
-  }
-
-  private static String format(String template, Object... args) {
-    return String.format(Locale.ROOT, template, args);
+  /** A {@link CorruptionException}: the {@code codec}'s decompressor rejected a page with {@code cause}. */
+  static CorruptionException undecodable(String codec, Exception cause) {
+    return Exceptions.corruption(cause, "%s page does not decode: %s", codec, cause.getMessage());
   }
 }

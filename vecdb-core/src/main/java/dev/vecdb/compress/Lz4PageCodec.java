@@ -1,5 +1,7 @@
 package dev.vecdb.compress;
 
+import dev.vecdb.internal.Exceptions;
+
 import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
@@ -54,20 +56,20 @@ public final class Lz4PageCodec implements PageCodec {
   @Override
   public void decompress(byte[] src, int offset, int length, byte[] dst, int rawLength) {
     if (length < 4) {
-      throw CompressErrors.corruption("LZ4 page of %s bytes is shorter than its length prefix", length);
+      throw Exceptions.corruption("LZ4 page of %s bytes is shorter than its length prefix", length);
     }
     int declared = (src[offset] & 0xFF) | (src[offset + 1] & 0xFF) << 8 | (src[offset + 2] & 0xFF) << 16
         | (src[offset + 3] & 0xFF) << 24;
     if (declared != rawLength) {
-      throw CompressErrors.corruption("LZ4 page declares %s bytes, expected %s", declared, rawLength);
+      throw Exceptions.corruption("LZ4 page declares %s bytes, expected %s", declared, rawLength);
     }
     try {
       int n = decompressor.decompress(src, offset + 4, length - 4, dst, 0, rawLength);
       if (n != rawLength) {
-        throw CompressErrors.corruption("LZ4 page decoded to %s bytes, expected %s", n, rawLength);
+        throw CompressErrors.decodedLength("LZ4", n, rawLength, "bytes");
       }
     } catch (LZ4Exception e) {
-      throw CompressErrors.corruption(e, "LZ4 page does not decode: %s", e.getMessage());
+      throw CompressErrors.undecodable("LZ4", e);
     }
   }
 

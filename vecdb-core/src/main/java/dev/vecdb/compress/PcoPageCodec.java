@@ -65,7 +65,7 @@ public final class PcoPageCodec implements PageCodec {
     ensureCapacity(count);
     int n = decoder.decode(src, offset, length, type, values, 0);
     if (n != count) {
-      throw CompressErrors.corruption("pco page decoded to %s values, expected %s", n, count);
+      throw CompressErrors.decodedLength("pco", n, count, "values");
     }
     MemorySegment.copy(values, 0, MemorySegment.ofArray(dst), layout, 0, count);
   }

@@ -4,6 +4,7 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
+import dev.vecdb.internal.Exceptions;
 import java.lang.ref.Cleaner;
 
 /**
@@ -47,7 +48,7 @@ public final class ZstdPageCodec implements PageCodec {
     try {
       return compressor.compressByteArray(dst, 0, dst.length, src, 0, rawLength);
     } catch (ZstdException e) {
-      throw CompressErrors.illegalState(e, "zstd compression failed: %s", e.getMessage());
+      throw Exceptions.illegalState(e, "zstd compression failed: %s", e.getMessage());
     }
   }
 
@@ -57,10 +58,10 @@ public final class ZstdPageCodec implements PageCodec {
     try {
       n = decompressor.decompressByteArray(dst, 0, rawLength, src, offset, length);
     } catch (ZstdException e) {
-      throw CompressErrors.corruption(e, "zstd page does not decode: %s", e.getMessage());
+      throw CompressErrors.undecodable("zstd", e);
     }
     if (n != rawLength) {
-      throw CompressErrors.corruption("zstd page decoded to %s bytes, expected %s", n, rawLength);
+      throw CompressErrors.decodedLength("zstd", n, rawLength, "bytes");
     }
   }
 }

@@ -1,12 +1,11 @@
 package dev.vecdb.compute;
 
-import java.util.Locale;
+import dev.vecdb.internal.Exceptions;
 
 /**
- * Builds the messages of the exceptions thrown by computed vectors, in one place (as H2's {@code DataUtils} does for
- * MVStore): a call site names the exception kind, a message template and its arguments. A template is a
- * {@link String#format} pattern with {@code %s} for every argument (formatted as string concatenation would,
- * locale-independent); the message starts with what failed (database directory, vector or region) and says why.
+ * Builds the exceptions only computed vectors throw (a computation that cannot produce a value), formatted by
+ * {@link Exceptions#format} (as H2's {@code DataUtils} does for MVStore); the kinds every package throws are built by
+ * {@link Exceptions} itself.
  *
  * <p>Error paths only: the arguments are boxed. Stateless and thread-safe.
  */
@@ -15,20 +14,6 @@ final class ComputeErrors {
 
   /** A {@link ComputeException} with the formatted message. */
   static ComputeException compute(String template, Object... args) {
-    return new ComputeException(format(template, args));
-  }
-
-  /** An {@link IllegalArgumentException} with the formatted message. */
-  static IllegalArgumentException illegalArgument(String template, Object... args) {
-    return new IllegalArgumentException(format(template, args));
-  }
-
-  /** An {@link IllegalStateException} with the formatted message. */
-  static IllegalStateException illegalState(String template, Object... args) {
-    return new IllegalStateException(format(template, args));
-  }
-
-  private static String format(String template, Object... args) {
-    return String.format(Locale.ROOT, template, args);
+    return new ComputeException(Exceptions.format(template, args));
   }
 }

@@ -1,5 +1,7 @@
 package dev.vecdb.compute;
 
+import dev.vecdb.internal.Exceptions;
+
 import java.util.Arrays;
 
 /**
@@ -27,7 +29,7 @@ final class ComputeMedianWindow {
   void remove(double v) {
     int at = Arrays.binarySearch(sorted, 0, size, v);
     if (at < 0) {
-      throw ComputeErrors.illegalState("value %s is not in the window", v);
+      throw Exceptions.illegalState("value %s is not in the window", v);
     }
     System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
     size--;

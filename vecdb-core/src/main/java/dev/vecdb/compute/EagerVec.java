@@ -1,5 +1,7 @@
 package dev.vecdb.compute;
 
+import dev.vecdb.internal.Exceptions;
+
 import dev.vecdb.internal.VecAccess;
 import dev.vecdb.vec.StoredVec;
 import java.util.List;
@@ -172,7 +174,7 @@ public abstract class EagerVec implements ComputeSource {
 
   /** An {@link IllegalArgumentException} naming this vector. */
   final IllegalArgumentException invalid(String reason) {
-    return ComputeErrors.illegalArgument("vector '%s': %s", name(), reason);
+    return Exceptions.illegalArgument("vector '%s': %s", name(), reason);
   }
 
   /** A {@link ComputeException} naming this vector and the index computed. */

@@ -31,7 +31,7 @@ public abstract class VecAccess {
     try {
       Class.forName(owner.getName(), true, owner.getClassLoader());
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("vecdb is missing " + owner.getName(), e);
+      throw Exceptions.illegalState(e, "vecdb is missing %s", owner.getName());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.vecdb.store;
 
 import dev.vecdb.CorruptionException;
 import dev.vecdb.internal.CommitLog;
+import dev.vecdb.internal.Exceptions;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -239,7 +240,7 @@ final class CommitOutbox implements CommitLog {
   }
 
   private CorruptionException damaged(long offset, String what) {
-    return StoreErrors.corruption("commit outbox (region '%s') of database %s is damaged at offset %s: %s", REGION_ID,
+    return Exceptions.corruption("commit outbox (region '%s') of database %s is damaged at offset %s: %s", REGION_ID,
         store.path(), offset, what);
   }
 

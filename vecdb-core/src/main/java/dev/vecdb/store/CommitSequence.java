@@ -1,5 +1,7 @@
 package dev.vecdb.store;
 
+import dev.vecdb.internal.Exceptions;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -64,7 +66,7 @@ final class CommitSequence {
     if (bytes.length != SIZE
         || image.get(CHECK, 8) != crc(image)
         || image.get(CHECK, 12) != 0) {
-      throw StoreErrors.corruption("commit sequence (region '%s') of database %s is damaged: %s bytes, checksum or"
+      throw Exceptions.corruption("commit sequence (region '%s') of database %s is damaged: %s bytes, checksum or"
           + " padding wrong", REGION_ID, region.store().path(), bytes.length);
     }
     return image.get(NUMBER, 0);

@@ -1,5 +1,7 @@
 package dev.vecdb.store;
 
+import dev.vecdb.internal.Exceptions;
+
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -112,7 +114,7 @@ final class DataFile implements AutoCloseable {
   void read(long position, ByteBuffer dst) throws IOException {
     while (dst.hasRemaining()) {
       if (channel.read(dst, position + dst.position()) < 0) {
-        throw StoreErrors.io("unexpected end of %s at %s", path, (position + dst.position()));
+        throw Exceptions.io("unexpected end of %s at %s", path, (position + dst.position()));
       }
     }
   }

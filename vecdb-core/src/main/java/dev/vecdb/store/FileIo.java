@@ -1,5 +1,7 @@
 package dev.vecdb.store;
 
+import dev.vecdb.internal.Exceptions;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -37,7 +39,7 @@ public interface FileIo {
 
   /** Deallocates {@code [offset, offset + length)} of the file (it reads back as zeros, the length is unchanged). */
   default void punchHole(Path file, long offset, long length) throws IOException {
-    NativeFiles.available().orElseThrow(() -> StoreErrors.io("cannot punch holes in %s without native access", file))
+    NativeFiles.available().orElseThrow(() -> Exceptions.io("cannot punch holes in %s without native access", file))
         .punchHole(file, offset, length);
   }
 

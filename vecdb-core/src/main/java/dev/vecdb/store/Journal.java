@@ -1,6 +1,7 @@
 package dev.vecdb.store;
 
 import dev.vecdb.CorruptionException;
+import dev.vecdb.internal.Exceptions;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -163,7 +164,7 @@ final class Journal implements AutoCloseable {
     }
     long evidence = validAfter(position, size, known);
     if (evidence >= 0) {
-      throw StoreErrors.corruption("journal %s: record %s at offset %s is damaged and is not a torn tail: a valid %s"
+      throw Exceptions.corruption("journal %s: record %s at offset %s is damaged and is not a torn tail: a valid %s"
           + " follows at offset %s; the database cannot be recovered to its last flush", path, records.size(), position,
           (isSealAt(evidence) ? "seal" : "record"), evidence);
     }
@@ -223,7 +224,7 @@ final class Journal implements AutoCloseable {
     }
     byte target = header.get(4);
     if (target != DATA && target != TABLE) {
-      throw StoreErrors.corruption("journal %s: record at offset %s passed its checksum but names unknown target %s",
+      throw Exceptions.corruption("journal %s: record at offset %s passed its checksum but names unknown target %s",
           path, position, target);
     }
     return new Record(target, offset, length, position + HEADER);
@@ -284,7 +285,7 @@ final class Journal implements AutoCloseable {
     long start = position - dst.position();
     while (dst.hasRemaining()) {
       if (channel.read(dst, start + dst.position()) < 0) {
-        throw StoreErrors.io("unexpected end of %s", path);
+        throw Exceptions.io("unexpected end of %s", path);
       }
     }
   }

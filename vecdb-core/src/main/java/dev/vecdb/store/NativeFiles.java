@@ -1,5 +1,7 @@
 package dev.vecdb.store;
 
+import dev.vecdb.internal.Exceptions;
+
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -84,12 +86,12 @@ final class NativeFiles {
       MemorySegment state = arena.allocate(callState);
       int fd = (int) open.invokeExact(state, arena.allocateFrom(file.toString()), O_RDWR);
       if (fd < 0) {
-        throw StoreErrors.io("open(%s) failed, errno %s", file, (int) errno.get(state, 0L));
+        throw Exceptions.io("open(%s) failed, errno %s", file, (int) errno.get(state, 0L));
       }
       try {
         int rc = (int) fallocate.invokeExact(state, fd, mode, offset, length);
         if (rc != 0) {
-          throw StoreErrors.io("%s of %s bytes at %s in %s failed, errno %s", call, length, offset, file,
+          throw Exceptions.io("%s of %s bytes at %s in %s failed, errno %s", call, length, offset, file,
               (int) errno.get(state, 0L));
         }
       } finally {
@@ -98,7 +100,7 @@ final class NativeFiles {
     } catch (IOException | RuntimeException | Error e) {
       throw e;
     } catch (Throwable e) {
-      throw StoreErrors.io(e, "native call failed for %s", file);
+      throw Exceptions.io(e, "native call failed for %s", file);
     }
   }
 
@@ -117,13 +119,13 @@ final class NativeFiles {
       MemorySegment buffer = arena.allocate(STAT_SIZE, 8);
       int rc = (int) stat.invokeExact(state, arena.allocateFrom(file.toString()), buffer);
       if (rc != 0) {
-        throw StoreErrors.io("stat(%s) failed, errno %s", file, (int) errno.get(state, 0L));
+        throw Exceptions.io("stat(%s) failed, errno %s", file, (int) errno.get(state, 0L));
       }
       return buffer.get(ValueLayout.JAVA_LONG, ST_BLOCKS_OFFSET) * 512;
     } catch (IOException | RuntimeException | Error e) {
       throw e;
     } catch (Throwable e) {
-      throw StoreErrors.io(e, "native call failed for %s", file);
+      throw Exceptions.io(e, "native call failed for %s", file);
     }
   }
 }

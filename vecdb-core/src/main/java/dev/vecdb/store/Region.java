@@ -2,6 +2,7 @@ package dev.vecdb.store;
 
 import dev.vecdb.NotFoundException;
 import dev.vecdb.OutOfRangeException;
+import dev.vecdb.internal.Exceptions;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -99,7 +100,7 @@ public final class Region {
     try (RegionReader reader = reader()) {
       MemorySegment view = reader.segment();
       if (offset < 0 || offset > view.byteSize() - dst.byteSize()) {
-        throw StoreErrors.outOfRange("read of %s bytes at %s past the end of region '%s' of length %s", dst.byteSize(),
+        throw Exceptions.outOfRange("read of %s bytes at %s past the end of region '%s' of length %s", dst.byteSize(),
             offset, id, view.byteSize());
       }
       MemorySegment.copy(view, offset, dst, 0, dst.byteSize());
@@ -167,7 +168,7 @@ public final class Region {
         checkLive();
         Extent e = extent;
         if (newLength < 0 || newLength > e.length()) {
-          throw StoreErrors.outOfRange("cannot truncate region '%s' of length %s to %s", id, e.length(), newLength);
+          throw Exceptions.outOfRange("cannot truncate region '%s' of length %s to %s", id, e.length(), newLength);
         }
         if (newLength != e.length()) {
           publish(e.start(), newLength, e.reserved());
@@ -210,7 +211,7 @@ public final class Region {
         Extent e = extent;
         long at = requestedAt < 0 ? e.length() : requestedAt;
         if (at > e.length()) {
-          throw StoreErrors.outOfRange("write at %s past the end of region '%s' of length %s", at, id, e.length());
+          throw Exceptions.outOfRange("write at %s past the end of region '%s' of length %s", at, id, e.length());
         }
         long newLength = exact ? at + src.byteSize() : Math.max(e.length(), at + src.byteSize());
         if (newLength <= e.reserved()) {
@@ -267,7 +268,7 @@ public final class Region {
     long grown = reserved;
     while (grown < needed) {
       if (grown > Long.MAX_VALUE / 2) {
-        throw StoreErrors.outOfRange("region cannot grow from %s to %s bytes", reserved, needed);
+        throw Exceptions.outOfRange("region cannot grow from %s to %s bytes", reserved, needed);
       }
       grown *= 2;
     }
@@ -288,7 +289,7 @@ public final class Region {
   void checkLive() {
     store.checkOpen();
     if (removed) {
-      throw StoreErrors.notFound("region '%s' was removed", id);
+      throw Exceptions.notFound("region '%s' was removed", id);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.vecdb.store;
 
 import dev.vecdb.InvalidNameException;
+import dev.vecdb.internal.Exceptions;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -31,8 +32,8 @@ public final class RegionIds {
   public static String validate(String id) {
     String reason = reason(id);
     if (reason != null) {
-      throw StoreErrors.invalidName("invalid region id %s: %s", (id == null ? "null" : "'" + printable(id) + "'"),
-          reason);
+      throw Exceptions.invalidName("invalid region id %s: %s", (id == null ? "null"
+          : Exceptions.format("'%s'", printable(id))), reason);
     }
     return id;
   }

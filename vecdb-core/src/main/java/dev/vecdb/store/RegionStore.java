@@ -9,6 +9,7 @@ import dev.vecdb.NotFoundException;
 import dev.vecdb.StorageException;
 import dev.vecdb.VecdbException;
 import dev.vecdb.internal.CommitLog;
+import dev.vecdb.internal.Exceptions;
 import dev.vecdb.internal.StoreAccess;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -187,7 +188,7 @@ public final class RegionStore implements AutoCloseable {
 
   private static RegionStore open(Path directory, FileIo io, boolean readOnly) {
     if (directory.toString().isEmpty()) {
-      throw StoreErrors.invalidName("a database path must not be empty; name its directory (such as \"db\" or"
+      throw Exceptions.invalidName("a database path must not be empty; name its directory (such as \"db\" or"
           + " Path.of(\".\") for the working directory)");
     }
     Path dir = directory.toAbsolutePath().normalize();
@@ -282,13 +283,13 @@ public final class RegionStore implements AutoCloseable {
     Path tableFile = dir.resolve(TABLE);
     long dataLength = Files.exists(dataFile) ? Files.size(dataFile) : 0;
     if (dataLength > 0 && (!Files.exists(tableFile) || Files.size(tableFile) == 0)) {
-      throw StoreErrors.corruption("region table %s is missing or empty but the data file holds %s bytes", tableFile,
+      throw Exceptions.corruption("region table %s is missing or empty but the data file holds %s bytes", tableFile,
           dataLength);
     }
   }
 
   private static DatabaseLockedException locked(Path dir) {
-    return StoreErrors.locked("database %s is already open (by this or another process)", dir);
+    return StoreErrors.alreadyOpen(dir);
   }
 
   private static void forget(Path key) {
@@ -330,8 +331,8 @@ public final class RegionStore implements AutoCloseable {
    */
   public void preallocate(long dataBytes, int regions) {
     if (dataBytes < 0 || regions < 0) {
-      throw new IllegalArgumentException("cannot preallocate " + dataBytes + " bytes and " + regions
-          + " region slots in database " + directory + ": amounts must not be negative");
+      throw Exceptions.illegalArgument("cannot preallocate %s bytes and %s region slots in database %s: amounts must"
+          + " not be negative", dataBytes, regions, directory);
     }
     mutate(() -> {
       try {
@@ -390,7 +391,7 @@ public final class RegionStore implements AutoCloseable {
    * @throws NotFoundException if there is none
    */
   public Region get(String id) {
-    return find(id).orElseThrow(() -> StoreErrors.notFound("no region '%s' in database %s", id, directory));
+    return find(id).orElseThrow(() -> Exceptions.notFound("no region '%s' in database %s", id, directory));
   }
 
   /** Whether a region {@code id} exists. */
@@ -418,7 +419,7 @@ public final class RegionStore implements AutoCloseable {
    */
   public void remove(String id) {
     if (!removeIfExists(id)) {
-      throw StoreErrors.notFound("no region '%s' in database %s", id, directory);
+      throw Exceptions.notFound("no region '%s' in database %s", id, directory);
     }
   }
 
@@ -445,7 +446,7 @@ public final class RegionStore implements AutoCloseable {
           return;
         }
       }
-      throw StoreErrors.notFound("region '%s' of database %s was removed", region.id(), directory);
+      throw Exceptions.notFound("region '%s' of database %s was removed", region.id(), directory);
     });
   }
 
@@ -494,7 +495,7 @@ public final class RegionStore implements AutoCloseable {
         String from = expected == null ? fromId : expected.id();
         Region region = byId.get(from);
         if (region == null || (expected != null && region != expected)) {
-          throw StoreErrors.notFound("cannot rename region '%s' of database %s%s", from, directory,
+          throw Exceptions.notFound("cannot rename region '%s' of database %s%s", from, directory,
               (expected != null && expected.isRemoved() ? ": it was removed" : ": it does not exist"));
         }
         if (byId.containsKey(to)) {
@@ -699,12 +700,12 @@ public final class RegionStore implements AutoCloseable {
     try {
       checkUsable();
       if (readOnly || outbox != null) {
-        throw StoreErrors.illegalState("database %s: cannot turn the commit log on: %s", directory,
+        throw Exceptions.illegalState("database %s: cannot turn the commit log on: %s", directory,
             (readOnly ? "the database is read-only (a follower records no commit log)" : "it is on already"));
       }
       CommitOutbox opened = new CommitOutbox(this, internal.get(CommitOutbox.REGION_ID), records);
       if (opened.last() > sequence.committed()) {
-        throw StoreErrors.corruption("commit outbox of database %s records commit %s, past the database's commit"
+        throw Exceptions.corruption("commit outbox of database %s records commit %s, past the database's commit"
             + " number %s", directory, opened.last(), sequence.committed());
       }
       outbox = opened;
@@ -784,7 +785,7 @@ public final class RegionStore implements AutoCloseable {
 
   void checkOpen() {
     if (!open) {
-      throw StoreErrors.closed("database %s is closed", directory);
+      throw Exceptions.closed("database %s is closed", directory);
     }
   }
 
@@ -893,7 +894,7 @@ public final class RegionStore implements AutoCloseable {
       return FlushReport.EMPTY;
     }
     if (commitNumber != -1 && commitNumber <= sequence.committed()) {
-      throw StoreErrors.illegalArgument("commit number %s of database %s is not greater than the last commit number %s",
+      throw Exceptions.illegalArgument("commit number %s of database %s is not greater than the last commit number %s",
           commitNumber, directory, sequence.committed());
     }
     try {
@@ -1007,7 +1008,7 @@ public final class RegionStore implements AutoCloseable {
     List<Journal.Record> records = journal.read();
     for (Journal.Record r : records) {
       if (r.target() == Journal.TABLE && r.length() > RegionTable.SLOT_SIZE) {
-        throw StoreErrors.corruption("journal %s: table record at offset %s restores %s bytes, more than one %s-byte"
+        throw Exceptions.corruption("journal %s: table record at offset %s restores %s bytes, more than one %s-byte"
             + " slot", journal.path(), (r.payload() - Journal.HEADER), r.length(), RegionTable.SLOT_SIZE);
       }
     }
@@ -1041,16 +1042,16 @@ public final class RegionStore implements AutoCloseable {
     for (RegionTable.Slot s : loaded) {
       String where = "region table " + table.path() + ": slot " + s.index() + " (region '" + s.id() + "')";
       if (s.start() + s.length() > fileLength) {
-        throw new CorruptionException(where + " ends at " + (s.start() + s.length()) + ", past the end of the "
-            + fileLength + "-byte data file");
+        throw Exceptions.corruption("%s ends at %s, past the end of the %s-byte data file", where,
+            (s.start() + s.length()), fileLength);
       }
       ConcurrentHashMap<String, Region> namespace = RegionIds.isInternal(s.id()) ? internal : byId;
       Region previous = namespace.get(s.id());
       if (previous != null) {
-        throw new CorruptionException(where + " repeats the id of slot " + previous.slot());
+        throw Exceptions.corruption("%s repeats the id of slot %s", where, previous.slot());
       }
       if (!starts.add(s.start())) {
-        throw new CorruptionException(where + " starts at " + s.start() + " like another region");
+        throw Exceptions.corruption("%s starts at %s like another region", where, s.start());
       }
       Region region = new Region(this, s.index(), s.id(),
           new Region.Extent(s.start(), s.length(), s.reserved(), view(s.start(), s.length())), true);
@@ -1069,7 +1070,7 @@ public final class RegionStore implements AutoCloseable {
       RegionTable.Slot a = sorted.get(i - 1);
       RegionTable.Slot b = sorted.get(i);
       if (a.start() + a.reserved() > b.start()) {
-        throw StoreErrors.corruption("region table %s: region '%s' (slot %s) overlaps region '%s' (slot %s)",
+        throw Exceptions.corruption("region table %s: region '%s' (slot %s) overlaps region '%s' (slot %s)",
             table.path(), a.id(), a.index(), b.id(), b.index());
       }
     }
@@ -1095,7 +1096,7 @@ public final class RegionStore implements AutoCloseable {
 
   private void checkWritable(String what) {
     if (!isWritable()) {
-      throw StoreErrors.readOnly("database %s is read-only (opened as a follower): cannot %s; only its replication"
+      throw Exceptions.readOnly("database %s is read-only (opened as a follower): cannot %s; only its replication"
           + " applier changes it", directory, what);
     }
   }

@@ -1,7 +1,6 @@
 package dev.vecdb.store;
 
-import dev.vecdb.CorruptionException;
-import dev.vecdb.UnsupportedFormatVersionException;
+import dev.vecdb.internal.Exceptions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -90,7 +89,7 @@ final class RegionTable implements AutoCloseable {
     long expected = offset(count);
     if (size != expected) {
       long held = Math.max(0, size - HEADER_SIZE) / SLOT_SIZE;
-      throw StoreErrors.corruption("region table %s: torn or truncated file: the header counts %s slots (%s bytes)"
+      throw Exceptions.corruption("region table %s: torn or truncated file: the header counts %s slots (%s bytes)"
           + " but the file holds %s bytes%s", path, count, expected, size,
           (size < expected ? ": slots " + held + " to " + (count - 1) + " are missing (cut file)"
               : ": " + (size - expected) + " bytes past the last slot"));
@@ -103,7 +102,7 @@ final class RegionTable implements AutoCloseable {
       }
     }
     if (slots.size() != live) {
-      throw StoreErrors.corruption("region table %s: the header counts %s live slots but %s are live: a region's slot"
+      throw Exceptions.corruption("region table %s: the header counts %s live slots but %s are live: a region's slot"
           + " was lost or replaced", path, live, slots.size());
     }
     return slots;
@@ -205,7 +204,7 @@ final class RegionTable implements AutoCloseable {
 
   private Slot decode(int index, ByteBuffer image) {
     if (isZero(image)) {
-      throw StoreErrors.corruption("region table %s: slot %s at offset %s is zeroed: the slot of a region (or of a"
+      throw Exceptions.corruption("region table %s: slot %s at offset %s is zeroed: the slot of a region (or of a"
           + " free slot) was lost", path, index, offset(index));
     }
     long start = image.getLong(0);
@@ -215,25 +214,25 @@ final class RegionTable implements AutoCloseable {
     String id = readableId(image, idLength);
     String where = "region table " + path + ": slot " + index + (id == null ? "" : " (region '" + id + "')");
     if (crc(image, SLOT_SIZE - 4) != image.getInt(SLOT_SIZE - 4)) {
-      throw new CorruptionException(where + " at offset " + offset(index) + " fails its checksum");
+      throw Exceptions.corruption("%s at offset %s fails its checksum", where, offset(index));
     }
     int kind = image.getInt(28);
     if (kind == FREE) {
       if (!isZero(image.slice(0, 28)) || !isZero(image.slice(FIXED, SLOT_SIZE - 4 - FIXED))) {
-        throw new CorruptionException(where + " at offset " + offset(index) + " is a free slot with fields set");
+        throw Exceptions.corruption("%s at offset %s is a free slot with fields set", where, offset(index));
       }
       return null;
     }
     if (kind != LIVE) {
-      throw new CorruptionException(where + " at offset " + offset(index) + " has the unknown kind " + kind);
+      throw Exceptions.corruption("%s at offset %s has the unknown kind %s", where, offset(index), kind);
     }
     if (id == null) {
-      throw new CorruptionException(where + " at offset " + offset(index) + " has an invalid id");
+      throw Exceptions.corruption("%s at offset %s has an invalid id", where, offset(index));
     }
     if (start < 0 || start % SpaceLayout.PAGE != 0 || reserved < SpaceLayout.PAGE
         || reserved % SpaceLayout.PAGE != 0 || length < 0 || length > reserved) {
-      throw new CorruptionException(where + " has an invalid extent: start " + start + ", length " + length
-          + ", reserved " + reserved);
+      throw Exceptions.corruption("%s has an invalid extent: start %s, length %s, reserved %s", where, start, length,
+          reserved);
     }
     return new Slot(index, id, start, length, reserved);
   }
@@ -273,20 +272,20 @@ final class RegionTable implements AutoCloseable {
   private void checkHeader() throws IOException {
     ByteBuffer header = readHeader();
     if (channel.size() < HEADER_SIZE || header.getLong(0) != MAGIC || crc(header, 16) != header.getInt(16)) {
-      throw StoreErrors.corruption("region table %s: missing or corrupt file header", path);
+      throw Exceptions.corruption("region table %s: missing or corrupt file header", path);
     }
     int version = header.getInt(8);
     if (version != FORMAT_VERSION) {
-      throw new UnsupportedFormatVersionException("region table " + path, version, FORMAT_VERSION);
+      throw Exceptions.unsupportedFormatVersion(version, FORMAT_VERSION, "region table %s", path);
     }
     if (header.getInt(12) != SLOT_SIZE) {
-      throw StoreErrors.corruption("region table %s: %s-byte slots; version %s has %s-byte slots", path,
+      throw Exceptions.corruption("region table %s: %s-byte slots; version %s has %s-byte slots", path,
           header.getInt(12), FORMAT_VERSION, SLOT_SIZE);
     }
     int count = header.getInt(20);
     int live = header.getInt(24);
     if (crc(header, 28) != header.getInt(28) || count < 0 || live < 0 || live > count) {
-      throw StoreErrors.corruption("region table %s: header counts (%s slots, %s live) fail their checksum or are"
+      throw Exceptions.corruption("region table %s: header counts (%s slots, %s live) fail their checksum or are"
           + " inconsistent", path, count, live);
     }
   }

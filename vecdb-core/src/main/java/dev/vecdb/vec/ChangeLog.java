@@ -1,5 +1,7 @@
 package dev.vecdb.vec;
 
+import dev.vecdb.internal.Exceptions;
+
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionStore;
 import java.lang.foreign.MemorySegment;
@@ -40,7 +42,7 @@ final class ChangeLog {
         try {
           stored.add(Long.parseLong(id.substring(prefix.length())));
         } catch (NumberFormatException e) {
-          throw VecErrors.corruption(e, "vector '%s': region '%s' is not a change set", vector, id);
+          throw Exceptions.corruption(e, "vector '%s': region '%s' is not a change set", vector, id);
         }
       }
     }

@@ -1,6 +1,7 @@
 package dev.vecdb.vec;
 
 import dev.vecdb.NotFoundException;
+import dev.vecdb.internal.Exceptions;
 import dev.vecdb.store.RegionStore;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -162,7 +163,7 @@ final class ChangeSets {
    */
   Delta toBaseline(long stamp) {
     if (tracker == null) {
-      throw VecErrors.notFound("vector '%s': cannot roll back, it keeps no change sets (open it with"
+      throw Exceptions.notFound("vector '%s': cannot roll back, it keeps no change sets (open it with"
           + " savedStampedChanges > 0)", vector);
     }
     return tracker.delta(stamp);
@@ -174,7 +175,7 @@ final class ChangeSets {
    * @throws NotFoundException if none is stored
    */
   Delta require(long current, long target) {
-    return log.load(current).orElseThrow(() -> VecErrors.notFound("vector '%s': cannot roll back %s: no change"
+    return log.load(current).orElseThrow(() -> Exceptions.notFound("vector '%s': cannot roll back %s: no change"
         + " set is stored for stamp %s (stored: %s)", vector,
         (target == current ? "stamp " + current : "before stamp " + target), current, log.stamps()));
   }
@@ -191,7 +192,7 @@ final class ChangeSets {
     for (long current = from; current >= stamp; ) {
       Delta delta = require(current, stamp);
       if (delta.prevStamp() >= current) {
-        throw VecErrors.corruption("vector '%s': change set %s leads to stamp %s, not to an earlier one", vector,
+        throw Exceptions.corruption("vector '%s': change set %s leads to stamp %s, not to an earlier one", vector,
             current, delta.prevStamp());
       }
       chain.add(delta);

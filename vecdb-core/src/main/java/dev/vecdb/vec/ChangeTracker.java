@@ -1,6 +1,7 @@
 package dev.vecdb.vec;
 
 import dev.vecdb.CorruptionException;
+import dev.vecdb.internal.Exceptions;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -57,8 +58,8 @@ final class ChangeTracker {
    */
   void restore(Delta state, long len, String where) {
     if (state.truncStart() > len) {
-      throw new CorruptionException(where + ": the lowest length since the baseline, " + state.truncStart()
-          + ", is beyond the vector's length " + len);
+      throw Exceptions.corruption("%s: the lowest length since the baseline, %s, is beyond the vector's length %s",
+          where, state.truncStart(), len);
     }
     rebase(state.prevStamp(), state.baseLen(), state.holes());
     minLen = state.truncStart();
@@ -66,8 +67,8 @@ final class ChangeTracker {
     long[] indices = state.modifiedIndices();
     for (int i = 0; i < indices.length; i++) {
       if (indices[i] < 0 || indices[i] >= minLen || (i > 0 && indices[i] <= indices[i - 1])) {
-        throw new CorruptionException(where + ": changed index " + indices[i] + " is out of order or outside [0, "
-            + minLen + ")");
+        throw Exceptions.corruption("%s: changed index %s is out of order or outside [0, %s)", where, indices[i],
+            minLen);
       }
       long offset = modified.put(indices[i]);
       MemorySegment.copy(state.modifiedValues(), (long) i * size, modified.values(), offset, size);

@@ -1,6 +1,7 @@
 package dev.vecdb.vec;
 
 import dev.vecdb.CorruptionException;
+import dev.vecdb.internal.Exceptions;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionStore;
 import java.util.HashMap;
@@ -62,7 +63,7 @@ final class CommitApplier {
           int size = sizes.computeIfAbsent(w.name(), name -> store.find(name)
               .map(region -> Header.decode(region.segment(), name).valueSize).orElse(-1));
           if (size != w.size()) {
-            throw VecErrors.corruption("%s: it writes %s-byte values to vector '%s', which %s on the follower"
+            throw Exceptions.corruption("%s: it writes %s-byte values to vector '%s', which %s on the follower"
                 + " (nothing was applied)", what, w.size(), w.name(),
                 (size == -1 ? "does not exist" : "holds " + size + "-byte values"));
           }

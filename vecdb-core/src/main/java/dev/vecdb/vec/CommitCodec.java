@@ -1,6 +1,7 @@
 package dev.vecdb.vec;
 
 import dev.vecdb.CorruptionException;
+import dev.vecdb.internal.Exceptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32C;
@@ -22,7 +23,7 @@ final class CommitCodec {
       length += r.length();
     }
     if (length > Integer.MAX_VALUE - 8) {
-      throw VecErrors.illegalState("the change records of commit %s exceed 2 GiB; flush more often", number);
+      throw Exceptions.illegalState("the change records of commit %s exceed 2 GiB; flush more often", number);
     }
     RecordOutput out = new RecordOutput((int) length);
     out.writeByte(VERSION);
@@ -43,13 +44,13 @@ final class CommitCodec {
    */
   static List<ChangeRecord> decode(byte[] payload, long number, String what) {
     if (payload.length < 5) {
-      throw VecErrors.corruption("%s: its payload of %s bytes is too short", what, payload.length);
+      throw Exceptions.corruption("%s: its payload of %s bytes is too short", what, payload.length);
     }
     int end = payload.length - 4;
     int stored = (payload[end] & 0xFF) | (payload[end + 1] & 0xFF) << 8 | (payload[end + 2] & 0xFF) << 16
         | (payload[end + 3] & 0xFF) << 24;
     if (stored != crc(payload, end)) {
-      throw VecErrors.corruption("%s: its payload of %s bytes fails its checksum", what, payload.length);
+      throw Exceptions.corruption("%s: its payload of %s bytes fails its checksum", what, payload.length);
     }
     RecordInput in = new RecordInput(payload, end, what + ", payload");
     int version = in.readByte();

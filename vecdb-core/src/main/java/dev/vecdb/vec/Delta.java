@@ -1,7 +1,7 @@
 package dev.vecdb.vec;
 
-import dev.vecdb.CorruptionException;
 import dev.vecdb.UnsupportedFormatVersionException;
+import dev.vecdb.internal.Exceptions;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -97,18 +97,18 @@ record Delta(long stamp, long prevStamp, long baseLen, long truncStart, MemorySe
   /** Decodes a change set; {@code where} names it in errors. */
   static Delta decode(MemorySegment in, int size, String where) {
     if (in.byteSize() < 12 || in.get(INT, 0) != MAGIC) {
-      throw new CorruptionException(where + ": not a change set (" + in.byteSize() + " bytes, no magic number)");
+      throw Exceptions.corruption("%s: not a change set (%s bytes, no magic number)", where, in.byteSize());
     }
     if (in.get(INT, in.byteSize() - 4) != crc(in, in.byteSize() - 4)) {
-      throw new CorruptionException(where + ": change set fails its checksum");
+      throw Exceptions.corruption("%s: change set fails its checksum", where);
     }
     int version = Short.toUnsignedInt(in.get(SHORT, 4));
     if (version != VERSION) {
       throw new UnsupportedFormatVersionException(where, version, VERSION);
     }
     if (in.get(SHORT, 6) != (short) size) {
-      throw new CorruptionException(where + ": change set of " + Short.toUnsignedInt(in.get(SHORT, 6))
-          + "-byte values, the vector's are " + size + " bytes");
+      throw Exceptions.corruption("%s: change set of %s-byte values, the vector's are %s bytes", where,
+          Short.toUnsignedInt(in.get(SHORT, 6)), size);
     }
     Reader r = new Reader(in, where);
     long stamp = r.nextLong();
@@ -116,7 +116,7 @@ record Delta(long stamp, long prevStamp, long baseLen, long truncStart, MemorySe
     long baseLen = r.nextLong();
     long truncStart = r.nextLong();
     if (truncStart < 0 || truncStart > baseLen) {
-      throw new CorruptionException(where + ": truncation start " + truncStart + " beyond base length " + baseLen);
+      throw Exceptions.corruption("%s: truncation start %s beyond base length %s", where, truncStart, baseLen);
     }
     MemorySegment truncated = r.next(Math.multiplyExact(baseLen - truncStart, size));
     long[] indices = r.nextLongs();
@@ -154,7 +154,7 @@ record Delta(long stamp, long prevStamp, long baseLen, long truncStart, MemorySe
 
     void need(long n) {
       if (n < 0 || at + n > in.byteSize() - 4) {
-        throw new CorruptionException(where + ": change set is truncated at byte " + at);
+        throw Exceptions.corruption("%s: change set is truncated at byte %s", where, at);
       }
     }
 
@@ -175,7 +175,7 @@ record Delta(long stamp, long prevStamp, long baseLen, long truncStart, MemorySe
     long[] nextLongs() {
       long count = nextLong();
       if (count < 0 || count > (in.byteSize() - 4 - at) / 8) {
-        throw new CorruptionException(where + ": change set is truncated at byte " + at);
+        throw Exceptions.corruption("%s: change set is truncated at byte %s", where, at);
       }
       long[] out = new long[(int) count];
       for (int i = 0; i < out.length; i++) {

@@ -1,7 +1,7 @@
 package dev.vecdb.vec;
 
 import dev.vecdb.Format;
-import dev.vecdb.UnsupportedFormatVersionException;
+import dev.vecdb.internal.Exceptions;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -78,23 +78,23 @@ final class Header {
   /** Decodes a stored header; {@code vector} names it in errors. */
   static Header decode(MemorySegment in, String vector) {
     if (in.byteSize() < SIZE) {
-      throw VecErrors.corruption("vector '%s': region holds %s bytes, less than its %s-byte header", vector,
+      throw Exceptions.corruption("vector '%s': region holds %s bytes, less than its %s-byte header", vector,
           in.byteSize(), SIZE);
     }
     if (in.get(INT, 0) != MAGIC) {
-      throw VecErrors.corruption("vector '%s': header has no vecdb magic number", vector);
+      throw Exceptions.corruption("vector '%s': header has no vecdb magic number", vector);
     }
     if (in.get(INT, 60) != crc(in)) {
-      throw VecErrors.corruption("vector '%s': header fails its checksum", vector);
+      throw Exceptions.corruption("vector '%s': header fails its checksum", vector);
     }
     int version = Short.toUnsignedInt(in.get(SHORT, 4));
     if (version != VERSION) {
-      throw new UnsupportedFormatVersionException("vector '" + vector + "': header", version, VERSION);
+      throw Exceptions.unsupportedFormatVersion(version, VERSION, "vector '%s': header", vector);
     }
     int flags = in.get(INT, 40);
     int changeSets = in.get(INT, 20);
     if ((flags & ~(HOLES | BASELINE)) != 0 || changeSets < 0) {
-      throw VecErrors.corruption("vector '%s': header has unknown flags %s or a negative change set count %s", vector,
+      throw Exceptions.corruption("vector '%s': header has unknown flags %s or a negative change set count %s", vector,
           flags, changeSets);
     }
     Header h = new Header(Byte.toUnsignedInt(in.get(ValueLayout.JAVA_BYTE, 6)),

@@ -1,5 +1,7 @@
 package dev.vecdb.vec;
 
+import dev.vecdb.internal.Exceptions;
+
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionStore;
 import java.lang.foreign.MemorySegment;
@@ -52,13 +54,13 @@ final class HolesRegion {
     MemorySegment in = MemorySegment.ofArray(region.readAll());
     long count = (in.byteSize() - 4) / 8;
     if (in.byteSize() < 12 || in.byteSize() % 8 != 4 || in.get(LE_INT, count * 8) != crc(in.asSlice(0, count * 8))) {
-      throw VecErrors.corruption("vector '%s': holes region (%s bytes) fails its checksum", vector, in.byteSize());
+      throw Exceptions.corruption("vector '%s': holes region (%s bytes) fails its checksum", vector, in.byteSize());
     }
     long[] sorted = new long[(int) count];
     for (int i = 0; i < sorted.length; i++) {
       sorted[i] = in.getAtIndex(LE_LONG, i);
       if (sorted[i] < 0 || sorted[i] >= len || (i > 0 && sorted[i] <= sorted[i - 1])) {
-        throw VecErrors.corruption("vector '%s': hole %s (index %s) is out of order or beyond the length %s", vector,
+        throw Exceptions.corruption("vector '%s': hole %s (index %s) is out of order or beyond the length %s", vector,
             i, sorted[i], len);
       }
     }

@@ -1,5 +1,7 @@
 package dev.vecdb.vec;
 
+import dev.vecdb.internal.Exceptions;
+
 import java.util.Iterator;
 
 /**
@@ -32,7 +34,7 @@ public final class ObjCursor<T> implements Iterator<T> {
   @Override
   public T next() {
     if (next >= end) {
-      throw VecErrors.noSuchElement("cursor over '%s' reached %s", source.name(), end);
+      throw Exceptions.noSuchElement("cursor over '%s' reached %s", source.name(), end);
     }
     index = next;
     T value = source.get(next++);

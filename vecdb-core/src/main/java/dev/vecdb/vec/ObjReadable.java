@@ -3,6 +3,7 @@ package dev.vecdb.vec;
 import dev.vecdb.HoleException;
 import dev.vecdb.OutOfRangeException;
 import dev.vecdb.codec.ValueCodec;
+import dev.vecdb.internal.Exceptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -125,7 +126,7 @@ public interface ObjReadable<T> extends Exportable {
     List<T> out = new ArrayList<>(indices.length);
     for (int i = 0; i < indices.length; i++) {
       if (i > 0 && indices[i] < indices[i - 1]) {
-        throw VecErrors.illegalArgument("vector '%s': indices must be ascending, %s follows %s", name(), indices[i],
+        throw Exceptions.illegalArgument("vector '%s': indices must be ascending, %s follows %s", name(), indices[i],
             indices[i - 1]);
       }
       out.add(s.get(indices[i]));

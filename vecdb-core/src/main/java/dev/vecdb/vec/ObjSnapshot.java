@@ -3,6 +3,7 @@ package dev.vecdb.vec;
 import dev.vecdb.HoleException;
 import dev.vecdb.OutOfRangeException;
 import dev.vecdb.codec.ValueCodec;
+import dev.vecdb.internal.Exceptions;
 
 /**
  * One published state of an {@link ObjVec}, read as a whole: what {@link ObjReader#snapshot()} returns and what
@@ -88,11 +89,11 @@ final class ObjSnapshot<T> implements ObjReadable<T> {
   static <T> T read(ObjVec<T> vec, StoredVec.Published state, StoredChunks chunks, long index) {
     if (index < 0 || index >= state.len()) {
       vec.checkNotRemoved();
-      throw VecErrors.outOfRange("vector '%s': index %s out of range, written length is %s", vec.name, index,
+      throw Exceptions.outOfRange("vector '%s': index %s out of range, written length is %s", vec.name, index,
           state.len());
     }
     if (state.isHole(index)) {
-      throw VecErrors.hole("vector '%s': index %s is a hole", vec.name, index);
+      throw Exceptions.hole("vector '%s': index %s is a hole", vec.name, index);
     }
     try {
       chunks.chunk(index, index + 1);

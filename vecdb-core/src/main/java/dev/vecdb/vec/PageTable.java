@@ -1,6 +1,7 @@
 package dev.vecdb.vec;
 
 import dev.vecdb.CorruptionException;
+import dev.vecdb.internal.Exceptions;
 import java.util.Arrays;
 
 /**
@@ -125,8 +126,8 @@ final class PageTable {
     int block = blockOf(page);
     int first = blockFirst[block];
     int last = blockFirst[block + 1] - 1;
-    return new CorruptionException("vector '" + vector + "': page " + page + " fails its checksum"
-        + (first == last ? "" : " (one checksum covers pages " + first + " to " + last + ")"));
+    return Exceptions.corruption("vector '%s': page %s fails its checksum%s", vector, page,
+        (first == last ? "" : Exceptions.format(" (one checksum covers pages %s to %s)", first, last)));
   }
 
   // The arrays below are for PageTableBuilder, which copies them; nobody modifies them.

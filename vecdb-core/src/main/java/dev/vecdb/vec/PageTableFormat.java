@@ -2,6 +2,7 @@ package dev.vecdb.vec;
 
 import dev.vecdb.CorruptionException;
 import dev.vecdb.UnsupportedFormatVersionException;
+import dev.vecdb.internal.Exceptions;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
 
@@ -69,8 +70,8 @@ final class PageTableFormat {
   static PageTable decode(byte[] in, String vector, int perPage, int valueSize, long regionLength) {
     if (in.length == 0) {
       if (regionLength != Header.SIZE) {
-        throw new CorruptionException("vector '" + vector + "': its page table is empty but the region holds "
-            + regionLength + " bytes");
+        throw Exceptions.corruption("vector '%s': its page table is empty but the region holds %s bytes", vector,
+            regionLength);
       }
       return PageTable.empty(perPage);
     }
@@ -82,8 +83,8 @@ final class PageTableFormat {
 
   private static PageTable decodeV1(byte[] in, String vector, int perPage, int valueSize, long regionLength) {
     if (in.length % V1_ENTRY != 0) {
-      throw new CorruptionException("vector '" + vector + "': page table of " + in.length
-          + " bytes is not made of " + V1_ENTRY + "-byte entries");
+      throw Exceptions.corruption("vector '%s': page table of %s bytes is not made of %s-byte entries", vector,
+          in.length, V1_ENTRY);
     }
     int size = in.length / V1_ENTRY;
     long[] ends = new long[size];
@@ -99,7 +100,7 @@ final class PageTableFormat {
       crc.reset();
       crc.update(in, e, 20);
       if (getInt(in, e + 20) != (int) crc.getValue()) {
-        throw new CorruptionException("vector '" + vector + "': page table entry " + i + " fails its checksum");
+        throw Exceptions.corruption("vector '%s': page table entry %s fails its checksum", vector, i);
       }
       long offset = getLong(in, e);
       int bytes = getInt(in, e + 8);
@@ -109,9 +110,8 @@ final class PageTableFormat {
       boolean full = count == perPage;
       if (offset != expectedOffset || bytes < 0 || count <= 0 || count > perPage || (!full && i != size - 1)
           || (isRaw && bytes != count * valueSize)) {
-        throw new CorruptionException("vector '" + vector + "': page " + i + " is inconsistent: offset " + offset
-            + " (expected " + expectedOffset + "), " + bytes + " bytes, " + count + " values"
-            + (isRaw ? ", raw" : ""));
+        throw Exceptions.corruption("vector '%s': page %s is inconsistent: offset %s (expected %s), %s bytes, %s"
+            + " values%s", vector, i, offset, expectedOffset, bytes, count, (isRaw ? ", raw" : ""));
       }
       expectedOffset = offset + bytes;
       ends[i] = expectedOffset;
@@ -128,8 +128,8 @@ final class PageTableFormat {
 
   private static void checkEnd(String vector, long end, long regionLength) {
     if (end != regionLength) {
-      throw new CorruptionException("vector '" + vector + "': pages end at " + end + " but the region holds "
-          + regionLength + " bytes");
+      throw Exceptions.corruption("vector '%s': pages end at %s but the region holds %s bytes", vector, end,
+          regionLength);
     }
   }
 
@@ -157,7 +157,7 @@ final class PageTableFormat {
       }
       int version = (in[4] & 0xFF) | (in[5] & 0xFF) << 8;
       if (version != VERSION) {
-        throw new UnsupportedFormatVersionException("vector '" + vector + "': page table", version, VERSION);
+        throw Exceptions.unsupportedFormatVersion(version, VERSION, "vector '%s': page table", vector);
       }
       pos = HEADER;
       // a block has at least 11 bytes and a page at least one: bounds for the arrays; the page arrays start at a
@@ -249,7 +249,7 @@ final class PageTableFormat {
     }
 
     private CorruptionException corrupt(String what) {
-      return new CorruptionException("vector '" + vector + "': " + what);
+      return Exceptions.corruption("vector '%s': %s", vector, what);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.vecdb.vec;
 
 import dev.vecdb.CorruptionException;
 import dev.vecdb.compress.PageCodec;
+import dev.vecdb.internal.Exceptions;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionStore;
 import java.lang.foreign.MemorySegment;
@@ -57,7 +58,7 @@ final class Paging {
     this.codecs = codecs;
     Region pages = store.find(vector + PAGES_SUFFIX).orElse(null);
     if (pages == null && main.length() > Header.SIZE) {
-      throw VecErrors.corruption("vector '%s': its page table region '%s%s' is missing, but its main region holds %s"
+      throw Exceptions.corruption("vector '%s': its page table region '%s%s' is missing, but its main region holds %s"
           + " bytes of pages", vector, vector, PAGES_SUFFIX, (main.length() - Header.SIZE));
     }
     this.pagesRegion = pages != null ? pages : store.createIfNeeded(vector + PAGES_SUFFIX);
@@ -223,7 +224,7 @@ final class Paging {
         try {
           codec.decompress(stored, at, table.bytes(index), buffer, rawLength);
         } catch (CorruptionException e) {
-          throw VecErrors.corruption(e, "vector '%s': page %s: %s", vector, index, e.getMessage());
+          throw Exceptions.corruption(e, "vector '%s': page %s: %s", vector, index, e.getMessage());
         }
       }
       cachedValues = bufferSegment.asSlice(0, rawLength);
@@ -242,8 +243,8 @@ final class Paging {
       long start = table.offset(table.blockFirst(block));
       long end = table.offset(table.blockFirst(block + 1));
       if (end > data.byteSize()) {
-        throw new CorruptionException("vector '" + vector + "': page " + index + " ends at or before " + end
-            + ", past the " + data.byteSize() + " bytes of its region");
+        throw Exceptions.corruption("vector '%s': page %s ends at or before %s, past the %s bytes of its region",
+            vector, index, end, data.byteSize());
       }
       int length = (int) (end - start);
       if (stored.length < length) {

@@ -1,6 +1,7 @@
 package dev.vecdb.vec;
 
 import dev.vecdb.CorruptionException;
+import dev.vecdb.internal.Exceptions;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +91,7 @@ final class RecordInput {
   }
 
   CorruptionException corrupt(String problem) {
-    return VecErrors.corruption("%s is damaged at offset %s: %s", what, position, problem);
+    return Exceptions.corruption("%s is damaged at offset %s: %s", what, position, problem);
   }
 
   private void need(long count) {

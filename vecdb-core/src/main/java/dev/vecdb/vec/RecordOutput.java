@@ -1,5 +1,7 @@
 package dev.vecdb.vec;
 
+import dev.vecdb.internal.Exceptions;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +97,7 @@ final class RecordOutput {
     if (length + more > bytes.length) {
       long grown = Math.max((long) length + more, (long) bytes.length * 2);
       if (grown > Integer.MAX_VALUE - 8) {
-        throw VecErrors.illegalState("a commit's change records exceed 2 GiB; flush more often");
+        throw Exceptions.illegalState("a commit's change records exceed 2 GiB; flush more often");
       }
       bytes = Arrays.copyOf(bytes, (int) grown);
     }

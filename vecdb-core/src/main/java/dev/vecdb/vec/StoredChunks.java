@@ -1,5 +1,7 @@
 package dev.vecdb.vec;
 
+import dev.vecdb.internal.Exceptions;
+
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -61,7 +63,7 @@ final class StoredChunks {
     int page = (int) (index / vec.paging.perPage);
     long first = (long) page * vec.paging.perPage;
     if (page >= table.size() || first + table.count(page) <= index) {
-      throw VecErrors.corruption("vector '%s': index %s is not in its page table of %s values", vec.name, index,
+      throw Exceptions.corruption("vector '%s': index %s is not in its page table of %s values", vec.name, index,
           table.valueCount());
     }
     if (state == null) {

@@ -9,6 +9,7 @@ import dev.vecdb.NotFoundException;
 import dev.vecdb.OutOfRangeException;
 import dev.vecdb.ReadOnlyException;
 import dev.vecdb.VecOptions;
+import dev.vecdb.internal.Exceptions;
 import dev.vecdb.internal.VecAccess;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionIds;
@@ -151,7 +152,7 @@ public abstract class StoredVec {
     this.size = spec.size();
     this.order = format == Format.ZERO_COPY ? ByteOrder.nativeOrder() : ByteOrder.LITTLE_ENDIAN;
     if (format == Format.PCO && dev.vecdb.codec.NumberType.ofCode(spec.typeCode()) == null) {
-      throw VecErrors.illegalArgument("vector '%s': format PCO compresses numeric values only, not %s; use LZ4, ZSTD,"
+      throw Exceptions.illegalArgument("vector '%s': format PCO compresses numeric values only, not %s; use LZ4, ZSTD,"
           + " BYTES or ZERO_COPY", name, spec.label());
     }
     this.updates = new UpdateMap(size);
@@ -319,7 +320,7 @@ public abstract class StoredVec {
   public final void delete(long index) {
     claim();
     if (index < 0 || index >= len()) {
-      throw VecErrors.outOfRange("vector '%s': cannot delete index %s, length is %s", name, index, len());
+      throw Exceptions.outOfRange("vector '%s': cannot delete index %s, length is %s", name, index, len());
     }
     changes.beforeChange(index);
     updates.remove(index);
@@ -336,7 +337,7 @@ public abstract class StoredVec {
   public final void truncate(long newLen) {
     claim();
     if (newLen < 0) {
-      throw VecErrors.outOfRange("vector '%s': cannot truncate to negative length %s", name, newLen);
+      throw Exceptions.outOfRange("vector '%s': cannot truncate to negative length %s", name, newLen);
     }
     if (newLen >= len()) {
       return;
@@ -533,7 +534,7 @@ public abstract class StoredVec {
    */
   public final MemorySegment storedValues() {
     if (paging != null) {
-      throw VecErrors.unsupported("vector '%s' is stored in compressed pages (%s): it has no contiguous value bytes;"
+      throw Exceptions.unsupported("vector '%s' is stored in compressed pages (%s): it has no contiguous value bytes;"
           + " read it through its read API", name, format);
     }
     return region.segment().asSlice(Header.SIZE, storedLen * size);
@@ -555,9 +556,7 @@ public abstract class StoredVec {
     checkWritable("change it");
     if (!WRITER.compareAndSet(this, (Thread) null, me)) {
       Thread owner = writer;
-      throw VecErrors.concurrentMutation("vector '%s' is being written by thread '%s' (it owns the vector until its"
-          + " next write() or flush()); thread '%s' may not mutate it meanwhile", name,
-          (owner == null ? "?" : owner.getName()), me.getName());
+      throw VecErrors.concurrentMutation(name, owner, me);
     }
   }
 
@@ -576,7 +575,7 @@ public abstract class StoredVec {
 
   /** The failure of a change to vector {@code vector} of a read-only database. */
   static ReadOnlyException readOnly(String vector, RegionStore store, String what) {
-    return VecErrors.readOnly("vector '%s' of database %s is read-only (opened as a follower): cannot %s; only its"
+    return Exceptions.readOnly("vector '%s' of database %s is read-only (opened as a follower): cannot %s; only its"
         + " replication applier changes it", vector, store.path(), what);
   }
 
@@ -607,7 +606,7 @@ public abstract class StoredVec {
    */
   final long locate(long index) {
     if (overlay && holes.contains(index) && index >= 0 && index < len()) {
-      throw VecErrors.hole("vector '%s': index %s is a hole", name, index);
+      throw Exceptions.hole("vector '%s': index %s is a hole", name, index);
     }
     return locateRaw(index);
   }
@@ -647,7 +646,7 @@ public abstract class StoredVec {
     claim();
     long stored = storedLen;
     if (index < 0 || index >= stored + pushedBytes / size) {
-      throw VecErrors.outOfRange("vector '%s': cannot update index %s, length is %s", name, index, len());
+      throw Exceptions.outOfRange("vector '%s': cannot update index %s, length is %s", name, index, len());
     }
     changes.beforeChange(index);
     if (holes.remove(index)) {
@@ -684,14 +683,14 @@ public abstract class StoredVec {
   final void checkNotRemoved() {
     String how = removal;
     if (how != null) {
-      throw VecErrors.notFound("vector '%s' of database %s was removed %s: open it again", name, store.path(), how);
+      throw Exceptions.notFound("vector '%s' of database %s was removed %s: open it again", name, store.path(), how);
     }
   }
 
   /** Fails with a {@link ClosedException} naming the vector when its database is closed. */
   final void checkReadable() {
     if (!store.isOpen()) {
-      throw VecErrors.closed("vector '%s': database %s is closed", name, store.path());
+      throw Exceptions.closed("vector '%s': database %s is closed", name, store.path());
     }
   }
 
@@ -751,7 +750,8 @@ public abstract class StoredVec {
   /** Checks that {@code index == len()} before a push. */
   final void checkPushIndex(long index) {
     if (index != len()) {
-      throw VecErrors.outOfRange("vector '%s': checked push at index %s, but the next index is %s", name, index, len());
+      throw Exceptions.outOfRange("vector '%s': checked push at index %s, but the next index is %s", name, index,
+          len());
     }
   }
 
@@ -762,7 +762,7 @@ public abstract class StoredVec {
 
   final RuntimeException outOfRange(long index) {
     checkNotRemoved();
-    return VecErrors.outOfRange("vector '%s': index %s out of range, length is %s", name, index, len());
+    return Exceptions.outOfRange("vector '%s': index %s out of range, length is %s", name, index, len());
   }
 
   /** Clamps {@code [from, to)} to {@code [0, len)}; returns {from, to} with {@code from <= to}. */
@@ -793,7 +793,7 @@ public abstract class StoredVec {
    */
   private void apply(Delta delta) {
     if (delta.truncStart() > len()) {
-      throw VecErrors.corruption("vector '%s': change set %s truncates at %s, beyond the length %s", name,
+      throw Exceptions.corruption("vector '%s': change set %s truncates at %s, beyond the length %s", name,
           delta.stamp(), delta.truncStart(), len());
     }
     holes.removeFrom(delta.truncStart());
@@ -807,7 +807,7 @@ public abstract class StoredVec {
     for (int i = 0; i < delta.modifiedIndices().length; i++) {
       long index = delta.modifiedIndices()[i];
       if (index < 0 || index >= delta.truncStart()) {
-        throw VecErrors.corruption("vector '%s': change set %s restores index %s outside [0, %s)", name, delta.stamp(),
+        throw Exceptions.corruption("vector '%s': change set %s restores index %s outside [0, %s)", name, delta.stamp(),
             index, delta.truncStart());
       }
       long at;
@@ -826,7 +826,7 @@ public abstract class StoredVec {
     holes.clear();
     for (long hole : delta.holes()) {
       if (hole < 0 || hole >= delta.baseLen()) {
-        throw VecErrors.corruption("vector '%s': change set %s restores hole %s beyond its length %s", name,
+        throw Exceptions.corruption("vector '%s': change set %s restores hole %s beyond its length %s", name,
             delta.stamp(), hole, delta.baseLen());
       }
       holes.add(hole);
@@ -846,7 +846,7 @@ public abstract class StoredVec {
 
   private static void checkStamp(long stamp) {
     if (stamp < 0) {
-      throw VecErrors.illegalArgument("a stamp must be >= 0, got %s", stamp);
+      throw Exceptions.illegalArgument("a stamp must be >= 0, got %s", stamp);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.vecdb.compress.Lz4PageCodec;
 import dev.vecdb.compress.PageCodec;
 import dev.vecdb.compress.PcoPageCodec;
 import dev.vecdb.compress.ZstdPageCodec;
+import dev.vecdb.internal.Exceptions;
 import dev.vecdb.store.Region;
 import dev.vecdb.store.RegionIds;
 import dev.vecdb.store.RegionStore;
@@ -33,11 +34,11 @@ final class VecOpening {
   static String validateName(String name) {
     RegionIds.validate(name);
     if (name.indexOf('@') >= 0) {
-      throw VecErrors.invalidName("invalid vector name '%s': '@' is reserved for a vector's own regions", name);
+      throw Exceptions.invalidName("invalid vector name '%s': '@' is reserved for a vector's own regions", name);
     }
     int bytes = name.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > StoredVec.MAX_NAME_BYTES) {
-      throw VecErrors.invalidName("invalid vector name: it is %s UTF-8 bytes long, the limit is %s (a region id's %s"
+      throw Exceptions.invalidName("invalid vector name: it is %s UTF-8 bytes long, the limit is %s (a region id's %s"
           + " less the longest suffix of the vector's own regions)", bytes, StoredVec.MAX_NAME_BYTES,
           RegionIds.MAX_BYTES);
     }
@@ -76,7 +77,7 @@ final class VecOpening {
     }
     long payload = main.length() - Header.SIZE;
     if (format.isRaw() && payload % spec.size() != 0) {
-      throw VecErrors.corruption("vector '%s': %s bytes of values is not a multiple of the %s-byte value size", name,
+      throw Exceptions.corruption("vector '%s': %s bytes of values is not a multiple of the %s-byte value size", name,
           payload, spec.size());
     }
     return stored;
@@ -98,7 +99,7 @@ final class VecOpening {
       missing = changes.inconsistencyWith(header);
     }
     if (missing != null) {
-      throw VecErrors.corruption("vector '%s' in %s: %s", name, store.path(), missing);
+      throw Exceptions.corruption("vector '%s' in %s: %s", name, store.path(), missing);
     }
   }
 
@@ -120,7 +121,7 @@ final class VecOpening {
         }
         yield () -> new ZstdPageCodec(options.compressionLevel());
       }
-      default -> throw VecErrors.illegalArgument("format %s is not paged", format);
+      default -> throw Exceptions.illegalArgument("format %s is not paged", format);
     };
   }
 

@@ -6,6 +6,7 @@ import dev.vecdb.NotFoundException;
 import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
 import dev.vecdb.codec.ValueCodec;
+import dev.vecdb.internal.Exceptions;
 import dev.vecdb.store.RegionStore;
 import java.util.List;
 import java.util.Optional;
@@ -87,7 +88,7 @@ public final class VecRegistry {
   synchronized <V extends StoredVec> V open(String name, Class<V> type, String typeLabel, VecOptions options,
       Supplier<V> factory) {
     if (!store.isOpen()) {
-      throw VecErrors.closed("cannot open vector '%s': database %s is closed", name, store.path());
+      throw Exceptions.closed("cannot open vector '%s': database %s is closed", name, store.path());
     }
     StoredVec existing = open.get(name);
     if (existing instanceof ReplayVec) {
@@ -141,7 +142,7 @@ public final class VecRegistry {
   public synchronized void remove(String name) {
     StoredVec vec = open.get(name);
     if (vec == null) {
-      throw VecErrors.notFound("no open vector '%s' in %s", name, store.path());
+      throw Exceptions.notFound("no open vector '%s' in %s", name, store.path());
     }
     vec.claim();
     open.remove(name);

@@ -2,6 +2,7 @@ package dev.vecdb.vec;
 
 import dev.vecdb.Format;
 import dev.vecdb.compress.ZstdPageCodec;
+import dev.vecdb.internal.Exceptions;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.SortedSet;
@@ -125,7 +126,7 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
     StoredVec vec = target.vector(name, compressionLevel);
     String where = "vector '" + name + "'";
     if (vec.size != size) {
-      throw VecErrors.corruption("%s: the leader wrote %s-byte values, the follower's vector holds %s-byte values",
+      throw Exceptions.corruption("%s: the leader wrote %s-byte values, the follower's vector holds %s-byte values",
           where, size, vec.size);
     }
     vec.claim();
@@ -147,7 +148,7 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
       vec.paging.compressWith(new ZstdPageCodec(compressionLevel), compressionLevel);
     }
     if (storedLen > vec.storedLen) {
-      throw VecErrors.corruption("%s: the leader's write truncates to %s, the follower's vector holds only %s values"
+      throw Exceptions.corruption("%s: the leader's write truncates to %s, the follower's vector holds only %s values"
           + " (the follower diverged)", where, storedLen, vec.storedLen);
     }
     if (storedLen < vec.storedLen) {
@@ -164,7 +165,7 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
     }
     for (int i = 0; i < updateIndices.length; i++) {
       if (updateIndices[i] >= storedLen) {
-        throw VecErrors.corruption("%s: update of index %s past the stored length %s", where, updateIndices[i],
+        throw Exceptions.corruption("%s: update of index %s past the stored length %s", where, updateIndices[i],
             storedLen);
       }
       long offset = vec.updates.put(updateIndices[i]);
@@ -176,7 +177,7 @@ record WriteRecord(String name, int size, int flags, long stamp, int computedVer
     long len = vec.len();
     for (long hole : addedHoles) {
       if (hole >= len) {
-        throw VecErrors.corruption("%s: hole %s past the length %s", where, hole, len);
+        throw Exceptions.corruption("%s: hole %s past the length %s", where, hole, len);
       }
       vec.holes.add(hole);
     }

@@ -59,7 +59,7 @@ class KillTest {
 
   @Test
   void aFollowerKilledWhileApplyingResumesAtExactlyTheNextCommit() throws Exception {
-    String topic = TestBroker.newTopic("kill-follower");
+    String topic = EmbeddedBroker.newTopic("kill-follower");
     Path followerDir = tmp.resolve("follower");
     try (Database leader = Database.open(tmp.resolve("leader"), ReplicationTest.LEADER);
         CommitPublisher publisher = CommitPublisher.start(leader,
@@ -68,7 +68,7 @@ class KillTest {
       long last = leader.commitNumber();
       for (int round = 1; round <= 2; round++) {
         long target = last * round / 3;
-        String line = killWhen(start("follower", TestBroker.bootstrap(), topic, followerDir.toString()),
+        String line = killWhen(start("follower", EmbeddedBroker.bootstrapServers(), topic, followerDir.toString()),
             l -> number(l, 1) >= target);
         try (Replica replica = Replica.open(followerDir)) {
           assertThat(replica.database().commitNumber()).as("round %d: every commit reported applied is durable",
@@ -92,14 +92,14 @@ class KillTest {
    */
   @Test
   void aLeaderKilledBetweenCommitAndAcknowledgementShipsEveryCommitOnce() throws Exception {
-    String topic = TestBroker.newTopic("kill-leader");
+    String topic = EmbeddedBroker.newTopic("kill-leader");
     Path leaderDir = tmp.resolve("leader");
     boolean shippedButPending = false;
     boolean committedButNotShipped = false;
     for (int round = 1; round <= 2; round++) {
       long target = 15L * round;
       boolean unshipped = round % 2 == 1;
-      killWhen(start("leader", TestBroker.bootstrap(), topic, leaderDir.toString(), Integer.toString(round)),
+      killWhen(start("leader", EmbeddedBroker.bootstrapServers(), topic, leaderDir.toString(), Integer.toString(round)),
           l -> number(l, 1) >= target && (number(l, 2) > number(l, 1)) == unshipped);
       long head = TestBroker.parts(topic).getLast().part().commit();
       try (Database leader = Database.open(leaderDir, ReplicationTest.LEADER)) {

@@ -55,7 +55,7 @@ class ReplicationTest {
 
   @Test
   void followersEndIdenticalToTheLeaderAndASnapshotTakenUnderLoadBootstrapsAThird() throws Exception {
-    String topic = TestBroker.newTopic("workload");
+    String topic = EmbeddedBroker.newTopic("workload");
     Path snapshot = tmp.resolve("snapshot");
     try (Database leader = Database.open(tmp.resolve("leader"), LEADER);
         CommitPublisher publisher = CommitPublisher.start(leader, publisherOptions(topic, "workload"));
@@ -97,7 +97,7 @@ class ReplicationTest {
 
   @Test
   void aFollowerWhoseSnapshotIsTooOldStopsWithTheDocumentedMessage() throws Exception {
-    String topic = TestBroker.newTopic("too-old");
+    String topic = EmbeddedBroker.newTopic("too-old");
     Path snapshot = tmp.resolve("snapshot");
     try (Database leader = Database.open(tmp.resolve("leader"), LEADER);
         CommitPublisher publisher = CommitPublisher.start(leader, publisherOptions(topic, "too-old"))) {
@@ -108,7 +108,7 @@ class ReplicationTest {
       await().atMost(WAIT).until(() -> publisher.status().commit() == leader.commitNumber());
       List<OffsetSearch.Located> parts = TestBroker.parts(topic);
       long cut = parts.stream().filter(p -> p.part().commit() == taken + 3).findFirst().orElseThrow().offset();
-      TestBroker.deleteRecordsBefore(topic, cut);
+      EmbeddedBroker.deleteRecordsBefore(topic, cut);
       try (Replica replica = Replica.open(snapshot);
           CommitFollower follower = CommitFollower.start(replica, followerOptions(topic, null))) {
         await().atMost(WAIT).until(() -> follower.status().state() == ReplicationState.FAILED);
@@ -124,7 +124,7 @@ class ReplicationTest {
 
   @Test
   void aBrokerRestartMidStreamOnlyDelaysReplication() throws Exception {
-    String topic = TestBroker.newTopic("restart");
+    String topic = EmbeddedBroker.newTopic("restart");
     try (Database leader = Database.open(tmp.resolve("leader"), LEADER);
         CommitPublisher publisher = CommitPublisher.start(leader, publisherOptions(topic, "restart"));
         Replica replica = Replica.open(tmp.resolve("follower"));
@@ -132,7 +132,7 @@ class ReplicationTest {
       Workload workload = new Workload(leader, 11);
       CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> workload.run(3000));
       awaitApplied(follower, 10);
-      TestBroker.restart();
+      EmbeddedBroker.restart();
       writing.get();
       awaitApplied(follower, leader.commitNumber());
       assertThat(publisher.status().state()).isEqualTo(ReplicationState.RUNNING);
@@ -149,7 +149,7 @@ class ReplicationTest {
    */
   @Test
   void aPromotedFollowerFencesTheOldLeaderAndTheOtherFollowerContinuesWithIt() throws Exception {
-    String topic = TestBroker.newTopic("promote");
+    String topic = EmbeddedBroker.newTopic("promote");
     Path promotedDir = tmp.resolve("promoted");
     try (Database old = Database.open(tmp.resolve("leader"), LEADER);
         CommitPublisher oldPublisher = CommitPublisher.start(old, publisherOptions(topic, "promote"));

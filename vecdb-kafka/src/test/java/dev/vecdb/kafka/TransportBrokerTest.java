@@ -62,7 +62,7 @@ class TransportBrokerTest {
    * transactional id {@code name} by a publisher closed since.
    */
   private static String publishedTopic(String name, int count, int size) {
-    String topic = TestBroker.newTopic(name);
+    String topic = EmbeddedBroker.newTopic(name);
     MemoryOutbox outbox = new MemoryOutbox();
     try (CommitPublisher publisher = CommitPublisher.start(outbox, publisherOptions(topic, name))) {
       outbox.commit(count, size);
@@ -85,7 +85,7 @@ class TransportBrokerTest {
 
   @Test
   void everyCommitArrivesOnceInOrderAndWholeAtEveryFollower() {
-    String topic = TestBroker.newTopic("order");
+    String topic = EmbeddedBroker.newTopic("order");
     MemoryOutbox outbox = new MemoryOutbox();
     SplittableRandom random = new SplittableRandom(3);
     long bytes = 0;
@@ -116,7 +116,7 @@ class TransportBrokerTest {
 
   @Test
   void aRestartedLeaderNeitherRepeatsNorLosesACommitAndAbandonedTransactionsStayInvisible() throws Exception {
-    String topic = TestBroker.newTopic("restart");
+    String topic = EmbeddedBroker.newTopic("restart");
     MemoryOutbox outbox = new MemoryOutbox();
     MemorySink sink = new MemorySink(0);
     try (CommitFollower follower = CommitFollower.start(sink, followerOptions(topic, null))) {
@@ -153,7 +153,7 @@ class TransportBrokerTest {
 
   @Test
   void aNewLeaderWithTheSameTransactionalIdFencesTheOldOneWhichStops() {
-    String topic = TestBroker.newTopic("fence");
+    String topic = EmbeddedBroker.newTopic("fence");
     MemoryOutbox old = new MemoryOutbox();
     MemorySink sink = new MemorySink(0);
     try (CommitFollower follower = CommitFollower.start(sink, followerOptions(topic, null));
@@ -178,7 +178,7 @@ class TransportBrokerTest {
 
   @Test
   void aRecordLimitAboveTheBrokersStopsThePublisherWithTheBrokersRefusal() {
-    String topic = TestBroker.newTopic("too-large");
+    String topic = EmbeddedBroker.newTopic("too-large");
     MemoryOutbox outbox = new MemoryOutbox();
     PublisherOptions options = PublisherOptions.of(topic, "too-large", TestBroker.client())
         .withMaxRecordBytes(4 * 1024 * 1024);
@@ -195,7 +195,7 @@ class TransportBrokerTest {
 
   @Test
   void closingMidStreamStopsCleanlyAndTheNextOnesResume() {
-    String topic = TestBroker.newTopic("close");
+    String topic = EmbeddedBroker.newTopic("close");
     MemoryOutbox outbox = new MemoryOutbox();
     outbox.commit(300, 500);
     CommitPublisher first = CommitPublisher.start(outbox, publisherOptions(topic, "close"));
@@ -241,7 +241,7 @@ class TransportBrokerTest {
 
   @Test
   void aFollowerStopsAtAGapAndReportsIt() {
-    String topic = TestBroker.newTopic("gap");
+    String topic = EmbeddedBroker.newTopic("gap");
     MemoryOutbox outbox = new MemoryOutbox();
     MemorySink sink = new MemorySink(0);
     try (CommitPublisher publisher = CommitPublisher.start(outbox, publisherOptions(topic, "gap"));
@@ -268,7 +268,7 @@ class TransportBrokerTest {
     String topic = publishedTopic("retention", 10, 2500);
     List<OffsetSearch.Located> parts = TestBroker.parts(topic);
     OffsetSearch.Located sixth = parts.stream().filter(p -> p.part().commit() == 6).findFirst().orElseThrow();
-    TestBroker.deleteRecordsBefore(topic, sixth.offset() + 1);
+    EmbeddedBroker.deleteRecordsBefore(topic, sixth.offset() + 1);
 
     MemorySink old = new MemorySink(2);
     try (CommitFollower follower = CommitFollower.start(old, followerOptions(topic, null))) {
@@ -319,7 +319,7 @@ class TransportBrokerTest {
       assertThat(atTwo.await(30, TimeUnit.SECONDS)).isTrue();
       // The consumer holds at most the batch it is reading and the next one: commits 1..8 of the first transaction.
       List<OffsetSearch.Located> parts = TestBroker.parts(topic);
-      TestBroker.deleteRecordsBefore(topic, parts.stream().filter(p -> p.part().commit() == 10).findFirst()
+      EmbeddedBroker.deleteRecordsBefore(topic, parts.stream().filter(p -> p.part().commit() == 10).findFirst()
           .orElseThrow().offset());
       release.countDown();
       await().atMost(WAIT).until(() -> follower.status().state() == ReplicationState.FAILED);
@@ -332,7 +332,7 @@ class TransportBrokerTest {
 
   @Test
   void aFollowerResumesFromItsHintOrBySearchWhenTheHintIsNoGood() {
-    String topic = TestBroker.newTopic("resume");
+    String topic = EmbeddedBroker.newTopic("resume");
     MemoryOutbox outbox = new MemoryOutbox();
     try (CommitPublisher publisher = CommitPublisher.start(outbox, publisherOptions(topic, "resume"))) {
       outbox.commit(10, 1200);

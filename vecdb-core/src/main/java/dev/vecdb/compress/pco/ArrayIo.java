@@ -1,5 +1,7 @@
 package dev.vecdb.compress.pco;
 
+import dev.vecdb.internal.Exceptions;
+
 /**
  * Moves number bits between the internal {@code long} representation (raw bits in the low bits, masked to the
  * type width) and the caller's typed arrays. Stateless and thread-safe.
@@ -10,13 +12,12 @@ final class ArrayIo {
   /** Validates the array against the type and returns the room from {@code off} to the end. */
   static int capacity(PcoNumberType type, Object array, int off) {
     if (array == null || array.getClass() != type.arrayType()) {
-      throw new IllegalArgumentException(
-          type + " needs a " + type.arrayType().getSimpleName() + ", got "
-              + (array == null ? "null" : array.getClass().getSimpleName()));
+      throw Exceptions.illegalArgument("%s needs a %s, got %s", type, type.arrayType().getSimpleName(),
+          (array == null ? "null" : array.getClass().getSimpleName()));
     }
     int len = java.lang.reflect.Array.getLength(array);
     if (off < 0 || off > len) {
-      throw PcoErrors.indexOutOfBounds("offset %s outside array of length %s", off, len);
+      throw Exceptions.indexOutOfBounds("offset %s outside array of length %s", off, len);
     }
     return len - off;
   }
@@ -49,7 +50,7 @@ final class ArrayIo {
           a[off + i] = (byte) bits[i];
         }
       }
-      default -> throw PcoErrors.illegalArgument("unsupported array for %s", type);
+      default -> throw Exceptions.illegalArgument("unsupported array for %s", type);
     }
   }
 
@@ -82,7 +83,7 @@ final class ArrayIo {
           bits[i] = a[off + i] & 0xFFL;
         }
       }
-      default -> throw PcoErrors.illegalArgument("unsupported array for %s", type);
+      default -> throw Exceptions.illegalArgument("unsupported array for %s", type);
     }
   }
 }

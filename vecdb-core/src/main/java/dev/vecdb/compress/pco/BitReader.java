@@ -1,5 +1,7 @@
 package dev.vecdb.compress.pco;
 
+import dev.vecdb.internal.Exceptions;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
@@ -26,7 +28,7 @@ final class BitReader {
   void load(MemorySegment src) {
     long size = src.byteSize();
     if (size > Integer.MAX_VALUE - PADDING - 16) {
-      throw PcoErrors.illegalArgument("pco input too large: %s bytes", size);
+      throw Exceptions.illegalArgument("pco input too large: %s bytes", size);
     }
     int n = (int) size;
     prepare(n);
@@ -36,7 +38,7 @@ final class BitReader {
   void load(byte[] src, int off, int len) {
     java.util.Objects.checkFromIndexSize(off, len, src.length);
     if (len > Integer.MAX_VALUE - PADDING - 16) {
-      throw PcoErrors.illegalArgument("pco input too large: %s bytes", len);
+      throw Exceptions.illegalArgument("pco input too large: %s bytes", len);
     }
     prepare(len);
     System.arraycopy(src, off, buf, 0, len);
@@ -80,7 +82,7 @@ final class BitReader {
 
   void checkBounds(String what) {
     if (bitPos > limitBits) {
-      throw PcoException.insufficientData(what);
+      throw PcoErrors.insufficientData(what);
     }
   }
 
@@ -92,7 +94,7 @@ final class BitReader {
   void alignZero(String what) {
     int r = (int) ((8 - (bitPos & 7)) & 7);
     if (r > 0 && readChecked(r, what) != 0) {
-      throw PcoException.corrupt("nonzero padding bits after " + what);
+      throw PcoErrors.corrupt("nonzero padding bits after %s", what);
     }
   }
 

@@ -72,38 +72,37 @@ final class ChunkMeta {
       case CLASSIC -> {}
       case INT_MULT -> {
         if (formatMajor == 0) {
-          throw PcoException.corrupt("IntMult from yanked format 0 (old GCD encoding) is unsupported");
+          throw PcoErrors.corrupt("IntMult from yanked format 0 (old GCD encoding) is unsupported");
         }
         base = r.readChecked(bits, "IntMult base");
         if (type.isFloat()) {
-          throw PcoException.corrupt("IntMult mode is invalid for " + type);
+          throw PcoErrors.corrupt("IntMult mode is invalid for %s", type);
         }
         if (base == 0) {
-          throw PcoException.corrupt("IntMult base must be positive");
+          throw PcoErrors.corrupt("IntMult base must be positive");
         }
       }
       case FLOAT_MULT -> {
         base = r.readChecked(bits, "FloatMult base");
         if (!type.isFloat()) {
-          throw PcoException.corrupt("FloatMult mode is invalid for " + type);
+          throw PcoErrors.corrupt("FloatMult mode is invalid for %s", type);
         }
         long baseRaw = Latents.fromOrdered(base, type);
         if (!Latents.isNormal(baseRaw, type)) {
-          throw PcoException.corrupt(
-              "FloatMult base " + Latents.toDouble(baseRaw, type) + " must be a normal float");
+          throw PcoErrors.corrupt("FloatMult base %s must be a normal float", Latents.toDouble(baseRaw, type));
         }
       }
       case FLOAT_QUANT -> {
         quantK = r.readInt(8, "FloatQuant k");
         if (!type.isFloat()) {
-          throw PcoException.corrupt("FloatQuant mode is invalid for " + type);
+          throw PcoErrors.corrupt("FloatQuant mode is invalid for %s", type);
         }
         if (quantK > type.mantissaBits()) {
-          throw PcoException.corrupt("FloatQuant k " + quantK + " out of range for " + type);
+          throw PcoErrors.corrupt("FloatQuant k %s out of range for %s", quantK, type);
         }
       }
       case DICT -> readDict(r, bits);
-      default -> throw PcoException.corrupt("unknown mode " + mode);
+      default -> throw PcoErrors.corrupt("unknown mode %s", mode);
     }
     readDelta(r, formatMajor, bits);
     if (hasDeltaVar()) {
@@ -112,7 +111,7 @@ final class ChunkMeta {
       for (int i = 0; i < deltaVar.nBins; i++) {
         long lower = deltaVar.lowers[i];
         if (lower < 1 || lower > windowN) {
-          throw PcoException.corrupt("lookback bin lower " + lower + " outside [1, " + windowN + "]");
+          throw PcoErrors.corrupt("lookback bin lower %s outside [1, %s]", lower, windowN);
         }
       }
     }
@@ -127,7 +126,7 @@ final class ChunkMeta {
     int len = r.readInt(MAX_DICT_BITS, "dictionary length");
     r.alignZero("dictionary length");
     if ((long) len * bits > r.remainingBits()) {
-      throw PcoException.insufficientData("dictionary");
+      throw PcoErrors.insufficientData("dictionary");
     }
     if (dict.length < len) {
       dict = new long[len];
@@ -152,7 +151,7 @@ final class ChunkMeta {
       case DELTA_CONSECUTIVE -> {
         order = r.readInt(3, "delta order");
         if (order == 0) {
-          throw PcoException.corrupt("consecutive delta order must not be 0");
+          throw PcoErrors.corrupt("consecutive delta order must not be 0");
         }
         secondaryUsesDelta = r.readChecked(1, "delta flags") != 0;
       }
@@ -160,15 +159,15 @@ final class ChunkMeta {
         windowNLog = 1 + r.readInt(5, "lookback window");
         stateNLog = r.readInt(4, "lookback state");
         if (stateNLog > windowNLog) {
-          throw PcoException.corrupt("lookback state size log " + stateNLog + " exceeds window " + windowNLog);
+          throw PcoErrors.corrupt("lookback state size log %s exceeds window %s", stateNLog, windowNLog);
         }
         if (windowNLog > 24) {
-          throw PcoException.corrupt("lookback window size log " + windowNLog + " exceeds 24");
+          throw PcoErrors.corrupt("lookback window size log %s exceeds 24", windowNLog);
         }
         secondaryUsesDelta = r.readChecked(1, "delta flags") != 0;
       }
       case DELTA_CONV1 -> readConv1(r, bits);
-      default -> throw PcoException.corrupt("unknown delta encoding " + delta);
+      default -> throw PcoErrors.corrupt("unknown delta encoding %s", delta);
     }
   }
 
@@ -183,16 +182,16 @@ final class ChunkMeta {
       sumAbs += Math.abs(w);
     }
     if (bits > 32) {
-      throw PcoException.corrupt("conv1 delta encoding is invalid for " + bits + "-bit latents");
+      throw PcoErrors.corrupt("conv1 delta encoding is invalid for %s-bit latents", bits);
     }
     int convBits = bits * 2;
     if (convQuantization > Math.min(31, convBits - 1)) {
-      throw PcoException.corrupt("conv1 quantization " + convQuantization + " too large");
+      throw PcoErrors.corrupt("conv1 quantization %s too large", convQuantization);
     }
     long maxAbs = (1L << (convBits - 1)) - 1;
     long absBias = convBias == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(convBias);
     if (absBias > maxAbs || sumAbs > (maxAbs - absBias) >>> bits) {
-      throw PcoException.corrupt("conv1 weights and bias could overflow the " + convBits + "-bit accumulator");
+      throw PcoErrors.corrupt("conv1 weights and bias could overflow the %s-bit accumulator", convBits);
     }
   }
 

@@ -41,7 +41,7 @@ final class DeltaDecode {
     for (int i = 0; i < stored; i++) {
       long lb = lookbacks[i] & 0xFFFFFFFFL;
       if (lb < 1 || lb > windowN) {
-        throw PcoException.corrupt("lookback " + lb + " outside [1, " + windowN + "]");
+        throw PcoErrors.corrupt("lookback %s outside [1, %s]", lb, windowN);
       }
       int v = stateN + i;
       long ref = v - lb;

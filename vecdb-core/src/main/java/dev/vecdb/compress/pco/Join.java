@@ -1,5 +1,7 @@
 package dev.vecdb.compress.pco;
 
+import dev.vecdb.internal.Exceptions;
+
 /**
  * Joins a page's primary (and secondary) latents into number bits (masked to the type width), in place in the
  * primary array, per the chunk's mode. Stateless and thread-safe.
@@ -26,7 +28,7 @@ final class Join {
         for (int i = 0; i < n; i++) {
           long idx = p[i] & 0xFFFFFFFFL;
           if (idx >= len) {
-            throw PcoException.corrupt("dictionary index " + idx + " >= dictionary length " + len);
+            throw PcoErrors.corrupt("dictionary index %s >= dictionary length %s", idx, len);
           }
           p[i] = dict[(int) idx];
         }
@@ -45,7 +47,7 @@ final class Join {
         floatMult(meta, p, s, n, mid);
         return;
       }
-      default -> throw PcoErrors.illegalState("mode %s", meta.mode);
+      default -> throw Exceptions.illegalState("mode %s", meta.mode);
     }
     Latents.fromOrderedInPlace(p, n, type);
   }

@@ -36,13 +36,13 @@ final class LatentVar {
     ansSizeLog = r.readInt(4, "ANS size log");
     nBins = r.readInt(BITS_N_BINS, "bin count");
     if ((1 << ansSizeLog) < nBins) {
-      throw PcoException.corrupt("ANS size log " + ansSizeLog + " is too small for " + nBins + " bins");
+      throw PcoErrors.corrupt("ANS size log %s is too small for %s bins", ansSizeLog, nBins);
     }
     if (nBins == 1 && ansSizeLog > 0) {
-      throw PcoException.corrupt("only 1 bin but ANS size log is " + ansSizeLog);
+      throw PcoErrors.corrupt("only 1 bin but ANS size log is %s", ansSizeLog);
     }
     if (ansSizeLog > MAX_ANS_BITS) {
-      throw PcoException.corrupt("ANS size log " + ansSizeLog + " exceeds " + MAX_ANS_BITS);
+      throw PcoErrors.corrupt("ANS size log %s exceeds %s", ansSizeLog, MAX_ANS_BITS);
     }
     ensureBins(nBins);
     int obBits = Latents.bitsForOffsetBits(latentBits);
@@ -54,7 +54,7 @@ final class LatentVar {
       int ob = (int) r.read(obBits);
       r.checkBounds("bins");
       if (ob > latentBits) {
-        throw PcoException.corrupt("offset bits " + ob + " exceed latent width " + latentBits);
+        throw PcoErrors.corrupt("offset bits %s exceed latent width %s", ob, latentBits);
       }
       offsetBits[i] = ob;
       maxOb = Math.max(maxOb, ob);
@@ -62,7 +62,7 @@ final class LatentVar {
     }
     maxOffsetBits = maxOb;
     if (nBins > 0 && weightSum != 1L << ansSizeLog) {
-      throw PcoException.corrupt("bin weights sum to " + weightSum + ", expected " + (1 << ansSizeLog));
+      throw PcoErrors.corrupt("bin weights sum to %s, expected %s", weightSum, (1 << ansSizeLog));
     }
   }
 
@@ -128,7 +128,7 @@ final class LatentVar {
       return;
     }
     if (nBins == 0) {
-      throw PcoException.corrupt("latents present but the variable has no bins");
+      throw PcoErrors.corrupt("latents present but the variable has no bins");
     }
     byte[] buf = r.buf;
     long pos = r.bitPos;

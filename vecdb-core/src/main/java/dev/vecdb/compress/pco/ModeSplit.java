@@ -1,5 +1,7 @@
 package dev.vecdb.compress.pco;
 
+import dev.vecdb.internal.Exceptions;
+
 /**
  * Mode detection and splitting of numbers into primary and secondary latents for the encoder: IntMult (common
  * divisor of all differences), FloatMult (integers or decimal multiples such as cents), FloatQuant (trailing zero
@@ -57,7 +59,7 @@ final class ModeSplit {
           sec[i] = (Latents.toOrdered(raw[i], type) - Latents.toOrdered(u, type) + mid) & mask;
         }
       }
-      default -> throw PcoErrors.illegalState("mode %s", mode);
+      default -> throw Exceptions.illegalState("mode %s", mode);
     }
   }
 

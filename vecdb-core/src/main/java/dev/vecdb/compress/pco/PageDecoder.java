@@ -1,5 +1,7 @@
 package dev.vecdb.compress.pco;
 
+import dev.vecdb.internal.Exceptions;
+
 import java.util.Arrays;
 
 /**
@@ -72,7 +74,7 @@ final class PageDecoder {
 
   private long[] ensure(long[] a, int size, BitReader r, int bits) {
     if ((long) size * bits > r.remainingBits()) {
-      throw PcoException.insufficientData("page metadata");
+      throw PcoErrors.insufficientData("page metadata");
     }
     return a.length >= size ? a : new long[size];
   }
@@ -100,7 +102,7 @@ final class PageDecoder {
         ensureHist(n + stateN);
         DeltaDecode.conv1(a, n, state, meta, Latents.mask(bits), mid, hist);
       }
-      default -> throw PcoErrors.illegalState("delta %s", meta.delta);
+      default -> throw Exceptions.illegalState("delta %s", meta.delta);
     }
   }
 

@@ -84,11 +84,11 @@ public final class PcoDecoder {
         break;
       }
       if (uniformType != null && b != uniformType.code()) {
-        throw PcoException.corrupt("chunk type " + b + " differs from the uniform type " + uniformType);
+        throw PcoErrors.corrupt("chunk type %s differs from the uniform type %s", b, uniformType);
       }
       PcoNumberType chunkType = chunkType(b);
       if (chunkType != type) {
-        throw PcoException.corrupt("requested " + type + " but the chunk holds " + chunkType);
+        throw PcoErrors.corrupt("requested %s but the chunk holds %s", type, chunkType);
       }
       int n = reader.readInt(24, "chunk size") + 1;
       total = decodeChunkPage(major, type, n, capacity, total, dst, dstOff);
@@ -155,7 +155,7 @@ public final class PcoDecoder {
   private int readStandaloneHeader() {
     int magic = (int) reader.readChecked(32, "magic header");
     if (magic != MAGIC) {
-      throw PcoException.corrupt("magic header is not pco!");
+      throw PcoErrors.corrupt("magic header is not pco!");
     }
     int version = reader.readInt(8, "standalone version");
     uniformType = null;
@@ -168,7 +168,7 @@ public final class PcoDecoder {
         if (b != 0) {
           uniformType = PcoNumberType.fromCode(b);
           if (uniformType == null) {
-            throw PcoException.corrupt("unknown uniform number type " + b);
+            throw PcoErrors.corrupt("unknown uniform number type %s", b);
           }
         }
       }
@@ -177,7 +177,7 @@ public final class PcoDecoder {
       reader.alignZero("size hint");
     }
     if (version > MAX_STANDALONE_VERSION) {
-      throw PcoException.corrupt("standalone version " + version + " exceeds " + MAX_STANDALONE_VERSION);
+      throw PcoErrors.corrupt("standalone version %s exceeds %s", version, MAX_STANDALONE_VERSION);
     }
     return readFormatVersion();
   }
@@ -185,7 +185,7 @@ public final class PcoDecoder {
   private int readFormatVersion() {
     int major = reader.readAlignedByte("format version");
     if (major > MAX_FORMAT_MAJOR) {
-      throw PcoException.corrupt("format version " + major + " exceeds " + MAX_FORMAT_MAJOR);
+      throw PcoErrors.corrupt("format version %s exceeds %s", major, MAX_FORMAT_MAJOR);
     }
     if (major >= 4) {
       reader.readAlignedByte("format minor version");
@@ -196,7 +196,7 @@ public final class PcoDecoder {
   private static PcoNumberType chunkType(int b) {
     PcoNumberType t = PcoNumberType.fromCode(b);
     if (t == null) {
-      throw PcoException.corrupt("unknown number type byte " + b);
+      throw PcoErrors.corrupt("unknown number type byte %s", b);
     }
     return t;
   }

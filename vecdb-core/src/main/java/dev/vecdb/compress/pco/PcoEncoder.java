@@ -1,5 +1,7 @@
 package dev.vecdb.compress.pco;
 
+import dev.vecdb.internal.Exceptions;
+
 /**
  * Encodes arrays of numbers into standalone pco blobs (standalone version 3, format 4.1) that any pco 1.x
  * implementation decodes.
@@ -36,7 +38,7 @@ public final class PcoEncoder {
   public byte[] encode(PcoNumberType type, Object src, int off, int count) {
     int capacity = ArrayIo.capacity(type, src, off);
     if (count < 0 || count > capacity) {
-      throw PcoErrors.indexOutOfBounds("count %s exceeds the %s values from %s", count, capacity, off);
+      throw Exceptions.indexOutOfBounds("count %s exceeds the %s values from %s", count, capacity, off);
     }
     BitWriter w = writer;
     w.reset();

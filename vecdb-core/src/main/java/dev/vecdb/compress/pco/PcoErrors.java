@@ -1,39 +1,29 @@
 package dev.vecdb.compress.pco;
 
-import java.util.Locale;
+import dev.vecdb.internal.Exceptions;
 
 /**
- * Builds the messages of the exceptions thrown by the pco implementation, in one place (as H2's {@code DataUtils} does for
- * MVStore): a call site names the exception kind, a message template and its arguments. A template is a
- * {@link String#format} pattern with {@code %s} for every argument (formatted as string concatenation would,
- * locale-independent); the message starts with what failed (database directory, vector or region) and says why.
+ * Builds the exceptions only the pco implementation throws (a blob that cannot be decoded), formatted by
+ * {@link Exceptions#format} (as H2's {@code DataUtils} does for MVStore); the kinds every package throws are built by
+ * {@link Exceptions} itself.
  *
  * <p>Error paths only: the arguments are boxed. Stateless and thread-safe.
  */
 final class PcoErrors {
   private PcoErrors() {}
 
-  /** An {@link IllegalArgumentException} with the formatted message. */
-  static IllegalArgumentException illegalArgument(String template, Object... args) {
-    return new IllegalArgumentException(format(template, args));
-  }
-
-  /** An {@link IllegalStateException} with the formatted message. */
-  static IllegalStateException illegalState(String template, Object... args) {
-    return new IllegalStateException(format(template, args));
-  }
-
-  /** An {@link IndexOutOfBoundsException} with the formatted message. */
-  static IndexOutOfBoundsException indexOutOfBounds(String template, Object... args) {
-    return new IndexOutOfBoundsException(format(template, args));
-  }
-
   /** A {@link PcoException} with the formatted message. */
   static PcoException pco(String template, Object... args) {
-    return new PcoException(format(template, args));
+    return new PcoException(Exceptions.format(template, args));
   }
 
-  private static String format(String template, Object... args) {
-    return String.format(Locale.ROOT, template, args);
+  /** A {@link PcoException}: the blob ends before {@code what} (a field or section of the format) is read. */
+  static PcoException insufficientData(String what) {
+    return pco("pco: insufficient data while reading %s", what);
+  }
+
+  /** A {@link PcoException}: the blob holds a value the format does not allow, the formatted message says which. */
+  static PcoException corrupt(String template, Object... args) {
+    return pco("pco: corrupt data: %s", Exceptions.format(template, args));
   }
 }

@@ -13,12 +13,4 @@ public class PcoException extends CorruptionException {
   public PcoException(String message) {
     super(message);
   }
-
-  static PcoException insufficientData(String what) {
-    return new PcoException("pco: insufficient data while reading " + what);
-  }
-
-  static PcoException corrupt(String what) {
-    return new PcoException("pco: corrupt data: " + what);
-  }
 }

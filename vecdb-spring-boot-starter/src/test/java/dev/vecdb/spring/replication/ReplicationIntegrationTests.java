@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vecdb.Database;
 import dev.vecdb.ReadOnlyException;
+import dev.vecdb.kafka.EmbeddedBroker;
 import dev.vecdb.kafka.ReplicationState;
 import dev.vecdb.spring.autoconfigure.VecdbAutoConfiguration;
 import dev.vecdb.spring.autoconfigure.VecdbReplicationAutoConfiguration;
