@@ -257,7 +257,8 @@ class TransportBrokerTest {
         assertThat(e.found()).isEqualTo(6);
       });
       assertThat(follower.status().commit()).isEqualTo(3);
-      assertThat(follower.status().lagCommits()).as("it saw commit 6 before it stopped").isEqualTo(3);
+      // it saw commit 6 before it stopped, and commit 7 too when both came in one poll (one transaction may carry both)
+      assertThat(follower.status().lagCommits()).as("commits seen past the applied one").isBetween(3L, 4L);
       assertThat(follower.status().lagMillis()).isPositive();
       assertThat(sink.applied()).isEqualTo(range(1, 3));
     }
