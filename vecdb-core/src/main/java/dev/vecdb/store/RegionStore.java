@@ -76,14 +76,13 @@ public final class RegionStore implements AutoCloseable {
   private final ConcurrentHashMap<String, Region> byId = new ConcurrentHashMap<>();
   /** The store's own regions (ids starting with {@link RegionIds#INTERNAL_PREFIX}), never shown by public methods. */
   private final ConcurrentHashMap<String, Region> internal = new ConcurrentHashMap<>();
-  private final CommitSequence sequence;
-  /** The outbox of a store with a commit log, or null; set once, before the first commit. */
-  private volatile CommitOutbox outbox;
+  /** The commit number and the commit log's outbox entry that every flush commits with the regions' changes. */
+  private final CommitStaging staging;
   /** The region table's slot owners and dirty slots; guarded by {@code this}. */
   private final RegionSlots slots = new RegionSlots();
   private final AtomicLong bytesSinceFlush = new AtomicLong();
   private volatile boolean open = true;
-  private volatile Throwable failure;
+  private final StoreFailure failure;
   /** Whether only the holder of this store's {@link StoreWriter}, while it applies, may change it. */
   private final boolean readOnly;
   /** The thread inside {@link StoreWriter#apply} of a read-only store, or null. */
@@ -94,6 +93,7 @@ public final class RegionStore implements AutoCloseable {
     this.io = io;
     this.readOnly = readOnly;
     this.directoryLock = directoryLock;
+    this.failure = new StoreFailure(directory);
     this.arena = Arena.ofShared();
     Journal journal = null;
     RegionTable table = null;
@@ -115,7 +115,8 @@ public final class RegionStore implements AutoCloseable {
     try {
       StoreRecovery.replayJournal(journal, data, table);
       StoreRecovery.load(this, table, data, layout, slots, byId, internal);
-      this.sequence = new CommitSequence(this, internal.get(CommitSequence.REGION_ID));
+      this.staging = new CommitStaging(directory, failure,
+          new CommitSequence(this, internal.get(CommitSequence.REGION_ID)));
     } catch (IOException | RuntimeException e) {
       closeFiles(data, table, journal);
       throw e;
@@ -450,7 +451,7 @@ public final class RegionStore implements AutoCloseable {
     } catch (VecdbException e) {
       throw e;
     } catch (Throwable e) {
-      throw fail("compact", e);
+      throw failure.fail("compact", e);
     } finally {
       commitLock.writeLock().unlock();
       snapshotLock.unlock();
@@ -490,7 +491,7 @@ public final class RegionStore implements AutoCloseable {
    */
   public long commitNumber() {
     checkOpen();
-    return sequence.committed();
+    return staging.committed();
   }
 
   /**
@@ -522,7 +523,7 @@ public final class RegionStore implements AutoCloseable {
       try {
         checkUsable();
         copy = Snapshot.start(dir, directory.resolve(TABLE), data.length(), io);
-        number = sequence.committed();
+        number = staging.committed();
         file = data.mapping();
         forEachRegion(Region::protectForSnapshot);
         snapshot = copy;
@@ -573,16 +574,12 @@ public final class RegionStore implements AutoCloseable {
     commitLock.writeLock().lock();
     try {
       checkUsable();
-      if (readOnly || outbox != null) {
+      if (readOnly || staging.outbox() != null) {
         throw Exceptions.illegalState("database %s: cannot turn the commit log on: %s", directory,
             (readOnly ? "the database is read-only (a follower records no commit log)" : "it is on already"));
       }
       CommitOutbox opened = new CommitOutbox(this, internal.get(CommitOutbox.REGION_ID), records);
-      if (opened.last() > sequence.committed()) {
-        throw Exceptions.corruption("commit outbox of database %s records commit %s, past the database's commit"
-            + " number %s", directory, opened.last(), sequence.committed());
-      }
-      outbox = opened;
+      staging.enableOutbox(opened);
       return opened;
     } finally {
       commitLock.writeLock().unlock();
@@ -591,7 +588,7 @@ public final class RegionStore implements AutoCloseable {
 
   /** The outbox, or null when the commit log is off; reached through {@link StoreAccess#outbox}. */
   CommitOutbox outbox() {
-    return outbox;
+    return staging.outbox();
   }
 
   /** Whether the store was opened read-only (see {@link #openReadOnly}). */
@@ -669,9 +666,7 @@ public final class RegionStore implements AutoCloseable {
       try {
         return mutations.get();
       } catch (StorageException | Error e) {
-        if (failure == null) {
-          failure = e;
-        }
+        failure.recordFirst(e);
         throw e;
       }
     });
@@ -723,10 +718,10 @@ public final class RegionStore implements AutoCloseable {
       bytesSinceFlush.addAndGet(src.byteSize());
     } catch (IOException e) {
       String what = "write " + src.byteSize() + " bytes to region '" + region.id() + "'";
-      throw visibleOverwrite ? fail(what, e) : storageError(what, e);
+      throw visibleOverwrite ? failure.fail(what, e) : storageError(what, e);
     } catch (RuntimeException | Error e) {
       if (visibleOverwrite) {
-        throw fail("write " + src.byteSize() + " bytes to region '" + region.id() + "'", e);
+        throw failure.fail("write " + src.byteSize() + " bytes to region '" + region.id() + "'", e);
       }
       throw e;
     }
@@ -749,7 +744,7 @@ public final class RegionStore implements AutoCloseable {
     try {
       journal.append(Journal.DATA, position, data.mapping().asSlice(position, length));
     } catch (Throwable e) {
-      throw fail("journal " + length + " bytes of region '" + region.id() + "'", e);
+      throw failure.fail("journal " + length + " bytes of region '" + region.id() + "'", e);
     }
   }
 
@@ -761,18 +756,13 @@ public final class RegionStore implements AutoCloseable {
       promotePending();
       return FlushReport.EMPTY;
     }
-    if (commitNumber != -1 && commitNumber <= sequence.committed()) {
-      throw Exceptions.illegalArgument("commit number %s of database %s is not greater than the last commit number %s",
-          commitNumber, directory, sequence.committed());
-    }
+    long number = staging.numberFor(commitNumber);
     try {
       FlushReport report;
       synchronized (this) {
         report = new FlushReport(slots.dirtyCount(), bytesSinceFlush.get()); // before the commit number's
       }
-      long number = commitNumber == -1 ? sequence.committed() + 1 : commitNumber;
-      stageCommitNumber(number);
-      stageOutbox(number);
+      staging.stage(number);
       int[] dirty;
       synchronized (this) {
         dirty = slots.dirtySlots();
@@ -788,10 +778,7 @@ public final class RegionStore implements AutoCloseable {
         snapshot.saveJournalOfFlush(journal); // a failure fails the snapshot, not this flush
       }
       journal.clear();
-      sequence.completed();
-      if (outbox != null) {
-        outbox.completed();
-      }
+      staging.completed();
       synchronized (this) {
         slots.markDurable(dirty);
       }
@@ -800,7 +787,7 @@ public final class RegionStore implements AutoCloseable {
       promotePending();
       return report;
     } catch (Throwable e) {
-      throw e == failure ? (StorageException) e : fail("flush", e);
+      throw failure.isRecorded(e) ? (StorageException) e : failure.fail("flush", e);
     }
   }
 
@@ -808,30 +795,6 @@ public final class RegionStore implements AutoCloseable {
   private void promotePending() {
     if (snapshot == null) {
       layout.promotePending();
-    }
-  }
-
-  /** Writes the flush's commit number; a failure fails the store, like every failure inside a flush. */
-  private void stageCommitNumber(long number) {
-    try {
-      sequence.stage(number);
-    } catch (StorageException e) {
-      StorageException error = StoreErrors.storage(e, "database %s: cannot flush: cannot write commit number %s: %s",
-          directory, number, (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
-      failure = error;
-      throw error;
-    }
-  }
-
-  /** Appends the flush's outbox entry, when the commit log is on; a failure fails the store. */
-  private void stageOutbox(long number) {
-    if (outbox == null) {
-      return;
-    }
-    try {
-      outbox.stage(number);
-    } catch (RuntimeException e) {
-      throw fail("flush: cannot record commit " + number + " in the outbox", e);
     }
   }
 
@@ -860,28 +823,11 @@ public final class RegionStore implements AutoCloseable {
 
   private void checkUsable() {
     checkOpen();
-    Throwable failed = failure;
-    if (failed != null) {
-      throw StoreErrors.storage(failed, "database %s failed earlier (%s); close and reopen it to recover the last"
-          + " flush", directory, failed.getMessage());
-    }
+    failure.check();
   }
 
   private StorageException storageError(String what, IOException e) {
     return StoreErrors.storage(e, "database %s: cannot %s: %s", directory, what, e.getMessage());
-  }
-
-  /**
-   * Puts the store into its failed state and returns the exception to throw. An {@link Error} is recorded as the
-   * cause and rethrown as it is, after the store is failed.
-   */
-  private VecdbException fail(String what, Throwable e) {
-    StorageException error = StoreErrors.storage(e, "database %s: cannot %s: %s", directory, what, e);
-    failure = error;
-    if (e instanceof Error fatal) {
-      throw fatal;
-    }
-    return error;
   }
 
   /** Closes what a failed open had opened, the mappings included. */
