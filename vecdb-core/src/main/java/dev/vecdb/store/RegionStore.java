@@ -123,7 +123,6 @@ public final class RegionStore implements AutoCloseable {
     }
   }
 
-
   /**
    * Opens the store in {@code directory}, creating the directory and its files if needed, and recovers the last
    * completed flush if the previous user crashed.
