@@ -14,15 +14,8 @@ import dev.vecdb.internal.StoreAccess;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -61,13 +54,6 @@ public final class RegionStore implements AutoCloseable {
   static final String TABLE = "regions";
   static final String JOURNAL = "journal";
 
-  /**
-   * Real paths of the directories open in this JVM. An OS file lock cannot refuse a second open in the same process,
-   * and closing any channel of the locked file would drop the process's lock, so a second open in this JVM is refused
-   * here, before it touches the locked file.
-   */
-  private static final Set<Path> OPEN_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
-
   static {
     StoreAccess.register(new StoreInternals());
   }
@@ -75,9 +61,8 @@ public final class RegionStore implements AutoCloseable {
   private final Path directory;
   /** Every file operation of the store and of its snapshots goes through this ({@link FileIo#SYSTEM} but in tests). */
   private final FileIo io;
-  private final Path lockKey;
-  private final FileChannel lockChannel;
-  private final FileLock lock;
+  /** The store's hold on its directory (OS lock on the region table, this JVM's open set); released by close(). */
+  private final DirectoryLock directoryLock;
   private final Arena arena;
   private final DataFile data;
   private final RegionTable table;
@@ -91,38 +76,32 @@ public final class RegionStore implements AutoCloseable {
   private final ConcurrentHashMap<String, Region> byId = new ConcurrentHashMap<>();
   /** The store's own regions (ids starting with {@link RegionIds#INTERNAL_PREFIX}), never shown by public methods. */
   private final ConcurrentHashMap<String, Region> internal = new ConcurrentHashMap<>();
-  private final CommitSequence sequence;
-  /** The outbox of a store with a commit log, or null; set once, before the first commit. */
-  private volatile CommitOutbox outbox;
-  /** Slot owners, guarded by {@code this}; a null entry is a free slot. */
-  private final List<Region> slots = new ArrayList<>();
-  /** Slots whose durable image differs from their owner; guarded by {@code this}. */
-  private final BitSet dirtySlots = new BitSet();
+  /** The commit number and the commit log's outbox entry that every flush commits with the regions' changes. */
+  private final CommitStaging staging;
+  /** The region table's slot owners and dirty slots; guarded by {@code this}. */
+  private final RegionSlots slots = new RegionSlots();
   private final AtomicLong bytesSinceFlush = new AtomicLong();
   private volatile boolean open = true;
-  private volatile Throwable failure;
+  private final StoreFailure failure;
   /** Whether only the holder of this store's {@link StoreWriter}, while it applies, may change it. */
   private final boolean readOnly;
   /** The thread inside {@link StoreWriter#apply} of a read-only store, or null. */
   private volatile Thread applier;
 
-  private RegionStore(Path directory, FileIo io, Path lockKey, FileChannel lockChannel, FileLock lock,
-      boolean readOnly)
-      throws IOException {
+  private RegionStore(Path directory, FileIo io, DirectoryLock directoryLock, boolean readOnly) throws IOException {
     this.directory = directory;
     this.io = io;
     this.readOnly = readOnly;
-    this.lockKey = lockKey;
-    this.lockChannel = lockChannel;
-    this.lock = lock;
+    this.directoryLock = directoryLock;
+    this.failure = new StoreFailure(directory);
     this.arena = Arena.ofShared();
     Journal journal = null;
     RegionTable table = null;
     DataFile data = null;
     try {
       journal = new Journal(directory.resolve(JOURNAL), io);
-      if (journal.isEmpty() && isUnfinishedCreation(directory)) {
-        io.truncate(directory.resolve(TABLE), lockChannel, 0);
+      if (journal.isEmpty() && DirectoryLock.isUnfinishedCreation(directory)) {
+        io.truncate(directory.resolve(TABLE), directoryLock.channel(), 0);
       }
       table = new RegionTable(directory.resolve(TABLE), io);
       data = new DataFile(directory.resolve(DATA), arena, io);
@@ -134,9 +113,10 @@ public final class RegionStore implements AutoCloseable {
     this.table = table;
     this.data = data;
     try {
-      recover();
-      load();
-      this.sequence = new CommitSequence(this, internal.get(CommitSequence.REGION_ID));
+      StoreRecovery.replayJournal(journal, data, table);
+      StoreRecovery.load(this, table, data, layout, slots, byId, internal);
+      this.staging = new CommitStaging(directory, failure,
+          new CommitSequence(this, internal.get(CommitSequence.REGION_ID)));
     } catch (IOException | RuntimeException e) {
       closeFiles(data, table, journal);
       throw e;
@@ -192,32 +172,11 @@ public final class RegionStore implements AutoCloseable {
           + " Path.of(\".\") for the working directory)");
     }
     Path dir = directory.toAbsolutePath().normalize();
-    Path key = null;
-    FileChannel lockChannel = null;
+    DirectoryLock directoryLock = null;
     try {
-      createDirectories(dir, io);
-      Path realDir = dir.toRealPath();
-      if (!OPEN_IN_THIS_JVM.add(realDir)) {
-        throw locked(dir);
-      }
-      key = realDir;
-      checkTableNotLost(dir);
-      boolean creating = isCreation(dir);
-      lockChannel = FileChannel.open(dir.resolve(TABLE), StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        // a byte far past any real offset: the lock never blocks the table's own reads and writes, even where
-        // locks are mandatory (Windows)
-        lock = lockChannel.tryLock(Long.MAX_VALUE - 1, 1, false);
-      } catch (OverlappingFileLockException sameJvm) {
-        lock = null;
-      }
-      if (lock == null) {
-        throw locked(dir);
-      }
-      RegionStore store = new RegionStore(dir, io, key, lockChannel, lock, readOnly);
-      if (creating) {
+      directoryLock = DirectoryLock.acquire(dir, io);
+      RegionStore store = new RegionStore(dir, io, directoryLock, readOnly);
+      if (directoryLock.creating()) {
         try {
           io.syncDirectory(dir);
         } catch (IOException e) {
@@ -227,74 +186,11 @@ public final class RegionStore implements AutoCloseable {
       }
       return store;
     } catch (IOException e) {
-      closeQuietly(lockChannel);
-      forget(key);
+      closeQuietly(directoryLock);
       throw StoreErrors.storage(e, "cannot open database %s: %s", dir, e.getMessage());
     } catch (RuntimeException e) {
-      closeQuietly(lockChannel);
-      forget(key);
+      closeQuietly(directoryLock);
       throw e;
-    }
-  }
-
-  /**
-   * Creates {@code dir} and its missing parents, then syncs the parent of each directory it created, so that a
-   * power loss after the first flush cannot lose the database's directory entry.
-   */
-  private static void createDirectories(Path dir, FileIo io) throws IOException {
-    List<Path> created = new ArrayList<>();
-    for (Path level = dir; level != null && !Files.isDirectory(level); level = level.getParent()) {
-      created.add(level);
-    }
-    Files.createDirectories(dir);
-    for (Path level : created) {
-      io.syncDirectory(level.getParent());
-    }
-  }
-
-  /**
-   * Whether this open creates one of the database's files, or finishes a creation that stopped before its directory
-   * was synced (then nothing was ever written): only then is the directory synced, so that reopening an existing
-   * database costs no directory sync.
-   */
-  private static boolean isCreation(Path dir) throws IOException {
-    for (String file : new String[] {JOURNAL, TABLE, DATA}) {
-      if (!Files.exists(dir.resolve(file))) {
-        return true;
-      }
-    }
-    return isUnfinishedCreation(dir);
-  }
-
-  /**
-   * Whether the database was never flushed and its creation may have stopped while the table header was being
-   * written (a full disk, a crash): no data, and a table no longer than its header. Such a table holds no region, so
-   * its header is written again rather than reported as corrupt.
-   */
-  private static boolean isUnfinishedCreation(Path dir) throws IOException {
-    Path dataFile = dir.resolve(DATA);
-    return (!Files.exists(dataFile) || Files.size(dataFile) == 0)
-        && Files.size(dir.resolve(TABLE)) <= RegionTable.HEADER_SIZE;
-  }
-
-  /** A missing or empty region table is a new database only if the data file is empty too. */
-  private static void checkTableNotLost(Path dir) throws IOException {
-    Path dataFile = dir.resolve(DATA);
-    Path tableFile = dir.resolve(TABLE);
-    long dataLength = Files.exists(dataFile) ? Files.size(dataFile) : 0;
-    if (dataLength > 0 && (!Files.exists(tableFile) || Files.size(tableFile) == 0)) {
-      throw Exceptions.corruption("region table %s is missing or empty but the data file holds %s bytes", tableFile,
-          dataLength);
-    }
-  }
-
-  private static DatabaseLockedException locked(Path dir) {
-    return StoreErrors.alreadyOpen(dir);
-  }
-
-  private static void forget(Path key) {
-    if (key != null) {
-      OPEN_IN_THIS_JVM.remove(key);
     }
   }
 
@@ -341,10 +237,7 @@ public final class RegionStore implements AutoCloseable {
         throw storageError("preallocate " + dataBytes + " bytes", e);
       }
       synchronized (this) {
-        while (slots.size() < regions) {
-          slots.add(null);
-          dirtySlots.set(slots.size() - 1);
-        }
+        slots.reserve(regions);
       }
     });
   }
@@ -368,11 +261,10 @@ public final class RegionStore implements AutoCloseable {
           layout.releaseNow(start, SpaceLayout.PAGE);
           throw storageError("create region '" + id + "'", e);
         }
-        int slot = freeSlot();
+        int slot = slots.free();
         region = new Region(this, slot, id, new Region.Extent(start, 0, SpaceLayout.PAGE, MemorySegment.NULL),
             false);
-        slots.set(slot, region);
-        dirtySlots.set(slot);
+        slots.assign(slot, region);
         namespace.put(id, region);
         return region;
       }
@@ -460,8 +352,7 @@ public final class RegionStore implements AutoCloseable {
           return false;
         }
         byId.remove(id);
-        slots.set(region.slot(), null);
-        dirtySlots.set(region.slot());
+        slots.release(region.slot());
         region.markRemoved();
         Region.Extent e = region.extent();
         layout.release(e.start(), e.reserved(), region::isPinned);
@@ -505,7 +396,7 @@ public final class RegionStore implements AutoCloseable {
         byId.remove(from);
         region.setId(to);
         byId.put(to, region);
-        dirtySlots.set(region.slot());
+        slots.markDirty(region.slot());
         return null;
       }
     });
@@ -555,28 +446,11 @@ public final class RegionStore implements AutoCloseable {
       checkUsable();
       checkWritable("compact");
       commit(-1);
-      List<long[]> candidates = new ArrayList<>();
-      layout.holes().forEach((start, size) -> candidates.add(new long[] {start, size}));
-      for (Region region : byId.values()) {
-        Region.Extent e = region.extent();
-        long usedEnd = (e.length() + SpaceLayout.PAGE - 1) & -SpaceLayout.PAGE;
-        if (usedEnd < e.reserved() && !region.isPinned()) {
-          candidates.add(new long[] {e.start() + usedEnd, e.reserved() - usedEnd});
-        }
-      }
-      long reclaimable = candidates.stream().mapToLong(c -> c[1]).sum();
-      if (NativeFiles.available().isEmpty()) {
-        return new CompactionReport(reclaimable, false);
-      }
-      for (long[] c : candidates) {
-        data.punchHole(c[0], c[1]);
-      }
-      data.force();
-      return new CompactionReport(reclaimable, true);
+      return Compaction.reclaim(layout, byId.values(), data);
     } catch (VecdbException e) {
       throw e;
     } catch (Throwable e) {
-      throw fail("compact", e);
+      throw failure.fail("compact", e);
     } finally {
       commitLock.writeLock().unlock();
       snapshotLock.unlock();
@@ -616,7 +490,7 @@ public final class RegionStore implements AutoCloseable {
    */
   public long commitNumber() {
     checkOpen();
-    return sequence.committed();
+    return staging.committed();
   }
 
   /**
@@ -648,7 +522,7 @@ public final class RegionStore implements AutoCloseable {
       try {
         checkUsable();
         copy = Snapshot.start(dir, directory.resolve(TABLE), data.length(), io);
-        number = sequence.committed();
+        number = staging.committed();
         file = data.mapping();
         forEachRegion(Region::protectForSnapshot);
         snapshot = copy;
@@ -699,16 +573,12 @@ public final class RegionStore implements AutoCloseable {
     commitLock.writeLock().lock();
     try {
       checkUsable();
-      if (readOnly || outbox != null) {
+      if (readOnly || staging.outbox() != null) {
         throw Exceptions.illegalState("database %s: cannot turn the commit log on: %s", directory,
             (readOnly ? "the database is read-only (a follower records no commit log)" : "it is on already"));
       }
       CommitOutbox opened = new CommitOutbox(this, internal.get(CommitOutbox.REGION_ID), records);
-      if (opened.last() > sequence.committed()) {
-        throw Exceptions.corruption("commit outbox of database %s records commit %s, past the database's commit"
-            + " number %s", directory, opened.last(), sequence.committed());
-      }
-      outbox = opened;
+      staging.enableOutbox(opened);
       return opened;
     } finally {
       commitLock.writeLock().unlock();
@@ -717,7 +587,7 @@ public final class RegionStore implements AutoCloseable {
 
   /** The outbox, or null when the commit log is off; reached through {@link StoreAccess#outbox}. */
   CommitOutbox outbox() {
-    return outbox;
+    return staging.outbox();
   }
 
   /** Whether the store was opened read-only (see {@link #openReadOnly}). */
@@ -758,13 +628,7 @@ public final class RegionStore implements AutoCloseable {
         closeQuietly(table);
         arena.close();
       } finally {
-        try {
-          lock.release();
-        } catch (IOException ignored) {
-          // closing the channel below releases the lock as well
-        }
-        closeQuietly(lockChannel);
-        forget(lockKey);
+        directoryLock.close();
       }
     } finally {
       commitLock.writeLock().unlock();
@@ -801,9 +665,7 @@ public final class RegionStore implements AutoCloseable {
       try {
         return mutations.get();
       } catch (StorageException | Error e) {
-        if (failure == null) {
-          failure = e;
-        }
+        failure.recordFirst(e);
         throw e;
       }
     });
@@ -845,7 +707,7 @@ public final class RegionStore implements AutoCloseable {
   }
 
   synchronized void markDirty(int slot) {
-    dirtySlots.set(slot);
+    slots.markDirty(slot);
   }
 
   /** Writes data for {@code region}; a failure that may have changed visible bytes fails the store. */
@@ -855,10 +717,10 @@ public final class RegionStore implements AutoCloseable {
       bytesSinceFlush.addAndGet(src.byteSize());
     } catch (IOException e) {
       String what = "write " + src.byteSize() + " bytes to region '" + region.id() + "'";
-      throw visibleOverwrite ? fail(what, e) : storageError(what, e);
+      throw visibleOverwrite ? failure.fail(what, e) : storageError(what, e);
     } catch (RuntimeException | Error e) {
       if (visibleOverwrite) {
-        throw fail("write " + src.byteSize() + " bytes to region '" + region.id() + "'", e);
+        throw failure.fail("write " + src.byteSize() + " bytes to region '" + region.id() + "'", e);
       }
       throw e;
     }
@@ -881,7 +743,7 @@ public final class RegionStore implements AutoCloseable {
     try {
       journal.append(Journal.DATA, position, data.mapping().asSlice(position, length));
     } catch (Throwable e) {
-      throw fail("journal " + length + " bytes of region '" + region.id() + "'", e);
+      throw failure.fail("journal " + length + " bytes of region '" + region.id() + "'", e);
     }
   }
 
@@ -893,69 +755,38 @@ public final class RegionStore implements AutoCloseable {
       promotePending();
       return FlushReport.EMPTY;
     }
-    if (commitNumber != -1 && commitNumber <= sequence.committed()) {
-      throw Exceptions.illegalArgument("commit number %s of database %s is not greater than the last commit number %s",
-          commitNumber, directory, sequence.committed());
-    }
+    long number = staging.numberFor(commitNumber);
     try {
       FlushReport report;
       synchronized (this) {
-        report = new FlushReport(dirtySlots.cardinality(), bytesSinceFlush.get()); // before the commit number's
+        report = new FlushReport(slots.dirtyCount(), bytesSinceFlush.get()); // before the commit number's
       }
-      long number = commitNumber == -1 ? sequence.committed() + 1 : commitNumber;
-      stageCommitNumber(number);
-      stageOutbox(number);
+      staging.stage(number);
       int[] dirty;
       synchronized (this) {
-        dirty = dirtySlots.stream().toArray();
+        dirty = slots.dirtySlots();
       }
       long bytes = bytesSinceFlush.get();
       data.force();
-      ByteBuffer[] images = new ByteBuffer[dirty.length];
-      int slotCount;
-      int liveSlots;
+      TableCommit tableCommit;
       synchronized (this) {
-        slotCount = slots.size();
-        liveSlots = byId.size() + internal.size(); // the table counts the store's own regions too
-        for (int i = 0; i < dirty.length; i++) {
-          Region owner = slots.get(dirty[i]);
-          images[i] = owner == null ? RegionTable.freeImage()
-              : RegionTable.encode(owner.id(), owner.start(), owner.length(), owner.reserved());
-        }
+        tableCommit = TableCommit.capture(dirty, slots, byId.size() + internal.size());
       }
-      for (int slot : dirty) {
-        journal.appendUnsynced(Journal.TABLE, RegionTable.offset(slot), MemorySegment.ofBuffer(table.readSlot(slot)));
-      }
-      if (dirty.length > 0) {
-        journal.appendUnsynced(Journal.TABLE, 0, MemorySegment.ofBuffer(table.readHeader()));
-      }
-      journal.sync();
-      for (int i = 0; i < dirty.length; i++) {
-        table.writeSlot(dirty[i], images[i]);
-      }
-      if (dirty.length > 0) {
-        table.writeHeader(slotCount, liveSlots);
-      }
-      table.force();
+      tableCommit.write(journal, table);
       if (snapshot != null) {
         snapshot.saveJournalOfFlush(journal); // a failure fails the snapshot, not this flush
       }
       journal.clear();
-      sequence.completed();
-      if (outbox != null) {
-        outbox.completed();
-      }
+      staging.completed();
       synchronized (this) {
-        for (int slot : dirty) {
-          dirtySlots.clear(slot);
-        }
+        slots.markDurable(dirty);
       }
       forEachRegion(Region::markCommitted);
       bytesSinceFlush.addAndGet(-bytes);
       promotePending();
       return report;
     } catch (Throwable e) {
-      throw e == failure ? (StorageException) e : fail("flush", e);
+      throw failure.isRecorded(e) ? (StorageException) e : failure.fail("flush", e);
     }
   }
 
@@ -966,125 +797,13 @@ public final class RegionStore implements AutoCloseable {
     }
   }
 
-  /** Writes the flush's commit number; a failure fails the store, like every failure inside a flush. */
-  private void stageCommitNumber(long number) {
-    try {
-      sequence.stage(number);
-    } catch (StorageException e) {
-      StorageException error = StoreErrors.storage(e, "database %s: cannot flush: cannot write commit number %s: %s",
-          directory, number, (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
-      failure = error;
-      throw error;
-    }
-  }
-
-  /** Appends the flush's outbox entry, when the commit log is on; a failure fails the store. */
-  private void stageOutbox(long number) {
-    if (outbox == null) {
-      return;
-    }
-    try {
-      outbox.stage(number);
-    } catch (RuntimeException e) {
-      throw fail("flush: cannot record commit " + number + " in the outbox", e);
-    }
-  }
-
   private boolean hasChanges() {
     synchronized (this) {
-      if (!dirtySlots.isEmpty()) {
+      if (slots.hasDirty()) {
         return true;
       }
     }
     return bytesSinceFlush.get() != 0 || !journal.isEmpty();
-  }
-
-  /**
-   * Applies the journal, newest record first, once all of it has been read and checked: a damaged journal applies
-   * nothing. The journal is emptied only after the restored bytes are durable, so a crash during recovery recovers
-   * again at the next open.
-   */
-  private void recover() throws IOException {
-    List<Journal.Record> records = journal.read();
-    for (Journal.Record r : records) {
-      if (r.target() == Journal.TABLE && r.length() > RegionTable.SLOT_SIZE) {
-        throw Exceptions.corruption("journal %s: table record at offset %s restores %s bytes, more than one %s-byte"
-            + " slot", journal.path(), (r.payload() - Journal.HEADER), r.length(), RegionTable.SLOT_SIZE);
-      }
-    }
-    for (int i = records.size() - 1; i >= 0; i--) {
-      Journal.Record r = records.get(i);
-      if (r.target() == Journal.DATA) {
-        journal.readPayload(r, (position, bytes) -> data.write(position, MemorySegment.ofBuffer(bytes)));
-      } else {
-        byte[] slot = new byte[(int) r.length()];
-        journal.readPayload(r, (position, bytes) -> bytes.get(slot, (int) (position - r.offset()), bytes.remaining()));
-        table.restore(r.offset(), slot);
-      }
-    }
-    if (!records.isEmpty()) {
-      data.force();
-      table.force();
-    }
-    if (!journal.isEmpty()) {
-      journal.clear();
-    }
-  }
-
-  private void load() throws IOException {
-    List<RegionTable.Slot> loaded = table.readAll();
-    int count = table.slotCount();
-    for (int i = 0; i < count; i++) {
-      slots.add(null);
-    }
-    long fileLength = data.length();
-    TreeSet<Long> starts = new TreeSet<>();
-    for (RegionTable.Slot s : loaded) {
-      String where = "region table " + table.path() + ": slot " + s.index() + " (region '" + s.id() + "')";
-      if (s.start() + s.length() > fileLength) {
-        throw Exceptions.corruption("%s ends at %s, past the end of the %s-byte data file", where,
-            (s.start() + s.length()), fileLength);
-      }
-      ConcurrentHashMap<String, Region> namespace = RegionIds.isInternal(s.id()) ? internal : byId;
-      Region previous = namespace.get(s.id());
-      if (previous != null) {
-        throw Exceptions.corruption("%s repeats the id of slot %s", where, previous.slot());
-      }
-      if (!starts.add(s.start())) {
-        throw Exceptions.corruption("%s starts at %s like another region", where, s.start());
-      }
-      Region region = new Region(this, s.index(), s.id(),
-          new Region.Extent(s.start(), s.length(), s.reserved(), view(s.start(), s.length())), true);
-      slots.set(s.index(), region);
-      namespace.put(s.id(), region);
-      layout.addRegion(s.start(), s.reserved());
-    }
-    checkOverlaps(loaded);
-    layout.fillGaps();
-  }
-
-  private void checkOverlaps(List<RegionTable.Slot> loaded) {
-    List<RegionTable.Slot> sorted = new ArrayList<>(loaded);
-    sorted.sort((a, b) -> Long.compare(a.start(), b.start()));
-    for (int i = 1; i < sorted.size(); i++) {
-      RegionTable.Slot a = sorted.get(i - 1);
-      RegionTable.Slot b = sorted.get(i);
-      if (a.start() + a.reserved() > b.start()) {
-        throw Exceptions.corruption("region table %s: region '%s' (slot %s) overlaps region '%s' (slot %s)",
-            table.path(), a.id(), a.index(), b.id(), b.index());
-      }
-    }
-  }
-
-  /** Lowest free slot index, appending one if none is free. Caller holds {@code this}. */
-  private int freeSlot() {
-    for (int i = 0; i < slots.size(); i++) {
-      if (slots.get(i) == null) {
-        return i;
-      }
-    }
-    slots.add(null);
-    return slots.size() - 1;
   }
 
   /** Lets {@code thread} change a read-only store (null: no thread); returns the thread that could before. */
@@ -1103,28 +822,11 @@ public final class RegionStore implements AutoCloseable {
 
   private void checkUsable() {
     checkOpen();
-    Throwable failed = failure;
-    if (failed != null) {
-      throw StoreErrors.storage(failed, "database %s failed earlier (%s); close and reopen it to recover the last"
-          + " flush", directory, failed.getMessage());
-    }
+    failure.check();
   }
 
   private StorageException storageError(String what, IOException e) {
     return StoreErrors.storage(e, "database %s: cannot %s: %s", directory, what, e.getMessage());
-  }
-
-  /**
-   * Puts the store into its failed state and returns the exception to throw. An {@link Error} is recorded as the
-   * cause and rethrown as it is, after the store is failed.
-   */
-  private VecdbException fail(String what, Throwable e) {
-    StorageException error = StoreErrors.storage(e, "database %s: cannot %s: %s", directory, what, e);
-    failure = error;
-    if (e instanceof Error fatal) {
-      throw fatal;
-    }
-    return error;
   }
 
   /** Closes what a failed open had opened, the mappings included. */
