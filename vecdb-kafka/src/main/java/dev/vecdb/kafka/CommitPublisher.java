@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
 public final class CommitPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CommitPublisher.class);
   private static final Duration IDLE_WAIT = Duration.ofMillis(200);
+  /** How long {@link #close()} lets a transaction in flight finish before abandoning it. */
+  static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
   private static final long RETRY_MILLIS = 500;
 
   private final CommitSource source;
@@ -115,16 +117,23 @@ public final class CommitPublisher implements AutoCloseable {
   }
 
   /**
-   * Stops shipping: a transaction in flight is abandoned (the broker aborts it; its commits stay in the outbox for
-   * the next publisher), the producer is closed. Idempotent; waits for the publisher's thread to end.
+   * Stops shipping and closes the producer. A transaction in flight is given {@link #CLOSE_GRACE} to commit, and its
+   * commits are then acknowledged, so that normally the topic ends exactly at the last acknowledged commit. One that
+   * does not finish by then (a broker out of reach) is abandoned: the thread is interrupted, the broker aborts the
+   * transaction, and its commits stay in the outbox; if the broker committed it nonetheless, the next publisher finds
+   * them in the topic and acknowledges them instead of shipping them again. Idempotent; waits for the publisher's
+   * thread to end.
    */
   @Override
   public void close() {
     closing = true;
-    thread.interrupt();
     try {
-      thread.join();
+      if (!thread.join(CLOSE_GRACE)) {
+        thread.interrupt();
+        thread.join();
+      }
     } catch (InterruptedException e) {
+      thread.interrupt();
       Thread.currentThread().interrupt();
     }
   }
