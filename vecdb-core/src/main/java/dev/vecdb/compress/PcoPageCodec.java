@@ -54,9 +54,7 @@ public final class PcoPageCodec implements PageCodec {
     if (encoder == null) {
       encoder = new PcoEncoder();
     }
-    byte[] blob = encoder.encode(type, values, 0, count);
-    System.arraycopy(blob, 0, dst, 0, blob.length);
-    return blob.length;
+    return encoder.encode(type, values, 0, count, dst, 0);
   }
 
   @Override

@@ -87,8 +87,21 @@ final class BitWriter {
   }
 
   byte[] toByteArray() {
+    return Arrays.copyOf(buf, finish());
+  }
+
+  /** Copies the written bytes to {@code dst[dstOff..]}; returns their count. */
+  int copyTo(byte[] dst, int dstOff) {
+    int len = finish();
+    java.util.Objects.checkFromIndexSize(dstOff, len, dst.length);
+    System.arraycopy(buf, 0, dst, dstOff, len);
+    return len;
+  }
+
+  /** Flushes the register and returns the length in bytes of everything written. */
+  private int finish() {
     reserve(64);
     flushBytes();
-    return Arrays.copyOf(buf, bytePos + ((accBits + 7) >>> 3));
+    return bytePos + ((accBits + 7) >>> 3);
   }
 }

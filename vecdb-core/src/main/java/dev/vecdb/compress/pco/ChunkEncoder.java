@@ -41,7 +41,7 @@ final class ChunkEncoder {
     int sampleN = buildSample(raw, n);
     int bestMode = ChunkMeta.CLASSIC;
     long bestParam = 0;
-    double bestCost = evaluate(ChunkMeta.CLASSIC, 0, sampleN, binsLog);
+    double bestCost = evaluate(ChunkMeta.CLASSIC, 0, sampleN, binsLog, Double.POSITIVE_INFINITY);
     int bestOrder = chosenOrder;
     for (int mode = ChunkMeta.INT_MULT; mode <= ChunkMeta.FLOAT_QUANT; mode++) {
       long param = switch (mode) {
@@ -50,7 +50,7 @@ final class ChunkEncoder {
         default -> ModeSplit.floatQuantK(raw, n, type, trailingZeroCounts);
       };
       if (param != NO_CANDIDATE) {
-        double cost = evaluate(mode, param, sampleN, binsLog);
+        double cost = evaluate(mode, param, sampleN, binsLog, bestCost);
         if (cost < bestCost) {
           bestCost = cost;
           bestMode = mode;
@@ -79,16 +79,35 @@ final class ChunkEncoder {
 
   /**
    * Estimates a mode on the sample: splits it, chooses the delta order ({@link #chosenOrder}) and returns the
-   * estimated size in bytes of the sample's primary and secondary latents.
+   * estimated size in bytes of the sample's primary and secondary latents. The secondary latents are costed first:
+   * when they alone reach {@code toBeat} the mode cannot win, and infinity is returned without trying delta orders.
    */
-  private double evaluate(int mode, long param, int sampleN, int binsLog) {
+  private double evaluate(int mode, long param, int sampleN, int binsLog, double toBeat) {
     PcoNumberType type = meta.type;
     ModeSplit.split(mode, param, sampleRaw, sampleN, type, sample, sampleSec);
     int bits = type.bits();
     int trialLog = Math.min(binsLog, binsLog(sampleN));
-    chosenOrder = 0;
-    double bestCost = trialCost(sampleN, 0, bits, trialLog);
-    for (int order = 1; order <= MAX_ORDER; order++) {
+    double secondaryCost = 0;
+    if (mode != ChunkMeta.CLASSIC) {
+      int secLog = Math.min(trialLog, SECONDARY_MAX_BINS_LOG);
+      double body = binning.train(sampleSec, 0, sampleN, bits, secLog, trialVar);
+      secondaryCost = Math.ceil(varMetaBits(trialVar) / 8) + Math.ceil(body / 8);
+      if (secondaryCost >= toBeat) {
+        return Double.POSITIVE_INFINITY;
+      }
+    }
+    // Orders are tried upwards while each one beats the last; order 1 goes first so that a cheap lower bound can
+    // spare the order-0 trial when order 1 is sure to beat it.
+    double bestCost = trialCost(sampleN, 1, bits, trialLog);
+    if (noDeltaLowerBound(sample, sampleN, bits) <= bestCost) {
+      double noDeltaCost = trialCost(sampleN, 0, bits, trialLog);
+      if (bestCost >= noDeltaCost) {
+        chosenOrder = 0;
+        return noDeltaCost + secondaryCost;
+      }
+    }
+    chosenOrder = 1;
+    for (int order = 2; order <= MAX_ORDER; order++) {
       double cost = trialCost(sampleN, order, bits, trialLog);
       if (cost >= bestCost) {
         break;
@@ -96,12 +115,36 @@ final class ChunkEncoder {
       chosenOrder = order;
       bestCost = cost;
     }
-    if (mode != ChunkMeta.CLASSIC) {
-      int secLog = Math.min(trialLog, SECONDARY_MAX_BINS_LOG);
-      double body = binning.train(sampleSec, 0, sampleN, bits, secLog, trialVar);
-      bestCost += Math.ceil(varMetaBits(trialVar) / 8) + Math.ceil(body / 8);
+    return bestCost + secondaryCost;
+  }
+
+  /**
+   * A lower bound on the estimated bytes of latents {@code a[0..n)} without delta (as {@link #trialCost} computes
+   * them) that costs one scan, or 0 unless the latents ascend (monotone series, whose first-order deltas usually win; the bound then spares the order-0 trial and its
+   * quadratic bin optimisation). Every binning is a prefix code of the distinct latents (a tANS symbol of
+   * probability weight/table size plus offset bits covering the bin), so by Kraft and Gibbs the body costs at least
+   * the sample's Shannon entropy, which is at least its collision entropy {@code -log2(sum p^2)}; the metadata
+   * holds at least one bin.
+   */
+  static double noDeltaLowerBound(long[] a, int n, int bits) {
+    long sumSquares = 0;
+    long run = 1;
+    for (int i = 1; i < n; i++) {
+      int cmp = Long.compareUnsigned(a[i - 1], a[i]);
+      if (cmp > 0) {
+        return 0;
+      }
+      if (cmp == 0) {
+        run++;
+      } else {
+        sumSquares += run * run;
+        run = 1;
+      }
     }
-    return bestCost;
+    sumSquares += run * run;
+    double entropyBits = n * Binning.log2((double) n * n / sumSquares);
+    double metaBits = 19 + bits + Latents.bitsForOffsetBits(bits);
+    return Math.ceil(metaBits / 8) + Math.floor(entropyBits * (1 - 1e-9) / 8);
   }
 
   /** Splits all values, delta-encodes the primary latents and trains the bins. */
@@ -138,26 +181,26 @@ final class ChunkEncoder {
   }
 
   /** Chunk and page metadata bits of one latent variable. */
-  private static double varMetaBits(LatentVar v) {
+  static double varMetaBits(LatentVar v) {
     return 19 + v.nBins * (double) (v.ansSizeLog + v.bits + Latents.bitsForOffsetBits(v.bits)) + 4 * v.ansSizeLog;
   }
 
-  /** Consecutive delta of the given order in place; returns the count of stored residuals. */
+  /**
+   * Consecutive delta of the given order in place (the last pass also centres the residuals on the middle latent);
+   * returns the count of stored residuals.
+   */
   static int deltaEncode(long[] a, int n, int order, int bits, long[] moments) {
     long mask = Latents.mask(bits);
     int len = n;
     for (int j = 0; j < order; j++) {
       moments[j] = len > 0 ? a[0] & mask : 0;
+      boolean last = j == order - 1;
+      long shift = last ? Latents.mid(bits) : 0;
+      long keep = last ? mask : -1L;
       for (int i = 0; i + 1 < len; i++) {
-        a[i] = a[i + 1] - a[i];
+        a[i] = (a[i + 1] - a[i] + shift) & keep;
       }
       len = Math.max(len - 1, 0);
-    }
-    if (order > 0) {
-      long mid = Latents.mid(bits);
-      for (int i = 0; i < len; i++) {
-        a[i] = (a[i] + mid) & mask;
-      }
     }
     return len;
   }

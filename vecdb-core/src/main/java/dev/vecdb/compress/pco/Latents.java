@@ -33,6 +33,31 @@ final class Latents {
     };
   }
 
+  /** {@link #toOrdered} of {@code raw[0..n)} into {@code dst}, with the type's case chosen once. */
+  static void toOrderedAll(long[] raw, int n, PcoNumberType type, long[] dst) {
+    int bits = type.bits();
+    long mask = mask(bits);
+    long mid = mid(bits);
+    switch (type.kind()) {
+      case UNSIGNED -> {
+        for (int i = 0; i < n; i++) {
+          dst[i] = raw[i] & mask;
+        }
+      }
+      case SIGNED -> {
+        for (int i = 0; i < n; i++) {
+          dst[i] = (raw[i] ^ mid) & mask;
+        }
+      }
+      case FLOAT -> {
+        for (int i = 0; i < n; i++) {
+          long x = raw[i];
+          dst[i] = (x & mid) != 0 ? ~x & mask : (x ^ mid) & mask;
+        }
+      }
+    }
+  }
+
   /** Ordered latent to number bits (masked to the type width). */
   static long fromOrdered(long latent, PcoNumberType type) {
     int bits = type.bits();

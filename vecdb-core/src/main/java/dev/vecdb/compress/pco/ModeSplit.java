@@ -24,11 +24,7 @@ final class ModeSplit {
     long mask = Latents.mask(bits);
     long mid = Latents.mid(bits);
     switch (mode) {
-      case ChunkMeta.CLASSIC -> {
-        for (int i = 0; i < n; i++) {
-          prim[i] = Latents.toOrdered(raw[i], type);
-        }
-      }
+      case ChunkMeta.CLASSIC -> Latents.toOrderedAll(raw, n, type, prim);
       case ChunkMeta.INT_MULT -> {
         for (int i = 0; i < n; i++) {
           long l = Latents.toOrdered(raw[i], type);

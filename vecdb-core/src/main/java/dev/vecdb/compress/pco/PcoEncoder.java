@@ -23,8 +23,26 @@ public final class PcoEncoder {
   private final ChunkEncoder chunk = new ChunkEncoder();
   private long[] raw = new long[0];
 
+  /** Bound on the file header and footer bytes of a blob. */
+  private static final int FILE_OVERHEAD = 16;
+  /** Bound on the bytes a chunk adds to its raw values (header, metadata of raw bits, alignment). */
+  private static final int CHUNK_OVERHEAD = 24;
+
   /** An encoder with empty scratch buffers; they grow to the largest input encoded. */
   public PcoEncoder() {}
+
+  /**
+   * The largest blob {@code count} values of {@code type} can encode to: their raw size plus a few dozen bytes
+   * per chunk of {@value #MAX_CHUNK} values (the encoder falls back to raw bits when compression does not pay).
+   *
+   * @param type the number type
+   * @param count how many values (0 or more)
+   * @return the bound in bytes
+   */
+  public static long maxEncodedLength(PcoNumberType type, int count) {
+    long chunks = ((long) count + MAX_CHUNK - 1) / MAX_CHUNK;
+    return (long) count * (type.bits() / 8) + FILE_OVERHEAD + chunks * CHUNK_OVERHEAD;
+  }
 
   /**
    * Encodes {@code src[off..off+count)}.
@@ -36,6 +54,29 @@ public final class PcoEncoder {
    * @return the standalone pco blob
    */
   public byte[] encode(PcoNumberType type, Object src, int off, int count) {
+    return encodeToWriter(type, src, off, count).toByteArray();
+  }
+
+  /**
+   * Encodes {@code src[off..off+count)} into {@code dst} from {@code dstOff}, allocating nothing once the scratch
+   * buffers have grown: the same bytes as {@link #encode(PcoNumberType, Object, int, int)}. Room for
+   * {@link #maxEncodedLength(PcoNumberType, int)} bytes always suffices.
+   *
+   * @param type the number type; {@code src} must be an array of {@code type.arrayType()}
+   * @param src the values
+   * @param off the first value
+   * @param count how many values (0 allowed)
+   * @param dst receives the standalone pco blob
+   * @param dstOff where the blob starts in {@code dst}
+   * @return the blob's length in bytes
+   * @throws IndexOutOfBoundsException if the blob does not fit in {@code dst} from {@code dstOff}; {@code dst} is
+   *     then unchanged
+   */
+  public int encode(PcoNumberType type, Object src, int off, int count, byte[] dst, int dstOff) {
+    return encodeToWriter(type, src, off, count).copyTo(dst, dstOff);
+  }
+
+  private BitWriter encodeToWriter(PcoNumberType type, Object src, int off, int count) {
     int capacity = ArrayIo.capacity(type, src, off);
     if (count < 0 || count > capacity) {
       throw Exceptions.indexOutOfBounds("count %s exceeds the %s values from %s", count, capacity, off);
@@ -61,6 +102,6 @@ public final class PcoEncoder {
       done += n;
     }
     w.write(0, 8);
-    return w.toByteArray();
+    return w;
   }
 }

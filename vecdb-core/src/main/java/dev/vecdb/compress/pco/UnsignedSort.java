@@ -3,14 +3,19 @@ package dev.vecdb.compress.pco;
 import java.util.Arrays;
 
 /**
- * Sorts {@code long}s as unsigned numbers without allocating: an insertion sort for short arrays, otherwise an LSD
- * radix sort on the bytes of {@code x - min}, where only the bytes that vary cost a pass (the JDK sort is avoided
- * because it allocates per partition). Holds scratch arrays; not thread-safe.
+ * Sorts {@code long}s as unsigned numbers without allocating (the JDK sort allocates per partition): an insertion
+ * sort for short arrays; one scan for input already in order (sequential data, constant deltas); a pairwise merge
+ * for input of a few ascending runs (deltas with a few outliers); otherwise an LSD radix sort on the bytes of
+ * {@code x - min}, where only the bytes that vary cost a pass. Holds scratch arrays; not thread-safe.
  */
 final class UnsignedSort {
   private static final int RADIX_MIN = 48;
 
+  /** Inputs of at most this many ascending runs are merged rather than radix-sorted. */
+  private static final int MAX_MERGE_RUNS = 8;
+
   private long[] tmp = new long[0];
+  private final int[] runBounds = new int[MAX_MERGE_RUNS + 1];
   private final int[] counts = new int[256];
 
   void sort(long[] a, int n) {
@@ -20,15 +25,26 @@ final class UnsignedSort {
     }
     long min = -1;
     long max = 0;
+    long prev = 0;
+    int runs = 1;
     for (int i = 0; i < n; i++) {
       long x = a[i];
       min = Long.compareUnsigned(x, min) < 0 ? x : min;
       max = Long.compareUnsigned(x, max) > 0 ? x : max;
+      runs += Long.compareUnsigned(prev, x) > 0 ? 1 : 0;
+      prev = x;
     }
-    int passes = (Binning.bitLength(max - min) + 7) >>> 3;
+    if (runs == 1) {
+      return;
+    }
     if (tmp.length < n) {
       tmp = new long[Math.max(n, tmp.length * 2)];
     }
+    if (runs <= MAX_MERGE_RUNS) {
+      mergeRuns(a, n, runs);
+      return;
+    }
+    int passes = (Binning.bitLength(max - min) + 7) >>> 3;
     for (int i = 0; i < n; i++) {
       a[i] -= min;
     }
@@ -61,6 +77,56 @@ final class UnsignedSort {
     for (int i = 0; i < n; i++) {
       a[i] = src[i] + min;
     }
+  }
+
+  /** Sorts {@code a[0..n)}, made of {@code runs} ascending runs, by merging neighbouring runs pairwise. */
+  private void mergeRuns(long[] a, int n, int runs) {
+    int[] bounds = runBounds;
+    bounds[0] = 0;
+    for (int i = 1, r = 1; r < runs; i++) {
+      if (Long.compareUnsigned(a[i - 1], a[i]) > 0) {
+        bounds[r++] = i;
+      }
+    }
+    long[] src = a;
+    long[] dst = tmp;
+    while (runs > 1) {
+      bounds[runs] = n;
+      int merged = 0;
+      for (int r = 0; r < runs; r += 2) {
+        int lo = bounds[r];
+        if (r + 1 == runs) {
+          System.arraycopy(src, lo, dst, lo, n - lo);
+        } else {
+          merge(src, lo, bounds[r + 1], bounds[r + 2], dst);
+        }
+        bounds[merged++] = lo;
+      }
+      runs = merged;
+      long[] t = src;
+      src = dst;
+      dst = t;
+    }
+    if (src != a) {
+      System.arraycopy(src, 0, a, 0, n);
+    }
+  }
+
+  /** Merges ascending {@code src[lo..mid)} and {@code src[mid..hi)} into {@code dst[lo..hi)}. */
+  private static void merge(long[] src, int lo, int mid, int hi, long[] dst) {
+    int i = lo;
+    int j = mid;
+    int k = lo;
+    while (i < mid && j < hi) {
+      long x = src[i];
+      long y = src[j];
+      boolean left = Long.compareUnsigned(x, y) <= 0;
+      dst[k++] = left ? x : y;
+      i += left ? 1 : 0;
+      j += left ? 0 : 1;
+    }
+    System.arraycopy(src, i, dst, k, mid - i);
+    System.arraycopy(src, j, dst, k + mid - i, hi - j);
   }
 
   /** Sorts {@code a[0..n)} as unsigned numbers in place; for short arrays. */

@@ -27,7 +27,10 @@ final class VarEncoder {
   private long[] latents;
   private int off;
 
-  /** Prepares symbols and tANS bits for latents {@code a[off..off+k)} with the trained {@code var}. */
+  /**
+   * Prepares symbols and tANS bits for latents {@code a[off..off+k)} with the trained {@code var}; a variable of
+   * one bin has neither (its latents are written as offsets from its single lower).
+   */
   void encode(LatentVar v, long[] a, int offset, int k) {
     var = v;
     latents = a;
@@ -39,22 +42,22 @@ final class VarEncoder {
       ansLen = new int[c];
     }
     int nBins = v.nBins;
-    long first = nBins == 0 ? 0 : v.lowers[0];
-    long lastLower = nBins == 0 ? 0 : v.lowers[nBins - 1];
-    long last = lastLower + Latents.mask(v.offsetBits[Math.max(nBins - 1, 0)]);
+    if (nBins <= 1) {
+      java.util.Arrays.fill(finalStates, 0);
+      return;
+    }
+    long first = v.lowers[0];
+    long lastLower = v.lowers[nBins - 1];
+    long last = lastLower + Latents.mask(v.offsetBits[nBins - 1]);
     long range = last - first;
     boolean narrow = Long.compareUnsigned(last, lastLower) >= 0
         && Long.compareUnsigned(range, Math.min(MAX_DIRECT_RANGE, 4L * k)) < 0;
-    if (nBins > 1 && narrow) {
+    if (narrow) {
       lookupDirect(v, a, offset, k, first, (int) range);
     } else {
       lookupBinary(v, a, offset, k);
     }
     int t = 1 << v.ansSizeLog;
-    if (nBins <= 1) {
-      java.util.Arrays.fill(finalStates, 0);
-      return;
-    }
     buildTables(v, t);
     int s0 = t;
     int s1 = t;
@@ -175,13 +178,21 @@ final class VarEncoder {
       return;
     }
     w.reserve((long) (to - from) * (LatentVar.MAX_ANS_BITS + 64));
-    if (var.nBins > 1) {
-      for (int i = from; i < to; i++) {
-        w.writeUnchecked(ansBits[i], ansLen[i]);
-      }
-    }
     long[] lowers = var.lowers;
     int[] obs = var.offsetBits;
+    if (var.nBins == 1) {
+      int ob = obs[0];
+      if (ob > 0) {
+        long lower = lowers[0];
+        for (int i = from; i < to; i++) {
+          w.writeUnchecked(latents[off + i] - lower, ob);
+        }
+      }
+      return;
+    }
+    for (int i = from; i < to; i++) {
+      w.writeUnchecked(ansBits[i], ansLen[i]);
+    }
     for (int i = from; i < to; i++) {
       int b = bins[i];
       w.writeUnchecked(latents[off + i] - lowers[b], obs[b]);

@@ -7,7 +7,10 @@ import java.lang.foreign.MemorySegment;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
-/** A warmed-up decoder allocates nothing per page; a warmed-up encoder allocates only the returned blob. */
+/**
+ * A warmed-up decoder allocates nothing per page; a warmed-up encoder allocates only the returned blob, and nothing
+ * when it encodes into the caller's array.
+ */
 class PcoAllocationTest {
   private static final int PAGE = 2048;
   private static final int PAGES = 64;
@@ -38,6 +41,7 @@ class PcoAllocationTest {
       seqBlobs[p] = enc.encode(PcoNumberType.U64, seq, p * PAGE, PAGE);
       blobBytes += blobs[p].byteSize() + seqBlobs[p].length;
     }
+    byte[] dst = new byte[(int) PcoEncoder.maxEncodedLength(PcoNumberType.F64, PAGE)];
     double[] out = new double[PAGE];
     long[] outSeq = new long[PAGE];
     for (int round = 0; round < 3; round++) {
@@ -53,9 +57,17 @@ class PcoAllocationTest {
         enc.encode(PcoNumberType.U64, seq, p * PAGE, PAGE);
       }
       long encodeBytes = mx.getCurrentThreadAllocatedBytes() - before;
+      before = mx.getCurrentThreadAllocatedBytes();
+      for (int p = 0; p < PAGES; p++) {
+        enc.encode(PcoNumberType.F64, prices, p * PAGE, PAGE, dst, 0);
+        enc.encode(PcoNumberType.U64, seq, p * PAGE, PAGE, dst, 0);
+      }
+      long encodeIntoBytes = mx.getCurrentThreadAllocatedBytes() - before;
       if (round == 2) {
         assertThat(decodeBytes).as("decoder bytes allocated for %d pages", 2 * PAGES).isLessThan(2 * PAGES);
         assertThat(encodeBytes).as("encoder bytes beyond the blobs").isLessThan(blobBytes + 64L * 2 * PAGES);
+        assertThat(encodeIntoBytes).as("encoder bytes allocated for %d pages into an array", 2 * PAGES)
+            .isLessThan(2 * PAGES);
       }
     }
   }

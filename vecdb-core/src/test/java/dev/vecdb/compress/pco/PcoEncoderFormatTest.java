@@ -109,6 +109,42 @@ class PcoEncoderFormatTest {
   }
 
   @Test
+  void encodingIntoAnArrayGivesTheSameBytesWithinTheBound() {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+    int n = PcoEncoder.MAX_CHUNK + 3;
+    long[] sequential = new long[n];
+    long[] random = new long[n];
+    double[] prices = new double[n];
+    long cents = 10_000;
+    for (int i = 0; i < n; i++) {
+      sequential[i] = i;
+      random[i] = rnd.nextLong();
+      cents += rnd.nextInt(21) - 10;
+      prices[i] = cents / 100.0;
+    }
+    PcoEncoder enc = new PcoEncoder();
+    for (int count : new int[] {0, 1, 2048, n}) {
+      checkEncodeInto(enc, PcoNumberType.U64, sequential, count);
+      checkEncodeInto(enc, PcoNumberType.U64, random, count);
+      checkEncodeInto(enc, PcoNumberType.F64, prices, count);
+    }
+  }
+
+  private static void checkEncodeInto(PcoEncoder enc, PcoNumberType type, Object values, int count) {
+    byte[] expected = enc.encode(type, values, 0, count);
+    assertThat((long) expected.length).isLessThanOrEqualTo(PcoEncoder.maxEncodedLength(type, count));
+    byte[] dst = new byte[expected.length + 5];
+    dst[0] = 42;
+    assertThat(enc.encode(type, values, 0, count, dst, 3)).isEqualTo(expected.length);
+    assertThat(java.util.Arrays.copyOfRange(dst, 3, 3 + expected.length)).isEqualTo(expected);
+    assertThat(dst[0]).isEqualTo((byte) 42);
+    byte[] small = new byte[expected.length + 2];
+    assertThatThrownBy(() -> enc.encode(type, values, 0, count, small, 3))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThat(small).containsOnly(0);
+  }
+
+  @Test
   void arrayMustMatchTheType() {
     assertThatThrownBy(() -> new PcoEncoder().encode(PcoNumberType.U64, new int[4], 0, 4))
         .isInstanceOf(IllegalArgumentException.class);
