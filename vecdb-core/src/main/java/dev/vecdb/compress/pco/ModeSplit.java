@@ -28,8 +28,9 @@ final class ModeSplit {
       case ChunkMeta.INT_MULT -> {
         for (int i = 0; i < n; i++) {
           long l = Latents.toOrdered(raw[i], type);
-          prim[i] = Long.divideUnsigned(l, param);
-          sec[i] = Long.remainderUnsigned(l, param);
+          long q = Long.divideUnsigned(l, param);
+          prim[i] = q;
+          sec[i] = l - q * param;
         }
       }
       case ChunkMeta.FLOAT_QUANT -> {

@@ -23,16 +23,9 @@ final class UnsignedSort {
       insertionSort(a, n);
       return;
     }
-    long min = -1;
-    long max = 0;
-    long prev = 0;
     int runs = 1;
-    for (int i = 0; i < n; i++) {
-      long x = a[i];
-      min = Long.compareUnsigned(x, min) < 0 ? x : min;
-      max = Long.compareUnsigned(x, max) > 0 ? x : max;
-      runs += Long.compareUnsigned(prev, x) > 0 ? 1 : 0;
-      prev = x;
+    for (int i = 1; i < n; i++) {
+      runs += Long.compareUnsigned(a[i - 1], a[i]) > 0 ? 1 : 0;
     }
     if (runs == 1) {
       return;
@@ -43,6 +36,13 @@ final class UnsignedSort {
     if (runs <= MAX_MERGE_RUNS) {
       mergeRuns(a, n, runs);
       return;
+    }
+    long min = -1;
+    long max = 0;
+    for (int i = 0; i < n; i++) {
+      long x = a[i];
+      min = Long.compareUnsigned(x, min) < 0 ? x : min;
+      max = Long.compareUnsigned(x, max) > 0 ? x : max;
     }
     int passes = (Binning.bitLength(max - min) + 7) >>> 3;
     for (int i = 0; i < n; i++) {
@@ -112,12 +112,24 @@ final class UnsignedSort {
     }
   }
 
-  /** Merges ascending {@code src[lo..mid)} and {@code src[mid..hi)} into {@code dst[lo..hi)}. */
+  /**
+   * Merges ascending {@code src[lo..mid)} and {@code src[mid..hi)} into {@code dst[lo..hi)}. The parts of either
+   * run that precede or follow the whole other run are found by binary search and copied as blocks, so an outlier
+   * among equal deltas costs a few copies; only the overlap is merged element by element.
+   */
   private static void merge(long[] src, int lo, int mid, int hi, long[] dst) {
-    int i = lo;
-    int j = mid;
-    int k = lo;
-    while (i < mid && j < hi) {
+    int leftFrom = firstAbove(src, lo, mid, src[mid]);
+    System.arraycopy(src, lo, dst, lo, leftFrom - lo);
+    int rightTo = firstAbove(src, mid, hi, src[mid - 1]);
+    System.arraycopy(src, rightTo, dst, rightTo, hi - rightTo);
+    int rightFrom = firstAbove(src, mid, rightTo, src[leftFrom]);
+    System.arraycopy(src, mid, dst, leftFrom, rightFrom - mid);
+    int leftTo = firstAbove(src, leftFrom, mid, src[rightTo - 1]);
+    System.arraycopy(src, leftTo, dst, rightTo - (mid - leftTo), mid - leftTo);
+    int i = leftFrom;
+    int j = rightFrom;
+    int k = leftFrom + (rightFrom - mid);
+    while (i < leftTo && j < rightTo) {
       long x = src[i];
       long y = src[j];
       boolean left = Long.compareUnsigned(x, y) <= 0;
@@ -125,8 +137,23 @@ final class UnsignedSort {
       i += left ? 1 : 0;
       j += left ? 0 : 1;
     }
-    System.arraycopy(src, i, dst, k, mid - i);
-    System.arraycopy(src, j, dst, k + mid - i, hi - j);
+    System.arraycopy(src, i, dst, k, leftTo - i);
+    System.arraycopy(src, j, dst, k + leftTo - i, rightTo - j);
+  }
+
+  /** The first index in ascending {@code a[from..to)} whose value exceeds {@code x} (unsigned), or {@code to}. */
+  private static int firstAbove(long[] a, int from, int to, long x) {
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int m = (lo + hi) >>> 1;
+      if (Long.compareUnsigned(a[m], x) > 0) {
+        hi = m;
+      } else {
+        lo = m + 1;
+      }
+    }
+    return lo;
   }
 
   /** Sorts {@code a[0..n)} as unsigned numbers in place; for short arrays. */
