@@ -26,12 +26,8 @@ final class ModeSplit {
     switch (mode) {
       case ChunkMeta.CLASSIC -> Latents.toOrderedAll(raw, n, type, prim);
       case ChunkMeta.INT_MULT -> {
-        for (int i = 0; i < n; i++) {
-          long l = Latents.toOrdered(raw[i], type);
-          long q = Long.divideUnsigned(l, param);
-          prim[i] = q;
-          sec[i] = l - q * param;
-        }
+        Latents.toOrderedAll(raw, n, type, sec);
+        divide(sec, n, param, prim);
       }
       case ChunkMeta.FLOAT_QUANT -> {
         int k = (int) param;
@@ -57,6 +53,49 @@ final class ModeSplit {
         }
       }
       default -> throw Exceptions.illegalState("mode %s", mode);
+    }
+  }
+
+  /** Latents below 2^52 are divided in double precision, then corrected to the exact quotient. */
+  private static final long DOUBLE_DIVISION_LIMIT = 1L << 52;
+
+  /**
+   * Unsigned division of {@code l[0..n)} by {@code d} (> 0): quotients into {@code q}, remainders in place of
+   * {@code l}. Without a hardware division per value when every latent and {@code d} are below 2^52, d at least 2: the
+   * quotient (below 2^51) estimated through a double, two roundings of relative error 2^-53 each, is off by at most
+   * one, and fixed by its remainder.
+   */
+  static void divide(long[] l, int n, long d, long[] q) {
+    long max = 0;
+    for (int i = 0; i < n; i++) {
+      max |= l[i];
+    }
+    boolean small = Long.compareUnsigned(max, DOUBLE_DIVISION_LIMIT) < 0
+        && Long.compareUnsigned(d, DOUBLE_DIVISION_LIMIT) < 0
+        && d >= 2;
+    if (!small) {
+      for (int i = 0; i < n; i++) {
+        long x = l[i];
+        long quotient = Long.divideUnsigned(x, d);
+        q[i] = quotient;
+        l[i] = x - quotient * d;
+      }
+      return;
+    }
+    double inverse = 1.0 / d;
+    for (int i = 0; i < n; i++) {
+      long x = l[i];
+      long quotient = (long) (x * inverse);
+      long r = x - quotient * d;
+      if (r < 0) {
+        quotient--;
+        r += d;
+      } else if (r >= d) {
+        quotient++;
+        r -= d;
+      }
+      q[i] = quotient;
+      l[i] = r;
     }
   }
 

@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * Sorts {@code long}s as unsigned numbers without allocating (the JDK sort allocates per partition): an insertion
  * sort for short arrays; one scan for input already in order (sequential data, constant deltas); a pairwise merge
- * for input of a few ascending runs (deltas with a few outliers); otherwise an LSD radix sort on the bytes of
- * {@code x - min}, where only the bytes that vary cost a pass. Holds scratch arrays; not thread-safe.
+ * for input of a few ascending runs (deltas with a few outliers); a counting sort when all values lie within 256
+ * of the smallest; otherwise an LSD radix sort on the bytes of {@code x - min}, where only the bytes that vary cost
+ * a pass. Holds scratch arrays; not thread-safe.
  */
 final class UnsignedSort {
   private static final int RADIX_MIN = 48;
@@ -45,6 +46,10 @@ final class UnsignedSort {
       max = Long.compareUnsigned(x, max) > 0 ? x : max;
     }
     int passes = (Binning.bitLength(max - min) + 7) >>> 3;
+    if (passes == 1) {
+      countingSort(a, n, min);
+      return;
+    }
     for (int i = 0; i < n; i++) {
       a[i] -= min;
     }
@@ -76,6 +81,19 @@ final class UnsignedSort {
     }
     for (int i = 0; i < n; i++) {
       a[i] = src[i] + min;
+    }
+  }
+
+  /** Sorts {@code a[0..n)}, all within 256 of {@code min}, by counting each value and writing the counts out. */
+  private void countingSort(long[] a, int n, long min) {
+    int[] c = counts;
+    Arrays.fill(c, 0);
+    for (int i = 0; i < n; i++) {
+      c[(int) (a[i] - min)]++;
+    }
+    for (int d = 0, pos = 0; pos < n; d++) {
+      Arrays.fill(a, pos, pos + c[d], min + d);
+      pos += c[d];
     }
   }
 
