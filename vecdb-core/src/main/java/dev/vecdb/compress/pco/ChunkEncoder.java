@@ -120,11 +120,11 @@ final class ChunkEncoder {
 
   /**
    * A lower bound on the estimated bytes of latents {@code a[0..n)} without delta (as {@link #trialCost} computes
-   * them) that costs one scan, or 0 unless the latents ascend (monotone series, whose first-order deltas usually win; the bound then spares the order-0 trial and its
-   * quadratic bin optimisation). Every binning is a prefix code of the distinct latents (a tANS symbol of
-   * probability weight/table size plus offset bits covering the bin), so by Kraft and Gibbs the body costs at least
-   * the sample's Shannon entropy, which is at least its collision entropy {@code -log2(sum p^2)}; the metadata
-   * holds at least one bin.
+   * them) that costs one scan, or 0 unless the latents ascend (monotone series, whose first-order deltas usually
+   * win: the bound then spares the order-0 trial and its quadratic bin optimisation). Every binning is a prefix code
+   * of the distinct latents (a tANS symbol of probability weight / table size, plus offset bits covering the bin),
+   * so by Kraft and Gibbs the body costs at least the latents' Shannon entropy, which is at least their collision
+   * entropy {@code -log2(sum p^2)}; the metadata holds at least one bin.
    */
   static double noDeltaLowerBound(long[] a, int n, int bits) {
     long sumSquares = 0;
