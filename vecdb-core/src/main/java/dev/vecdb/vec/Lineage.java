@@ -171,6 +171,17 @@ final class Lineage {
     return retained == NONE ? null : search(offset);
   }
 
+  /**
+   * For a point read's fast path, called right after the caller loaded a value from the state's view: whether no
+   * write has overwritten bytes of this node's state, so that the load is the state's value (the load-load fence and
+   * one acquire load of {@link #overwritten}'s fast path). When false, the caller takes the value through
+   * {@link #overwritten}.
+   */
+  boolean unchanged() {
+    VarHandle.loadLoadFence();
+    return retained == NONE;
+  }
+
   /** {@link #overwritten} past its fast path (kept apart so that the fast path inlines into every point read). */
   private Range search(long offset) {
     for (Lineage node = this; node != null; node = (Lineage) NEXT.getVolatile(node)) {
