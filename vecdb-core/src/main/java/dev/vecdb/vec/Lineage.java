@@ -167,15 +167,14 @@ final class Lineage {
    * invariant on {@link #retained}); the chain is walked only after an overwrite.
    */
   Range overwritten(long offset) {
-    VarHandle.loadLoadFence();
-    return retained == NONE ? null : search(offset);
+    return unchanged() ? null : search(offset);
   }
 
   /**
    * For a point read's fast path, called right after the caller loaded a value from the state's view: whether no
-   * write has overwritten bytes of this node's state, so that the load is the state's value (the load-load fence and
-   * one acquire load of {@link #overwritten}'s fast path). When false, the caller takes the value through
-   * {@link #overwritten}.
+   * write has overwritten bytes of this node's state, so that the load is the state's value: the load-load fence and
+   * one acquire load of {@link #retained}, compared by identity with {@code NONE}. When false, the caller takes the
+   * value through {@link #overwritten}.
    */
   boolean unchanged() {
     VarHandle.loadLoadFence();
