@@ -167,8 +167,18 @@ final class Lineage {
    * invariant on {@link #retained}); the chain is walked only after an overwrite.
    */
   Range overwritten(long offset) {
+    return unchanged() ? null : search(offset);
+  }
+
+  /**
+   * For a point read's fast path, called right after the caller loaded a value from the state's view: whether no
+   * write has overwritten bytes of this node's state, so that the load is the state's value: the load-load fence and
+   * one acquire load of {@link #retained}, compared by identity with {@code NONE}. When false, the caller takes the
+   * value through {@link #overwritten}.
+   */
+  boolean unchanged() {
     VarHandle.loadLoadFence();
-    return retained == NONE ? null : search(offset);
+    return retained == NONE;
   }
 
   /** {@link #overwritten} past its fast path (kept apart so that the fast path inlines into every point read). */

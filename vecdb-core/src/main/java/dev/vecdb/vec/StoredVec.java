@@ -131,13 +131,24 @@ public abstract class StoredVec {
    * with the same view, table and node. The space an older view maps stays the vector's while a reader pins the
    * region; the bytes of it that later writes overwrote stay readable through the node (see {@link Lineage}).
    */
-  record Published(MemorySegment view, long len, long[] holes, PageTable table, Lineage lineage) {
+  record Published(MemorySegment view, long len, long[] holes, PageTable table, Lineage lineage, long denseLen) {
+    /**
+     * The state of a vector whose values are {@code direct} (raw, loadable little-endian at {@code Header.SIZE +
+     * index * size} of {@code view}) or not; {@link #denseLen} is {@code len} when they are and the state has no
+     * holes, else 0, so that a point read's fast path is one unsigned comparison.
+     */
+    static Published of(MemorySegment view, long len, long[] holes, PageTable table, Lineage lineage,
+        boolean direct) {
+      return new Published(view, len, holes, table, lineage, direct && holes.length == 0 ? len : 0);
+    }
+
     boolean isHole(long index) {
       return holes.length != 0 && Arrays.binarySearch(holes, index) >= 0;
     }
 
     Published truncatedTo(long newLen) {
-      return newLen >= len ? this : new Published(view, newLen, holes, table, lineage);
+      return newLen >= len ? this
+          : new Published(view, newLen, holes, table, lineage, denseLen == len ? newLen : 0);
     }
   }
 
@@ -174,8 +185,8 @@ public abstract class StoredVec {
     VecOpening.checkDependentRegions(store, name, header, holesRegion, changes);
     this.holes = new HoleSet(holesRegion.load(realLen));
     this.readable = new ReadableExtent(size, realLen, storedView, region.start());
-    this.published = new Published(storedView, realLen, holes.toArray(), paging == null ? null : paging.table(),
-        new Lineage());
+    this.published = Published.of(storedView, realLen, holes.toArray(), paging == null ? null : paging.table(),
+        new Lineage(), directValues());
     this.writtenStamp = header.stamp;
     this.overlay = !holes.isEmpty();
     this.chunks = StoredChunks.ofWriter(this);
@@ -579,6 +590,11 @@ public abstract class StoredVec {
         + " replication applier changes it", vector, store.path(), what);
   }
 
+  /** Whether values are raw little-endian at {@code Header.SIZE + index * size} of the views (see {@link Published}). */
+  private boolean directValues() {
+    return paging == null && order == ByteOrder.LITTLE_ENDIAN;
+  }
+
   /**
    * Whether the calling thread is the writer (the hot-path check before {@link #claim()}). A plain read, not a
    * volatile one: a volatile read in {@code push} is a compiler barrier that keeps C2 from optimizing the push loop
@@ -919,8 +935,8 @@ public abstract class StoredVec {
     storedLen = realLen;
     writtenStamp = header.stamp;
     boolean moved = readable.advance(realLen, storedView, region.start());
-    published = new Published(storedView, realLen, holes.toArray(), paging == null ? null : paging.table(),
-        moved ? new Lineage() : lineage.succeed());
+    published = Published.of(storedView, realLen, holes.toArray(), paging == null ? null : paging.table(),
+        moved ? new Lineage() : lineage.succeed(), directValues());
     return changed;
   }
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * write is not atomic per value (on Linux x86-64 a load racing the kernel's copy was seen to read
  * {@code ffffffffffff0000} about once per 10^9 reads), so the reader must take the value from the copy the writer
  * kept ({@link Lineage}) when its load raced the overwrite. {@code -Dvecdb.tear.seconds=N} runs longer (2 s per
- * format by default).
+ * format by default). A snapshot's point reads, racing the same overwrites, are
+ * never torn and always return the same value, its state's.
  */
 class RawPointReadTearTest {
   private static final long SECONDS = Long.getLong("vecdb.tear.seconds", 2);
@@ -64,6 +65,50 @@ class RawPointReadTearTest {
         assertThat(writes).isGreaterThan(1_000);
         assertThat(reads.get()).isGreaterThan(writes);
         assertThat(torn).as("torn reads in " + reads.get() + " reads over " + writes + " overwrites").isEmpty();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Format.class, names = {"BYTES", "ZERO_COPY"})
+  void aSnapshotPointReadRacingOverwritesKeepsItsStatesValue(Format format) throws InterruptedException {
+    try (Database db = Database.open(tmp.resolve("db"))) {
+      LongVec vec = db.longVec("v", NumberType.I64, VecOptions.of(format));
+      for (int i = 0; i < 64; i++) {
+        vec.push(0L);
+      }
+      vec.write();
+      AtomicBoolean stop = new AtomicBoolean();
+      AtomicLong reads = new AtomicLong();
+      ConcurrentLinkedQueue<String> wrong = new ConcurrentLinkedQueue<>();
+      try (LongReader reader = vec.reader()) {
+        Thread thread = new Thread(() -> {
+          long n = 0;
+          while (!stop.get()) {
+            LongReadable snapshot = reader.snapshot();
+            long first = snapshot.get(5);
+            long again = snapshot.get(5);
+            if ((first != 0L && first != -1L) || again != first) {
+              wrong.add(Long.toHexString(first) + " then " + Long.toHexString(again));
+            }
+            n++;
+          }
+          reads.set(n);
+        });
+        thread.start();
+        long end = System.nanoTime() + SECONDS * 1_000_000_000L;
+        long writes = 0;
+        while (System.nanoTime() < end) {
+          vec.update(5, (writes & 1) == 0 ? -1L : 0L);
+          vec.write();
+          writes++;
+        }
+        stop.set(true);
+        thread.join();
+        assertThat(writes).isGreaterThan(1_000);
+        assertThat(reads.get()).isGreaterThan(writes);
+        assertThat(wrong).as("torn or changing snapshot reads in " + reads.get() + " snapshots over " + writes
+            + " overwrites").isEmpty();
       }
     }
   }

@@ -61,16 +61,26 @@ final class OriginalReport {
       new Row("(a) open + import (ms)", 1e6, false, OriginalStep.OPEN_IMPORT),
       new Row("(d3) push, second database (ns/value)", 0, false, OriginalStep.PUSH_AGAIN),
       new Row("(d3) vec.flush() right after the push (ms)", 1e6, false, OriginalStep.PUSH_THEN_FLUSH),
-      new Row("(d4) db.flush() after (d3) (ms)", 1e6, false, OriginalStep.DB_FLUSH_AGAIN));
+      new Row("(d4) db.flush() after (d3) (ms)", 1e6, false, OriginalStep.DB_FLUSH_AGAIN),
+      new Row("limit: warm scan as a hand-written loop over the mapping (ns/value)", 0, false,
+          OriginalStep.LIMIT_FOLD),
+      new Row("limit: random read as a hand-written loop over the mapping (ns)", 0, true, OriginalStep.LIMIT_RANDOM));
+
+  private static final double NA = Double.NaN;
+  /** The original's hand-written mapped {@code &[u64]} sum and random reads, ns ({@code rust-baseline.md}, Build A). */
+  private static final double LIMIT_SCAN = 0.28;
+  private static final double LIMIT_READ = 6.0;
 
   /**
-   * The Rust original's medians from {@code rust-baseline.md} ("Side by side", 2026-12-07), per format, in the order
-   * of the first rows of {@link #ROWS}, then region payload and allocated bytes; NaN where it gives none.
+   * The Rust original's medians from {@code rust-baseline.md} ("Side by side", 2026-12-07; the limit rows from its
+   * hand-written baseline), per format, in the order of the first rows of {@link #ROWS}, then region payload and
+   * allocated bytes; NaN where it gives none.
    */
   private static final Map<Format, double[]> RUST = Map.of(
-      Format.BYTES, new double[] {31.4, 48.9, 80.3, 240, 0.29, 7.85, 0.336, 9.5, 106, Double.NaN, Double.NaN},
-      Format.ZERO_COPY, new double[] {29.5, Double.NaN, 77.6, Double.NaN, 0.42, Double.NaN, 0.315, 9.5, Double.NaN,
-          Double.NaN, Double.NaN},
+      Format.BYTES, new double[] {31.4, 48.9, 80.3, 240, 0.29, 7.85, 0.336, 9.5, 106, NA, NA, NA, NA, LIMIT_SCAN,
+          LIMIT_READ, NA, NA},
+      Format.ZERO_COPY, new double[] {29.5, NA, 77.6, NA, 0.42, NA, 0.315, 9.5, NA, NA, NA, NA, NA, LIMIT_SCAN,
+          LIMIT_READ, NA, NA},
       Format.PCO, new double[] {23.5, Double.NaN, 63.6, 2.87, 0.38, Double.NaN, 1.85, 3650, 228, 193_978, 290_816},
       Format.LZ4, new double[] {23.1, Double.NaN, 69.0, Double.NaN, 0.88, Double.NaN, 5.73, 12_000, 632, Double.NaN,
           Double.NaN},
@@ -95,7 +105,10 @@ final class OriginalReport {
         + " whole workload ").append(options.warmUpRuns()).append(" times at N/10 (JIT warm-up). Java cells: median"
         + " over the processes (min–max when they differ). *faults*: minor page faults of the step (median). *load*: 1-minute load"
         + " average when the step started (median). *Rust*: the original's median from `rust-baseline.md`"
-        + " (2026-12-07, quiet machine, load 0.73–0.79); Java/Rust below 1 = Java faster or smaller.\n\n");
+        + " (2026-12-07, quiet machine, load 0.73–0.79); Java/Rust below 1 = Java faster or smaller. The *limit* rows"
+        + " (raw formats) time a hand-written FFM loop over the vector's own mapping in the same process, right after"
+        + " the steps above, against the original's hand-written mmap loop: they show the machine's memory speed at"
+        + " the time, so a scan or read ratio can be read against the ratio of the limits.\n\n");
     md.append("| format | step | Java | faults | load | Rust | Java/Rust |\n|---|---|---:|---:|---:|---:|---:|\n");
     for (Map.Entry<Format, List<Properties>> e : results.entrySet()) {
       Format format = e.getKey();

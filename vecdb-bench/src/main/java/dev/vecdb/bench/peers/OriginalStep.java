@@ -19,7 +19,9 @@ enum OriginalStep {
   FIRST_FOLD("(f0) first fold after the reopen", Unit.NS_PER_VALUE),
   WARM_FOLD("(f) warm fold, median of 5", Unit.NS_PER_VALUE),
   RANDOM("(g) 100k random reads, reader created inside, median of 5", Unit.NS_PER_READ),
-  SORTED("(g'') the same indices sorted, one getAll, median of 5", Unit.NS_PER_READ);
+  SORTED("(g'') the same indices sorted, one getAll, median of 5", Unit.NS_PER_READ),
+  LIMIT_FOLD("(f) as a hand-written FFM loop over the same mapping (raw formats), median of 5", Unit.NS_PER_VALUE),
+  LIMIT_RANDOM("(g) as a hand-written FFM loop over the same mapping (raw formats), median of 5", Unit.NS_PER_READ);
 
   /** How a step's nanoseconds are reported. */
   enum Unit {

@@ -3,11 +3,13 @@ package dev.vecdb.bench.peers;
 import dev.vecdb.Database;
 import dev.vecdb.Format;
 import dev.vecdb.VecOptions;
+import dev.vecdb.bench.MappedLongs;
 import dev.vecdb.bench.peers.ProcessCounters.Mark;
 import dev.vecdb.codec.NumberType;
 import dev.vecdb.vec.LongReader;
 import dev.vecdb.vec.LongVec;
 import java.io.Writer;
+import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -147,6 +149,34 @@ public final class OriginalWorkload {
     fold.record(OriginalStep.WARM_FOLD);
     random.record(OriginalStep.RANDOM);
     sortedReads.record(OriginalStep.SORTED);
+    if (format.isRaw()) {
+      readLimit(vec);
+    }
+  }
+
+  /**
+   * The physical limit of the warm scan and the random reads in this process, now: the same sum and the same
+   * indices as a hand-written loop over the vector's own mapping ({@link LongVec#storedValues()}, in the format's
+   * byte order, little-endian on x86), as the original's baseline measures its hand-written mmap loop. It takes the
+   * machine's state at the time out of the comparison with the Rust figures.
+   */
+  private void readLimit(LongVec vec) {
+    MemorySegment values = vec.storedValues();
+    Repeated fold = new Repeated();
+    Repeated random = new Repeated();
+    for (int r = 0; r < REPETITIONS; r++) {
+      Mark step = Mark.now();
+      check("limit fold", MappedLongs.sum(values), n * (n - 1) / 2);
+      fold.add(r, step);
+    }
+    for (int r = 0; r < REPETITIONS; r++) {
+      Mark step = Mark.now();
+      long sum = MappedLongs.sumAt(values, indices, 0, indices.length);
+      random.add(r, step);
+      check("limit random-read sum", sum, indexSum);
+    }
+    fold.record(OriginalStep.LIMIT_FOLD);
+    random.record(OriginalStep.LIMIT_RANDOM);
   }
 
   /** Pushes the values {@code 0..n-1} one by one, as the original does. */
