@@ -4,7 +4,6 @@ import dev.vecdb.internal.Exceptions;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.zip.CRC32C;
 
@@ -63,12 +62,14 @@ final class CommitSequence {
 
   private static long decode(Region region) {
     byte[] bytes = region.readAll();
-    ByteBuffer image = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    if (bytes.length != SIZE || image.getInt(8) != crc(MemorySegment.ofArray(bytes)) || image.getInt(12) != 0) {
+    MemorySegment image = MemorySegment.ofArray(bytes);
+    if (bytes.length != SIZE
+        || image.get(CHECK, 8) != crc(image)
+        || image.get(CHECK, 12) != 0) {
       throw Exceptions.corruption("commit sequence (region '%s') of database %s is damaged: %s bytes, checksum or"
           + " padding wrong", REGION_ID, region.store().path(), bytes.length);
     }
-    return image.getLong(0);
+    return image.get(NUMBER, 0);
   }
 
   private static int crc(MemorySegment image) {

@@ -4,7 +4,6 @@ import dev.vecdb.Format;
 import dev.vecdb.internal.Exceptions;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.zip.CRC32C;
 
@@ -76,41 +75,32 @@ final class Header {
     return out;
   }
 
-  /**
-   * Decodes a stored header; {@code vector} names it in errors. The header is copied once and checked and decoded
-   * from the copy (plain buffer reads: cheap in a young JVM, where each segment access through a layout still runs
-   * through its var handle's interpreted chain).
-   */
+  /** Decodes a stored header; {@code vector} names it in errors. */
   static Header decode(MemorySegment in, String vector) {
     if (in.byteSize() < SIZE) {
       throw Exceptions.corruption("vector '%s': region holds %s bytes, less than its %s-byte header", vector,
           in.byteSize(), SIZE);
     }
-    byte[] bytes = new byte[SIZE];
-    MemorySegment.copy(in, ValueLayout.JAVA_BYTE, 0, bytes, 0, SIZE);
-    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    if (b.getInt(0) != MAGIC) {
+    if (in.get(INT, 0) != MAGIC) {
       throw Exceptions.corruption("vector '%s': header has no vecdb magic number", vector);
     }
-    CRC32C crc = new CRC32C();
-    crc.update(bytes, 0, 60);
-    if (b.getInt(60) != (int) crc.getValue()) {
+    if (in.get(INT, 60) != crc(in)) {
       throw Exceptions.corruption("vector '%s': header fails its checksum", vector);
     }
-    int version = Short.toUnsignedInt(b.getShort(4));
+    int version = Short.toUnsignedInt(in.get(SHORT, 4));
     if (version != VERSION) {
       throw Exceptions.unsupportedFormatVersion(version, VERSION, "vector '%s': header", vector);
     }
-    int flags = b.getInt(40);
-    int changeSets = b.getInt(20);
+    int flags = in.get(INT, 40);
+    int changeSets = in.get(INT, 20);
     if ((flags & ~(HOLES | BASELINE)) != 0 || changeSets < 0) {
       throw Exceptions.corruption("vector '%s': header has unknown flags %s or a negative change set count %s", vector,
           flags, changeSets);
     }
-    Header h = new Header(Byte.toUnsignedInt(bytes[6]), Byte.toUnsignedInt(bytes[7]), b.getInt(8), b.getLong(32),
-        b.getInt(12));
-    h.computedVersion = b.getInt(16);
-    h.stamp = b.getLong(24);
+    Header h = new Header(Byte.toUnsignedInt(in.get(ValueLayout.JAVA_BYTE, 6)),
+        Byte.toUnsignedInt(in.get(ValueLayout.JAVA_BYTE, 7)), in.get(INT, 8), in.get(LONG, 32), in.get(INT, 12));
+    h.computedVersion = in.get(INT, 16);
+    h.stamp = in.get(LONG, 24);
     h.changeSets = changeSets;
     h.hasHoles = (flags & HOLES) != 0;
     h.hasBaseline = (flags & BASELINE) != 0;

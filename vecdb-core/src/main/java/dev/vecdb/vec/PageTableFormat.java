@@ -133,43 +133,19 @@ final class PageTableFormat {
     }
   }
 
-  /**
-   * Parses a version 2 table: one pass, no object per page. A block is parsed by a method of its own, so that a
-   * table of thousands of blocks runs compiled code after its first few hundred blocks even in a young JVM (a loop
-   * body inlined in one long-running call would wait for on-stack replacement).
-   */
+  /** Parses a version 2 table: one pass, no object per page. */
   private static final class V2Reader {
     private final byte[] in;
     private final String vector;
     private final int perPage;
     private final int valueSize;
-    /** Checksums every block; reset before each. */
-    private final CRC32C crc = new CRC32C();
-    /** Bound on the pages: a block has at least 11 bytes and a page at least one. */
-    private final int maxPages;
     private int pos;
-    private long[] ends;
-    private boolean[] raw;
-    private final int[] first;
-    private final int[] crcs;
-    private final int[] at;
-    private int size;
-    private int blocks;
-    private int lastCount;
-    private long end = Header.SIZE;
 
     V2Reader(byte[] in, String vector, int perPage, int valueSize) {
       this.in = in;
       this.vector = vector;
       this.perPage = perPage;
       this.valueSize = valueSize;
-      // the page arrays start at a quarter of the bound and grow, all are trimmed at the end
-      this.maxPages = Math.max(0, in.length - HEADER);
-      this.ends = new long[maxPages / 4 + 16];
-      this.raw = new boolean[ends.length];
-      this.first = new int[maxPages / 11 + 2];
-      this.crcs = new int[first.length];
-      this.at = new int[first.length];
     }
 
     PageTable read(long regionLength) {
@@ -184,59 +160,67 @@ final class PageTableFormat {
         throw Exceptions.unsupportedFormatVersion(version, VERSION, "vector '%s': page table", vector);
       }
       pos = HEADER;
+      // a block has at least 11 bytes and a page at least one: bounds for the arrays; the page arrays start at a
+      // quarter of the bound and grow, all are trimmed at the end
+      int maxPages = in.length - HEADER;
+      long[] ends = new long[maxPages / 4 + 16];
+      boolean[] raw = new boolean[ends.length];
+      int[] first = new int[maxPages / 11 + 2];
+      int[] crcs = new int[first.length];
+      int[] at = new int[first.length];
+      int size = 0;
+      int blocks = 0;
+      int lastCount = 0;
+      long end = Header.SIZE;
+      CRC32C crc = new CRC32C();
       while (pos < in.length) {
-        readBlock();
+        if (lastCount != 0 && lastCount != perPage) {
+          throw corrupt("page " + (size - 1) + " is not full but is not the last");
+        }
+        int start = pos;
+        int n = varint();
+        int lastValues = varint();
+        if (n < 1 || n > MAX_BLOCK_PAGES || lastValues < 1 || lastValues > perPage) {
+          throw corrupt("page table block " + blocks + " is inconsistent: " + n + " pages, " + lastValues
+              + " values in its last");
+        }
+        int payloadCrc = readInt();
+        first[blocks] = size;
+        crcs[blocks] = payloadCrc;
+        at[blocks] = start;
+        for (int i = 0; i < n; i++) {
+          if (size == maxPages) {
+            throw corrupt("page table block " + blocks + " is truncated");
+          }
+          if (size == ends.length) {
+            ends = Arrays.copyOf(ends, Math.min(maxPages, 2 * size));
+            raw = Arrays.copyOf(raw, ends.length);
+          }
+          int stored = pos < in.length && in[pos] >= 0 ? in[pos++] : varint();
+          int bytes = stored >>> 1;
+          boolean isRaw = (stored & 1) != 0;
+          int count = i == n - 1 ? lastValues : perPage;
+          if (isRaw && (long) bytes != (long) count * valueSize) {
+            throw corrupt("page " + size + " is inconsistent: raw, " + bytes + " bytes, " + count + " values");
+          }
+          end += bytes;
+          ends[size] = end;
+          raw[size] = isRaw;
+          size++;
+        }
+        crc.reset();
+        crc.update(in, start, pos - start);
+        if (readInt() != (int) crc.getValue()) {
+          throw corrupt("page table block " + blocks + " (from page " + first[blocks] + ") fails its checksum");
+        }
+        blocks++;
+        lastCount = lastValues;
       }
       first[blocks] = size;
       checkEnd(vector, end, regionLength);
       return new PageTable(perPage, Arrays.copyOf(ends, size), Arrays.copyOf(raw, size), size,
           lastCount, Arrays.copyOf(first, blocks + 1), Arrays.copyOf(crcs, blocks),
           Arrays.copyOf(at, blocks), blocks, VERSION);
-    }
-
-    /** Parses and checks the block at {@link #pos}, appends its pages and moves past it. */
-    private void readBlock() {
-      if (lastCount != 0 && lastCount != perPage) {
-        throw corrupt("page " + (size - 1) + " is not full but is not the last");
-      }
-      int start = pos;
-      int n = varint();
-      int lastValues = varint();
-      if (n < 1 || n > MAX_BLOCK_PAGES || lastValues < 1 || lastValues > perPage) {
-        throw corrupt("page table block " + blocks + " is inconsistent: " + n + " pages, " + lastValues
-            + " values in its last");
-      }
-      int payloadCrc = readInt();
-      first[blocks] = size;
-      crcs[blocks] = payloadCrc;
-      at[blocks] = start;
-      for (int i = 0; i < n; i++) {
-        if (size == maxPages) {
-          throw corrupt("page table block " + blocks + " is truncated");
-        }
-        if (size == ends.length) {
-          ends = Arrays.copyOf(ends, Math.min(maxPages, 2 * size));
-          raw = Arrays.copyOf(raw, ends.length);
-        }
-        int stored = pos < in.length && in[pos] >= 0 ? in[pos++] : varint();
-        int bytes = stored >>> 1;
-        boolean isRaw = (stored & 1) != 0;
-        int count = i == n - 1 ? lastValues : perPage;
-        if (isRaw && (long) bytes != (long) count * valueSize) {
-          throw corrupt("page " + size + " is inconsistent: raw, " + bytes + " bytes, " + count + " values");
-        }
-        end += bytes;
-        ends[size] = end;
-        raw[size] = isRaw;
-        size++;
-      }
-      crc.reset();
-      crc.update(in, start, pos - start);
-      if (readInt() != (int) crc.getValue()) {
-        throw corrupt("page table block " + blocks + " (from page " + first[blocks] + ") fails its checksum");
-      }
-      blocks++;
-      lastCount = lastValues;
     }
 
     private int varint() {
