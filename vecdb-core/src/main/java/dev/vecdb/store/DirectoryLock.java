@@ -97,7 +97,10 @@ final class DirectoryLock implements AutoCloseable {
     }
   }
 
-  /** The open channel of the locked region table (the table truncates its file through it). */
+  /**
+   * The open channel of the locked region table: the store's {@link RegionTable} reads, writes and truncates its file
+   * through it (and never closes it), since closing another channel of the file would drop the lock.
+   */
   FileChannel channel() {
     return channel;
   }
