@@ -15,7 +15,9 @@ import java.util.Locale;
  * {@code Database.open}, then the vector's open, then {@code close}, timed apart, on the first open of the process
  * and on later ones. {@code java -cp benchmarks.jar dev.vecdb.bench.OpenProbe <format> <dir> [opens]}: creates the
  * dataset in {@code dir} when it is missing (and exits), else opens it {@code opens} times (default 400) and prints
- * one line: the first open's database and vector times, then the median of opens 2 to 10 and of the last half (µs).
+ * one line: the first open's database and vector times and the first {@code get} after it, then the median of opens
+ * 2 to 10 and of the last half, then the last open's times (µs; with 27 opens, the last is where the original's
+ * workload times its reopen: the 27th open of its process).
  * Command-line only; single-threaded.
  */
 public final class OpenProbe {
@@ -49,6 +51,7 @@ public final class OpenProbe {
     long[] dbOpen = new long[opens];
     long[] vecOpen = new long[opens];
     long[] close = new long[opens];
+    long firstGet = 0;
     for (int i = 0; i < opens; i++) {
       long t0 = System.nanoTime();
       Database db = Database.open(dir);
@@ -58,15 +61,24 @@ public final class OpenProbe {
         throw new IllegalStateException("len " + v.len());
       }
       long t2 = System.nanoTime();
-      db.close();
+      if (i == 0) {
+        if (v.get(N / 2) != N / 2) {
+          throw new IllegalStateException("value " + v.get(N / 2));
+        }
+        firstGet = System.nanoTime() - t2;
+      }
       long t3 = System.nanoTime();
+      db.close();
+      long t4 = System.nanoTime();
       dbOpen[i] = t1 - t0;
       vecOpen[i] = t2 - t1;
-      close[i] = t3 - t2;
+      close[i] = t4 - t3;
     }
-    System.out.printf(Locale.ROOT, "%s first: db %.0f vec %.0f close %.0f | opens 2-10: %s | last half: %s%n",
-        format, dbOpen[0] / 1e3, vecOpen[0] / 1e3, close[0] / 1e3, medians(dbOpen, vecOpen, close, 1, 10),
-        medians(dbOpen, vecOpen, close, opens / 2, opens));
+    System.out.printf(Locale.ROOT,
+        "%s first: db %.0f vec %.0f get %.0f close %.0f | opens 2-10: %s | last half: %s | open %d: db %.1f vec %.1f%n",
+        format, dbOpen[0] / 1e3, vecOpen[0] / 1e3, firstGet / 1e3, close[0] / 1e3,
+        medians(dbOpen, vecOpen, close, 1, 10), medians(dbOpen, vecOpen, close, opens / 2, opens), opens,
+        dbOpen[opens - 1] / 1e3, vecOpen[opens - 1] / 1e3);
   }
 
   private static String medians(long[] db, long[] vec, long[] close, int from, int to) {

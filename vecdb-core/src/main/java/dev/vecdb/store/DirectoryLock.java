@@ -7,8 +7,10 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,12 +42,14 @@ final class DirectoryLock implements AutoCloseable {
   private final FileChannel channel;
   private final FileLock lock;
   private final boolean creating;
+  private final boolean unfinishedCreation;
 
-  private DirectoryLock(Path key, FileChannel channel, FileLock lock, boolean creating) {
+  private DirectoryLock(Path key, FileChannel channel, FileLock lock, boolean creating, boolean unfinishedCreation) {
     this.key = key;
     this.channel = channel;
     this.lock = lock;
     this.creating = creating;
+    this.unfinishedCreation = unfinishedCreation;
   }
 
   /**
@@ -63,9 +67,18 @@ final class DirectoryLock implements AutoCloseable {
     }
     FileChannel channel = null;
     try {
-      checkTableNotLost(dir);
-      boolean creating = isCreation(dir);
-      channel = FileChannel.open(dir.resolve(RegionStore.TABLE), StandardOpenOption.CREATE, StandardOpenOption.READ,
+      Path tableFile = dir.resolve(RegionStore.TABLE);
+      long dataLength = length(dir.resolve(RegionStore.DATA));
+      long tableLength = length(tableFile);
+      if (dataLength > 0 && tableLength <= 0) {
+        throw Exceptions.corruption("region table %s is missing or empty but the data file holds %s bytes", tableFile,
+            dataLength);
+      }
+      // no data, and a table no longer than its header (a missing one is created empty below)
+      boolean unfinished = dataLength <= 0 && tableLength <= RegionTable.HEADER_SIZE;
+      boolean creating = dataLength < 0 || tableLength < 0 || unfinished
+          || !Files.exists(dir.resolve(RegionStore.JOURNAL));
+      channel = FileChannel.open(tableFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE);
       FileLock lock;
       try {
@@ -76,7 +89,7 @@ final class DirectoryLock implements AutoCloseable {
       if (lock == null) {
         throw StoreErrors.alreadyOpen(dir);
       }
-      return new DirectoryLock(realDir, channel, lock, creating);
+      return new DirectoryLock(realDir, channel, lock, creating, unfinished);
     } catch (IOException | RuntimeException e) {
       closeQuietly(channel);
       OPEN_IN_THIS_JVM.remove(realDir);
@@ -84,7 +97,10 @@ final class DirectoryLock implements AutoCloseable {
     }
   }
 
-  /** The open channel of the locked region table (the table truncates its file through it). */
+  /**
+   * The open channel of the locked region table: the store's {@link RegionTable} reads, writes and truncates its file
+   * through it (and never closes it), since closing another channel of the file would drop the lock.
+   */
   FileChannel channel() {
     return channel;
   }
@@ -107,14 +123,12 @@ final class DirectoryLock implements AutoCloseable {
   }
 
   /**
-   * Whether the database was never flushed and its creation may have stopped while the table header was being
-   * written (a full disk, a crash): no data, and a table no longer than its header. Such a table holds no region, so
-   * its header is written again rather than reported as corrupt.
+   * Whether, when the lock was taken, the database was never flushed and its creation may have stopped while the
+   * table header was being written (a full disk, a crash): no data, and a table no longer than its header. Such a
+   * table holds no region, so its header is written again rather than reported as corrupt.
    */
-  static boolean isUnfinishedCreation(Path dir) throws IOException {
-    Path dataFile = dir.resolve(RegionStore.DATA);
-    return (!Files.exists(dataFile) || Files.size(dataFile) == 0)
-        && Files.size(dir.resolve(RegionStore.TABLE)) <= RegionTable.HEADER_SIZE;
+  boolean unfinishedCreation() {
+    return unfinishedCreation;
   }
 
   /**
@@ -126,34 +140,21 @@ final class DirectoryLock implements AutoCloseable {
     for (Path level = dir; level != null && !Files.isDirectory(level); level = level.getParent()) {
       created.add(level);
     }
+    if (created.isEmpty()) {
+      return;
+    }
     Files.createDirectories(dir);
     for (Path level : created) {
       io.syncDirectory(level.getParent());
     }
   }
 
-  /**
-   * Whether this open creates one of the database's files, or finishes a creation that stopped before its directory
-   * was synced (then nothing was ever written): only then is the directory synced, so that reopening an existing
-   * database costs no directory sync.
-   */
-  private static boolean isCreation(Path dir) throws IOException {
-    for (String file : new String[] {RegionStore.JOURNAL, RegionStore.TABLE, RegionStore.DATA}) {
-      if (!Files.exists(dir.resolve(file))) {
-        return true;
-      }
-    }
-    return isUnfinishedCreation(dir);
-  }
-
-  /** A missing or empty region table is a new database only if the data file is empty too. */
-  private static void checkTableNotLost(Path dir) throws IOException {
-    Path dataFile = dir.resolve(RegionStore.DATA);
-    Path tableFile = dir.resolve(RegionStore.TABLE);
-    long dataLength = Files.exists(dataFile) ? Files.size(dataFile) : 0;
-    if (dataLength > 0 && (!Files.exists(tableFile) || Files.size(tableFile) == 0)) {
-      throw Exceptions.corruption("region table %s is missing or empty but the data file holds %s bytes", tableFile,
-          dataLength);
+  /** The length of {@code file}, or -1 if it does not exist. */
+  private static long length(Path file) throws IOException {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class).size();
+    } catch (NoSuchFileException missing) {
+      return -1;
     }
   }
 

@@ -100,10 +100,11 @@ public final class RegionStore implements AutoCloseable {
     DataFile data = null;
     try {
       journal = new Journal(directory.resolve(JOURNAL), io);
-      if (journal.isEmpty() && DirectoryLock.isUnfinishedCreation(directory)) {
-        io.truncate(directory.resolve(TABLE), directoryLock.channel(), 0);
+      Path tableFile = directory.resolve(TABLE);
+      if (journal.isEmpty() && directoryLock.unfinishedCreation()) {
+        io.truncate(tableFile, directoryLock.channel(), 0);
       }
-      table = new RegionTable(directory.resolve(TABLE), io);
+      table = new RegionTable(tableFile, io, directoryLock.channel(), false);
       data = new DataFile(directory.resolve(DATA), arena, io);
     } catch (IOException | RuntimeException e) {
       closeFiles(data, table, journal);

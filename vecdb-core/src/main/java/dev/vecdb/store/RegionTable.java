@@ -5,12 +5,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -43,19 +42,40 @@ final class RegionTable implements AutoCloseable {
   private static final int LIVE = 0x4556494C; // "LIVE"
   private static final int FREE = 0x45455246; // "FREE"
   private static final int FIXED = 32;
+  /** Slots that {@link #readAll()} reads with one positional read (1 MiB). */
+  private static final int READ_BATCH = 512;
+
+  /** A free slot's image: kind "FREE", every other field zero, its checksum. */
+  private static final ByteBuffer FREE_IMAGE = freeImage().asReadOnlyBuffer();
+  /** A zeroed slot: the image of a lost slot. */
+  private static final ByteBuffer ZERO_IMAGE = ByteBuffer.allocate(SLOT_SIZE).asReadOnlyBuffer();
 
   private final Path path;
   private final FileIo io;
   private final FileChannel channel;
+  /** Whether {@link #close()} closes the channel (false: it belongs to the store's {@link DirectoryLock}). */
+  private final boolean ownsChannel;
+  private int slotsRead;
 
   /** One decoded slot. */
   record Slot(int index, String id, long start, long length, long reserved) {}
 
+  /** Opens (creating it if needed) the table file at {@code path} on a channel of its own. */
   RegionTable(Path path, FileIo io) throws IOException {
+    this(path, io, FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE), true);
+  }
+
+  /**
+   * The table file at {@code path} read and written through {@code channel} (open for reading and writing), which
+   * {@link #close()} leaves open when {@code ownsChannel} is false: the store's table shares the channel that holds
+   * the directory's OS lock, since closing any other channel of the locked file would drop that lock.
+   */
+  RegionTable(Path path, FileIo io, FileChannel channel, boolean ownsChannel) throws IOException {
     this.path = path;
     this.io = io;
-    this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    this.channel = channel;
+    this.ownsChannel = ownsChannel;
     try {
       if (channel.size() == 0) {
         create();
@@ -63,7 +83,7 @@ final class RegionTable implements AutoCloseable {
         checkHeader();
       }
     } catch (IOException | RuntimeException e) {
-      channel.close();
+      close();
       throw e;
     }
   }
@@ -72,9 +92,9 @@ final class RegionTable implements AutoCloseable {
     return path;
   }
 
-  /** Number of slots (free or used), as the header says and {@link #readAll()} verified. */
-  int slotCount() throws IOException {
-    return readHeader().getInt(20);
+  /** Number of slots (free or used) that the last {@link #readAll()} verified, without reading the file again. */
+  int slotsRead() {
+    return slotsRead;
   }
 
   /**
@@ -95,12 +115,19 @@ final class RegionTable implements AutoCloseable {
               : ": " + (size - expected) + " bytes past the last slot"));
     }
     List<Slot> slots = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      Slot slot = decode(i, readSlot(i));
-      if (slot != null) {
-        slots.add(slot);
+    CRC32C crc = new CRC32C();
+    for (int first = 0; first < count; first += READ_BATCH) {
+      int n = Math.min(READ_BATCH, count - first);
+      ByteBuffer batch = ByteBuffer.allocate(n * SLOT_SIZE);
+      readFully(batch, offset(first));
+      for (int i = 0; i < n; i++) {
+        Slot slot = decode(first + i, batch.slice(i * SLOT_SIZE, SLOT_SIZE).order(ByteOrder.LITTLE_ENDIAN), crc);
+        if (slot != null) {
+          slots.add(slot);
+        }
       }
     }
+    slotsRead = count;
     if (slots.size() != live) {
       throw Exceptions.corruption("region table %s: the header counts %s live slots but %s are live: a region's slot"
           + " was lost or replaced", path, live, slots.size());
@@ -129,13 +156,17 @@ final class RegionTable implements AutoCloseable {
   /** The bytes of slot {@code index} as they are in the file now (zeros past its end). */
   ByteBuffer readSlot(int index) throws IOException {
     ByteBuffer bytes = ByteBuffer.allocate(SLOT_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-    long position = offset(index);
+    readFully(bytes, offset(index));
+    return bytes.clear();
+  }
+
+  /** Fills {@code bytes} from {@code position} on, or up to the end of the file (the rest stays zero). */
+  private void readFully(ByteBuffer bytes, long position) throws IOException {
     while (bytes.hasRemaining()) {
       if (channel.read(bytes, position + bytes.position()) < 0) {
         break;
       }
     }
-    return bytes.clear();
   }
 
   /** Writes one slot image (see {@link #encode}); use an all-zero image to free a slot. */
@@ -202,8 +233,12 @@ final class RegionTable implements AutoCloseable {
     return (int) crc.getValue();
   }
 
-  private Slot decode(int index, ByteBuffer image) {
-    if (isZero(image)) {
+  /**
+   * The slot in {@code image} (a little-endian buffer of {@value #SLOT_SIZE} bytes), or null for a free slot;
+   * {@code crc} is scratch.
+   */
+  private Slot decode(int index, ByteBuffer image, CRC32C crc) {
+    if (image.equals(ZERO_IMAGE)) {
       throw Exceptions.corruption("region table %s: slot %s at offset %s is zeroed: the slot of a region (or of a"
           + " free slot) was lost", path, index, offset(index));
     }
@@ -212,45 +247,55 @@ final class RegionTable implements AutoCloseable {
     long reserved = image.getLong(16);
     int idLength = Short.toUnsignedInt(image.getShort(24));
     String id = readableId(image, idLength);
-    String where = "region table " + path + ": slot " + index + (id == null ? "" : " (region '" + id + "')");
-    if (crc(image, SLOT_SIZE - 4) != image.getInt(SLOT_SIZE - 4)) {
-      throw Exceptions.corruption("%s at offset %s fails its checksum", where, offset(index));
+    crc.reset();
+    crc.update(image.array(), image.arrayOffset(), SLOT_SIZE - 4);
+    if ((int) crc.getValue() != image.getInt(SLOT_SIZE - 4)) {
+      throw Exceptions.corruption("%s at offset %s fails its checksum", where(index, id), offset(index));
     }
     int kind = image.getInt(28);
     if (kind == FREE) {
-      if (!isZero(image.slice(0, 28)) || !isZero(image.slice(FIXED, SLOT_SIZE - 4 - FIXED))) {
-        throw Exceptions.corruption("%s at offset %s is a free slot with fields set", where, offset(index));
+      // with a valid checksum, a free slot whose other fields are all zero is exactly the canonical image
+      if (!image.equals(FREE_IMAGE)) {
+        throw Exceptions.corruption("%s at offset %s is a free slot with fields set", where(index, id),
+            offset(index));
       }
       return null;
     }
     if (kind != LIVE) {
-      throw Exceptions.corruption("%s at offset %s has the unknown kind %s", where, offset(index), kind);
+      throw Exceptions.corruption("%s at offset %s has the unknown kind %s", where(index, id), offset(index), kind);
     }
     if (id == null) {
-      throw Exceptions.corruption("%s at offset %s has an invalid id", where, offset(index));
+      throw Exceptions.corruption("%s at offset %s has an invalid id", where(index, id), offset(index));
     }
     if (start < 0 || start % SpaceLayout.PAGE != 0 || reserved < SpaceLayout.PAGE
         || reserved % SpaceLayout.PAGE != 0 || length < 0 || length > reserved) {
-      throw Exceptions.corruption("%s has an invalid extent: start %s, length %s, reserved %s", where, start, length,
-          reserved);
+      throw Exceptions.corruption("%s has an invalid extent: start %s, length %s, reserved %s", where(index, id),
+          start, length, reserved);
     }
     return new Slot(index, id, start, length, reserved);
   }
 
+  /** Names slot {@code index} (and its region, when its id is readable) in an error message. */
+  private String where(int index, String id) {
+    return "region table " + path + ": slot " + index + (id == null ? "" : " (region '" + id + "')");
+  }
+
+  /**
+   * The id stored in {@code image}, or null if it is empty, too long, not well-formed UTF-8 (a decoding that does not
+   * encode back to the same bytes replaced a malformed sequence) or not a valid region id.
+   */
   private static String readableId(ByteBuffer image, int idLength) {
     if (idLength == 0 || idLength > RegionIds.MAX_BYTES) {
       return null;
     }
-    try {
-      String id = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(image.slice(FIXED, idLength))
-          .toString();
-      return RegionIds.isValid(id) || RegionIds.isInternal(id) ? id : null;
-    } catch (CharacterCodingException e) {
+    byte[] bytes = image.array();
+    int from = image.arrayOffset() + FIXED;
+    String id = new String(bytes, from, idLength, StandardCharsets.UTF_8);
+    byte[] encoded = id.getBytes(StandardCharsets.UTF_8);
+    if (!Arrays.equals(encoded, 0, encoded.length, bytes, from, from + idLength)) {
       return null;
     }
+    return RegionIds.isValid(id) || RegionIds.isInternal(id) ? id : null;
   }
 
   private static boolean isZero(ByteBuffer image) {
@@ -292,6 +337,8 @@ final class RegionTable implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    channel.close();
+    if (ownsChannel) {
+      channel.close();
+    }
   }
 }

@@ -25,6 +25,9 @@ final class StoreRecovery {
 
   /** Applies the journal, newest record first, once all of it has been read and checked (see the class comment). */
   static void replayJournal(Journal journal, DataFile data, RegionTable table) throws IOException {
+    if (journal.isEmpty()) {
+      return;
+    }
     List<Journal.Record> records = journal.read();
     for (Journal.Record r : records) {
       if (r.target() == Journal.TABLE && r.length() > RegionTable.SLOT_SIZE) {
@@ -46,9 +49,7 @@ final class StoreRecovery {
       data.force();
       table.force();
     }
-    if (!journal.isEmpty()) {
-      journal.clear();
-    }
+    journal.clear();
   }
 
   /**
@@ -59,22 +60,21 @@ final class StoreRecovery {
   static void load(RegionStore store, RegionTable table, DataFile data, SpaceLayout layout, RegionSlots slots,
       Map<String, Region> regions, Map<String, Region> internal) throws IOException {
     List<RegionTable.Slot> loaded = table.readAll();
-    slots.addDurable(table.slotCount());
+    slots.addDurable(table.slotsRead());
     long fileLength = data.length();
     TreeSet<Long> starts = new TreeSet<>();
     for (RegionTable.Slot s : loaded) {
-      String where = "region table " + table.path() + ": slot " + s.index() + " (region '" + s.id() + "')";
       if (s.start() + s.length() > fileLength) {
-        throw Exceptions.corruption("%s ends at %s, past the end of the %s-byte data file", where,
+        throw Exceptions.corruption("%s ends at %s, past the end of the %s-byte data file", where(table, s),
             (s.start() + s.length()), fileLength);
       }
       Map<String, Region> namespace = RegionIds.isInternal(s.id()) ? internal : regions;
       Region previous = namespace.get(s.id());
       if (previous != null) {
-        throw Exceptions.corruption("%s repeats the id of slot %s", where, previous.slot());
+        throw Exceptions.corruption("%s repeats the id of slot %s", where(table, s), previous.slot());
       }
       if (!starts.add(s.start())) {
-        throw Exceptions.corruption("%s starts at %s like another region", where, s.start());
+        throw Exceptions.corruption("%s starts at %s like another region", where(table, s), s.start());
       }
       Region region = new Region(store, s.index(), s.id(),
           new Region.Extent(s.start(), s.length(), s.reserved(), store.view(s.start(), s.length())), true);
@@ -84,6 +84,11 @@ final class StoreRecovery {
     }
     checkOverlaps(table, loaded);
     layout.fillGaps();
+  }
+
+  /** Names slot {@code s} and its region in an error message. */
+  private static String where(RegionTable table, RegionTable.Slot s) {
+    return "region table " + table.path() + ": slot " + s.index() + " (region '" + s.id() + "')";
   }
 
   private static void checkOverlaps(RegionTable table, List<RegionTable.Slot> loaded) {

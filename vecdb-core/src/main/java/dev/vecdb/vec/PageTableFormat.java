@@ -172,6 +172,7 @@ final class PageTableFormat {
       int blocks = 0;
       int lastCount = 0;
       long end = Header.SIZE;
+      CRC32C crc = new CRC32C();
       while (pos < in.length) {
         if (lastCount != 0 && lastCount != perPage) {
           throw corrupt("page " + (size - 1) + " is not full but is not the last");
@@ -195,8 +196,8 @@ final class PageTableFormat {
             ends = Arrays.copyOf(ends, Math.min(maxPages, 2 * size));
             raw = Arrays.copyOf(raw, ends.length);
           }
-          long stored = varint();
-          int bytes = (int) (stored >>> 1);
+          int stored = pos < in.length && in[pos] >= 0 ? in[pos++] : varint();
+          int bytes = stored >>> 1;
           boolean isRaw = (stored & 1) != 0;
           int count = i == n - 1 ? lastValues : perPage;
           if (isRaw && (long) bytes != (long) count * valueSize) {
@@ -207,8 +208,9 @@ final class PageTableFormat {
           raw[size] = isRaw;
           size++;
         }
-        int checked = crc(in, start, pos - start);
-        if (readInt() != checked) {
+        crc.reset();
+        crc.update(in, start, pos - start);
+        if (readInt() != (int) crc.getValue()) {
           throw corrupt("page table block " + blocks + " (from page " + first[blocks] + ") fails its checksum");
         }
         blocks++;

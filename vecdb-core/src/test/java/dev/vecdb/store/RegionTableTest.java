@@ -9,7 +9,9 @@ import dev.vecdb.UnsupportedFormatVersionException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +27,8 @@ class RegionTableTest {
   void slotsRoundTripThroughReopenIncludingStartsBeyond4GiB() throws IOException {
     long far = 6L << 30;
     try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
-      assertThat(table.slotCount()).isZero();
+      assertThat(table.readAll()).isEmpty();
+      assertThat(table.slotsRead()).isZero();
       table.writeSlot(0, RegionTable.encode("near", 4096, 10, 8192));
       table.writeSlot(1, RegionTable.freeImage());
       table.writeSlot(2, RegionTable.encode("fär ✓", far, 1L << 32, 1L << 33));
@@ -34,10 +37,10 @@ class RegionTableTest {
     }
     assertThat(TestFiles.size(file())).isEqualTo(RegionTable.offset(3));
     try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
-      assertThat(table.slotCount()).isEqualTo(3);
       assertThat(table.readAll()).containsExactly(
           new RegionTable.Slot(0, "near", 4096, 10, 8192),
           new RegionTable.Slot(2, "fär ✓", far, 1L << 32, 1L << 33));
+      assertThat(table.slotsRead()).isEqualTo(3);
     }
   }
 
@@ -206,5 +209,77 @@ class RegionTableTest {
       table.writeHeader(2, 1);
       assertThat(table.readAll()).containsExactly(new RegionTable.Slot(0, "back", 0, 1, 4096));
     }
+  }
+
+  @Test
+  void slotWithAValidChecksumButMalformedUtf8IdIsCorruption() throws IOException {
+    ByteBuffer image = RegionTable.encode("ab", 0, 0, 4096);
+    image.put(32, (byte) 0xC3).put(33, (byte) 0x28); // a lead byte followed by no continuation byte
+    resealed(image);
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
+      table.writeSlot(0, image);
+      table.writeHeader(1, 1);
+      assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
+          .hasMessageContaining("slot 0").hasMessageContaining("invalid id");
+    }
+  }
+
+  @Test
+  void freeSlotWithAFieldSetAndAValidChecksumIsCorruption() throws IOException {
+    for (int at : new int[] {0, 27, 32, RegionTable.SLOT_SIZE - 5}) {
+      ByteBuffer image = RegionTable.freeImage();
+      image.put(at, (byte) 1);
+      resealed(image);
+      try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
+        table.writeSlot(0, image);
+        table.writeHeader(1, 0);
+        assertThatThrownBy(table::readAll).as("byte %d set", at).isInstanceOf(CorruptionException.class)
+            .hasMessageContaining("slot 0").hasMessageContaining("free slot with fields set");
+      }
+    }
+  }
+
+  @Test
+  void readsEverySlotOfATableLargerThanOneReadBatch() throws IOException {
+    int count = 1101;
+    int live = count - (count + 1) / 3; // every third slot, from slot 1 on, is free
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
+      for (int i = 0; i < count; i++) {
+        table.writeSlot(i, i % 3 == 1 ? RegionTable.freeImage() : RegionTable.encode("r" + i, i * 4096L, i, 4096));
+      }
+      table.writeHeader(count, live);
+    }
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
+      assertThat(table.readAll()).hasSize(live).last()
+          .isEqualTo(new RegionTable.Slot(count - 1, "r" + (count - 1), (count - 1) * 4096L, count - 1, 4096));
+      assertThat(table.slotsRead()).isEqualTo(count);
+    }
+    TestFiles.flipByte(file(), RegionTable.offset(1000) + 8);
+    try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM)) {
+      assertThatThrownBy(table::readAll).isInstanceOf(CorruptionException.class)
+          .hasMessageContaining("slot 1000").hasMessageContaining("checksum");
+    }
+  }
+
+  @Test
+  void aTableOnASharedChannelLeavesItOpen() throws IOException {
+    try (FileChannel channel = FileChannel.open(file(), StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE)) {
+      try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM, channel, false)) {
+        table.writeSlot(0, RegionTable.encode("a", 0, 0, 4096));
+        table.writeHeader(1, 1);
+      }
+      assertThat(channel.isOpen()).isTrue();
+      try (RegionTable table = new RegionTable(file(), FileIo.SYSTEM, channel, false)) {
+        assertThat(table.readAll()).containsExactly(new RegionTable.Slot(0, "a", 0, 0, 4096));
+      }
+    }
+  }
+
+  /** Writes the checksum of {@code image}'s first bytes into its last 4, as a valid slot has. */
+  private static void resealed(ByteBuffer image) {
+    CRC32C crc = new CRC32C();
+    crc.update(image.array(), 0, RegionTable.SLOT_SIZE - 4);
+    image.order(ByteOrder.LITTLE_ENDIAN).putInt(RegionTable.SLOT_SIZE - 4, (int) crc.getValue());
   }
 }
