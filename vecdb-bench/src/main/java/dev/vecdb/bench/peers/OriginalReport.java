@@ -116,6 +116,9 @@ final class OriginalReport {
       double[] rust = RUST.get(format);
       for (int r = 0; r < ROWS.size(); r++) {
         Row row = ROWS.get(r);
+        if (!format.isRaw() && row.steps[0].limit) {
+          continue;
+        }
         double[] values = runs.stream().mapToDouble(p -> row.value(p, n)).toArray();
         double rustValue = rust != null && r < rust.length - 2 ? rust[r] : Double.NaN;
         md.append(cells(format, row.title, values, median(runs, row::faults),

@@ -36,10 +36,13 @@ enum OriginalStep {
 
   final String title;
   final Unit unit;
+  /** Whether the step times the physical limit, which only the raw formats have. */
+  final boolean limit;
 
   OriginalStep(String title, Unit unit) {
     this.title = title;
     this.unit = unit;
+    this.limit = name().startsWith("LIMIT_");
   }
 
   /** The property key prefix of this step in a result file. */
