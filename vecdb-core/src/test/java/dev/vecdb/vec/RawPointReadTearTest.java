@@ -28,50 +28,37 @@ class RawPointReadTearTest {
 
   @TempDir Path tmp;
 
+  /** One read of the reader thread: null when right, else what was wrong. */
+  private interface RacingRead {
+    String read(LongReader reader);
+  }
+
   @ParameterizedTest
   @EnumSource(value = Format.class, names = {"BYTES", "ZERO_COPY"})
   void aPointReadRacingAnOverwriteIsNeverTorn(Format format) throws InterruptedException {
-    try (Database db = Database.open(tmp.resolve("db"))) {
-      LongVec vec = db.longVec("v", NumberType.I64, VecOptions.of(format));
-      for (int i = 0; i < 64; i++) {
-        vec.push(0L);
-      }
-      vec.write();
-      AtomicBoolean stop = new AtomicBoolean();
-      AtomicLong reads = new AtomicLong();
-      ConcurrentLinkedQueue<String> torn = new ConcurrentLinkedQueue<>();
-      try (LongReader reader = vec.reader()) {
-        Thread thread = new Thread(() -> {
-          long n = 0;
-          while (!stop.get()) {
-            long v = reader.get(5);
-            if (v != 0L && v != -1L) {
-              torn.add(Long.toHexString(v));
-            }
-            n++;
-          }
-          reads.set(n);
-        });
-        thread.start();
-        long end = System.nanoTime() + SECONDS * 1_000_000_000L;
-        long writes = 0;
-        while (System.nanoTime() < end) {
-          vec.update(5, (writes & 1) == 0 ? -1L : 0L);
-          vec.write();
-          writes++;
-        }
-        stop.set(true);
-        thread.join();
-        assertThat(writes).isGreaterThan(1_000);
-        assertThat(reads.get()).isGreaterThan(writes);
-        assertThat(torn).as("torn reads in " + reads.get() + " reads over " + writes + " overwrites").isEmpty();
-      }
-    }
+    raceOverwrites(format, reader -> {
+      long v = reader.get(5);
+      return v != 0L && v != -1L ? Long.toHexString(v) : null;
+    });
   }
 
   @ParameterizedTest
   @EnumSource(value = Format.class, names = {"BYTES", "ZERO_COPY"})
   void aSnapshotPointReadRacingOverwritesKeepsItsStatesValue(Format format) throws InterruptedException {
+    raceOverwrites(format, reader -> {
+      LongReadable snapshot = reader.snapshot();
+      long first = snapshot.get(5);
+      long again = snapshot.get(5);
+      return (first != 0L && first != -1L) || again != first
+          ? Long.toHexString(first) + " then " + Long.toHexString(again) : null;
+    });
+  }
+
+  /**
+   * The writer flips value 5 between all-zero and all-one bits, writing each time, for {@link #SECONDS}, while a
+   * reader thread runs {@code read} in a loop; asserts that the race happened and that no read was wrong.
+   */
+  private void raceOverwrites(Format format, RacingRead read) throws InterruptedException {
     try (Database db = Database.open(tmp.resolve("db"))) {
       LongVec vec = db.longVec("v", NumberType.I64, VecOptions.of(format));
       for (int i = 0; i < 64; i++) {
@@ -85,11 +72,9 @@ class RawPointReadTearTest {
         Thread thread = new Thread(() -> {
           long n = 0;
           while (!stop.get()) {
-            LongReadable snapshot = reader.snapshot();
-            long first = snapshot.get(5);
-            long again = snapshot.get(5);
-            if ((first != 0L && first != -1L) || again != first) {
-              wrong.add(Long.toHexString(first) + " then " + Long.toHexString(again));
+            String error = read.read(reader);
+            if (error != null) {
+              wrong.add(error);
             }
             n++;
           }
@@ -107,8 +92,7 @@ class RawPointReadTearTest {
         thread.join();
         assertThat(writes).isGreaterThan(1_000);
         assertThat(reads.get()).isGreaterThan(writes);
-        assertThat(wrong).as("torn or changing snapshot reads in " + reads.get() + " snapshots over " + writes
-            + " overwrites").isEmpty();
+        assertThat(wrong).as("wrong reads in " + reads.get() + " reads over " + writes + " overwrites").isEmpty();
       }
     }
   }
