@@ -21,7 +21,9 @@ enum OriginalStep {
   RANDOM("(g) 100k random reads, reader created inside, median of 5", Unit.NS_PER_READ),
   SORTED("(g'') the same indices sorted, one getAll, median of 5", Unit.NS_PER_READ),
   LIMIT_FOLD("(f) as a hand-written FFM loop over the same mapping (raw formats), median of 5", Unit.NS_PER_VALUE),
-  LIMIT_RANDOM("(g) as a hand-written FFM loop over the same mapping (raw formats), median of 5", Unit.NS_PER_READ);
+  LIMIT_RANDOM("(g) as a hand-written FFM loop over the same mapping (raw formats), median of 5", Unit.NS_PER_READ),
+  LIMIT_RANDOM_AS_READER("(g) the same loop with a reader's barriers per read (raw formats), median of 5",
+      Unit.NS_PER_READ);
 
   /** How a step's nanoseconds are reported. */
   enum Unit {

@@ -164,6 +164,7 @@ public final class OriginalWorkload {
     MemorySegment values = vec.storedValues();
     Repeated fold = new Repeated();
     Repeated random = new Repeated();
+    Repeated asReader = new Repeated();
     for (int r = 0; r < REPETITIONS; r++) {
       Mark step = Mark.now();
       check("limit fold", MappedLongs.sum(values), n * (n - 1) / 2);
@@ -175,8 +176,16 @@ public final class OriginalWorkload {
       random.add(r, step);
       check("limit random-read sum", sum, indexSum);
     }
+    MappedLongs.Published published = new MappedLongs.Published(values);
+    for (int r = 0; r < REPETITIONS; r++) {
+      Mark step = Mark.now();
+      long sum = MappedLongs.sumAtAsReader(published, indices, 0, indices.length);
+      asReader.add(r, step);
+      check("limit random-read sum as a reader", sum, indexSum);
+    }
     fold.record(OriginalStep.LIMIT_FOLD);
     random.record(OriginalStep.LIMIT_RANDOM);
+    asReader.record(OriginalStep.LIMIT_RANDOM_AS_READER);
   }
 
   /** Pushes the values {@code 0..n-1} one by one, as the original does. */
