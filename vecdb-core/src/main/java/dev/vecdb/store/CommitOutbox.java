@@ -2,6 +2,7 @@ package dev.vecdb.store;
 
 import dev.vecdb.CorruptionException;
 import dev.vecdb.internal.CommitLog;
+import dev.vecdb.internal.Crc32c;
 import dev.vecdb.internal.Exceptions;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -245,8 +246,6 @@ final class CommitOutbox implements CommitLog {
   }
 
   private static int crc(MemorySegment bytes, long offset, long length) {
-    CRC32C crc = new CRC32C();
-    crc.update(bytes.asSlice(offset, length).asByteBuffer());
-    return (int) crc.getValue();
+    return Crc32c.of(bytes.asSlice(offset, length));
   }
 }

@@ -1,11 +1,11 @@
 package dev.vecdb.store;
 
+import dev.vecdb.internal.Crc32c;
 import dev.vecdb.internal.Exceptions;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
-import java.util.zip.CRC32C;
 
 /**
  * The commit sequence: the number of the last completed flush that changed something (0 before the first one).
@@ -73,8 +73,6 @@ final class CommitSequence {
   }
 
   private static int crc(MemorySegment image) {
-    CRC32C crc = new CRC32C();
-    crc.update(image.asSlice(0, Long.BYTES).asByteBuffer());
-    return (int) crc.getValue();
+    return Crc32c.of(image.asSlice(0, Long.BYTES));
   }
 }

@@ -20,7 +20,10 @@ import java.nio.file.StandardOpenOption;
  * <p>Reads use a read-only mapping of the whole file. When the file grows, a new mapping of the new length is made
  * in the same shared arena and the old one stays valid until {@link #close()}: a reader holding an older segment
  * never sees unmapped memory. The file only grows (by doubling, at least 1 MiB) and never shrinks while open, so no
- * mapping ever reaches past the end of the file.
+ * mapping reaches past the end of the file unless another process truncates it: a read past the new end then
+ * faults ({@code RegionStore#mappingFault}), and every write and {@link #force()} first checks the file's size and
+ * fails with {@link TruncatedException} rather than let a write past the new end bring the cut-off bytes back as
+ * zeros (one {@code fstat} per write and growth: writes are batched, tens of them for 10 M values).
  *
  * <p>Thread-safe: positional writes need no lock; growth is serialized on this object; {@link #mapping()} is a
  * volatile read.
@@ -62,8 +65,11 @@ final class DataFile implements AutoCloseable {
   /**
    * Makes the file (and its mapping) at least {@code end} bytes long: doubles it, at least to 1 MiB, rounded up to a
    * page. The growth itself is sparse and allocates no blocks.
+   *
+   * @throws TruncatedException if another process truncated the file (it is not grown)
    */
   synchronized void ensureLength(long end) throws IOException {
+    checkNotTruncated();
     long length = mapping.byteSize();
     if (end <= length) {
       return;
@@ -88,7 +94,11 @@ final class DataFile implements AutoCloseable {
     io.allocate(path, 0, mapping.byteSize());
   }
 
-  /** Writes {@code src} at {@code position}, growing the file first if needed. */
+  /**
+   * Writes {@code src} at {@code position}, growing the file first if needed.
+   *
+   * @throws TruncatedException if another process truncated the file (nothing is written)
+   */
   void write(long position, MemorySegment src) throws IOException {
     ensureLength(position + src.byteSize());
     long done = 0;
@@ -119,9 +129,32 @@ final class DataFile implements AutoCloseable {
     }
   }
 
-  /** Makes every written byte durable ({@code fdatasync}). */
+  /**
+   * Makes every written byte durable ({@code fdatasync}).
+   *
+   * @throws TruncatedException if another process truncated the file: the bytes to make durable are gone
+   */
   void force() throws IOException {
+    checkNotTruncated();
     io.force(path, channel);
+  }
+
+  private void checkNotTruncated() throws IOException {
+    long size = channel.size();
+    long mapped = mapping.byteSize();
+    if (size < mapped) {
+      throw new TruncatedException(path + " is " + size + " bytes, shorter than the " + mapped
+          + " bytes this process wrote and mapped: another process truncated it");
+    }
+  }
+
+  /** The data file was truncated by another process while open: the store cannot go on with it. */
+  static final class TruncatedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TruncatedException(String message) {
+      super(message);
+    }
   }
 
   /** Punches {@code [offset, offset + length)} out of the file (see {@link FileIo#punchHole}). */

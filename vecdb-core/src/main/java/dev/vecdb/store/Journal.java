@@ -1,6 +1,7 @@
 package dev.vecdb.store;
 
 import dev.vecdb.CorruptionException;
+import dev.vecdb.internal.Crc32c;
 import dev.vecdb.internal.Exceptions;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -108,9 +109,9 @@ final class Journal implements AutoCloseable {
     long payload = end + HEADER;
     for (long done = 0; done < length; ) {
       int chunk = (int) Math.min(CHUNK, length - done);
-      ByteBuffer bytes = oldBytes.asSlice(done, chunk).asByteBuffer();
-      crc.update(bytes);
-      writeFully(bytes.position(0), payload + done);
+      MemorySegment bytes = oldBytes.asSlice(done, chunk);
+      Crc32c.update(crc, bytes);
+      writeFully(bytes.asByteBuffer(), payload + done);
       done += chunk;
     }
     int recordCrc = (int) crc.getValue();

@@ -235,7 +235,7 @@ public final class RegionStore implements AutoCloseable {
       try {
         data.preallocate(dataBytes);
       } catch (IOException e) {
-        throw storageError("preallocate " + dataBytes + " bytes", e);
+        throw dataError("preallocate " + dataBytes + " bytes", e);
       }
       synchronized (this) {
         slots.reserve(regions);
@@ -260,7 +260,7 @@ public final class RegionStore implements AutoCloseable {
           data.ensureLength(start + SpaceLayout.PAGE);
         } catch (IOException e) {
           layout.releaseNow(start, SpaceLayout.PAGE);
-          throw storageError("create region '" + id + "'", e);
+          throw dataError("create region '" + id + "'", e);
         }
         int slot = slots.free();
         region = new Region(this, slot, id, new Region.Extent(start, 0, SpaceLayout.PAGE, MemorySegment.NULL),
@@ -456,6 +456,40 @@ public final class RegionStore implements AutoCloseable {
       commitLock.writeLock().unlock();
       snapshotLock.unlock();
     }
+  }
+
+  /**
+   * Reports that a read of {@code what} from the data file's mapping faulted with {@code fault} (the JDK's report of
+   * {@code SIGBUS}: the file was truncated under the mapping, by another process since this one never shrinks it, or
+   * its storage failed) and fails the store: its file no longer holds what its regions say, so no mutation or flush
+   * may extend it again (the cut-off bytes would read back as zeros) until it is reopened, which reports the
+   * truncation. Any thread.
+   *
+   * @return the exception for the reader to throw
+   * @throws InternalError {@code fault} itself, after failing the store, when it is not a fault of mapped memory (the
+   *     file is not shorter than its mapping and the JDK's message does not say so)
+   */
+  public CorruptionException mappingFault(String what, InternalError fault) {
+    Path file = directory.resolve(DATA);
+    String size;
+    boolean shorter;
+    try {
+      long bytes = Files.size(file);
+      shorter = bytes < data.length();
+      size = bytes + " bytes, its mapping " + data.length();
+    } catch (IOException | RuntimeException e) {
+      shorter = false;
+      size = "size unreadable: " + e.getMessage();
+    }
+    if (!shorter && !String.valueOf(fault.getMessage()).contains("unsafe memory access")) {
+      failure.recordFirst(fault);
+      throw fault; // not a fault of mapped memory
+    }
+    CorruptionException error = Exceptions.corruption(fault, "%s: a read of mapped bytes faulted (%s): the data"
+        + " file %s (%s) was truncated under the mapping or its storage failed; database %s is failed, reopen it",
+        what, fault.getMessage(), file, size, directory);
+    failure.recordFirst(error);
+    return error;
   }
 
   /** Logical and allocated size of the store's files. */
@@ -665,6 +699,8 @@ public final class RegionStore implements AutoCloseable {
     return mutate(() -> {
       try {
         return mutations.get();
+      } catch (InternalError e) {
+        throw mappingFault("change", e);
       } catch (StorageException | Error e) {
         failure.recordFirst(e);
         throw e;
@@ -711,14 +747,17 @@ public final class RegionStore implements AutoCloseable {
     slots.markDirty(slot);
   }
 
-  /** Writes data for {@code region}; a failure that may have changed visible bytes fails the store. */
+  /**
+   * Writes data for {@code region}; a failure that may have changed visible bytes fails the store, and so does a data
+   * file that another process truncated ({@link #dataError}).
+   */
   void writeData(long position, MemorySegment src, boolean visibleOverwrite, Region region) {
     try {
       data.write(position, src);
       bytesSinceFlush.addAndGet(src.byteSize());
     } catch (IOException e) {
       String what = "write " + src.byteSize() + " bytes to region '" + region.id() + "'";
-      throw visibleOverwrite ? failure.fail(what, e) : storageError(what, e);
+      throw visibleOverwrite ? failure.fail(what, e) : dataError(what, e);
     } catch (RuntimeException | Error e) {
       if (visibleOverwrite) {
         throw failure.fail("write " + src.byteSize() + " bytes to region '" + region.id() + "'", e);
@@ -732,7 +771,7 @@ public final class RegionStore implements AutoCloseable {
       data.copy(from, to, length);
       bytesSinceFlush.addAndGet(length);
     } catch (IOException e) {
-      throw storageError("move region '" + region.id() + "'", e);
+      throw dataError("move region '" + region.id() + "'", e);
     }
   }
 
@@ -786,6 +825,8 @@ public final class RegionStore implements AutoCloseable {
       bytesSinceFlush.addAndGet(-bytes);
       promotePending();
       return report;
+    } catch (InternalError e) {
+      throw mappingFault("flush", e);
     } catch (Throwable e) {
       throw failure.isRecorded(e) ? (StorageException) e : failure.fail("flush", e);
     }
@@ -824,6 +865,14 @@ public final class RegionStore implements AutoCloseable {
   private void checkUsable() {
     checkOpen();
     failure.check();
+  }
+
+  /**
+   * What a failed operation on the data file throws: a {@link StorageException}, after failing the store when the
+   * file was truncated by another process ({@link DataFile.TruncatedException}).
+   */
+  private VecdbException dataError(String what, IOException e) {
+    return e instanceof DataFile.TruncatedException ? failure.fail(what, e) : storageError(what, e);
   }
 
   private StorageException storageError(String what, IOException e) {

@@ -1,11 +1,11 @@
 package dev.vecdb.vec;
 
 import dev.vecdb.UnsupportedFormatVersionException;
+import dev.vecdb.internal.Crc32c;
 import dev.vecdb.internal.Exceptions;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
-import java.util.zip.CRC32C;
 
 /**
  * One stored change set: what undoes the write stamped {@link #stamp}. Applying it to the vector's state after that
@@ -136,9 +136,7 @@ record Delta(long stamp, long prevStamp, long baseLen, long truncStart, MemorySe
   }
 
   private static int crc(MemorySegment bytes, long length) {
-    CRC32C crc = new CRC32C();
-    crc.update(bytes.asSlice(0, length).asByteBuffer());
-    return (int) crc.getValue();
+    return Crc32c.of(bytes.asSlice(0, length));
   }
 
   /** A bounds-checked cursor over an encoded change set. */

@@ -1,11 +1,11 @@
 package dev.vecdb.vec;
 
 import dev.vecdb.Format;
+import dev.vecdb.internal.Crc32c;
 import dev.vecdb.internal.Exceptions;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
-import java.util.zip.CRC32C;
 
 /**
  * The fixed {@value #SIZE}-byte header at the start of every vector's main region. Little-endian:
@@ -113,8 +113,6 @@ final class Header {
   }
 
   private static int crc(MemorySegment header) {
-    CRC32C crc = new CRC32C();
-    crc.update(header.asSlice(0, 60).asByteBuffer());
-    return (int) crc.getValue();
+    return Crc32c.of(header.asSlice(0, 60));
   }
 }

@@ -1,5 +1,6 @@
 package dev.vecdb.vec;
 
+import dev.vecdb.internal.Crc32c;
 import dev.vecdb.internal.Exceptions;
 
 import dev.vecdb.store.Region;
@@ -7,7 +8,6 @@ import dev.vecdb.store.RegionStore;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
-import java.util.zip.CRC32C;
 
 /**
  * The region {@code <vector>@holes} that stores a vector's written holes: the sorted hole indices (u64 LE each), then
@@ -88,8 +88,6 @@ final class HolesRegion {
   }
 
   private static int crc(MemorySegment bytes) {
-    CRC32C crc = new CRC32C();
-    crc.update(bytes.asByteBuffer());
-    return (int) crc.getValue();
+    return Crc32c.of(bytes);
   }
 }

@@ -98,7 +98,7 @@ final class ObjSnapshot<T> implements ObjReadable<T> {
     try {
       chunks.chunk(index, index + 1);
       return vec.codec().read(chunks.segment, chunks.origin + index * vec.size, vec.order);
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | InternalError e) {
       throw vec.readFailure(e);
     }
   }

@@ -40,7 +40,11 @@ public final class ObjVec<T> extends StoredVec implements ObjReadable<T> {
   @Override
   public T get(long index) {
     long offset = locate(index);
-    return codec.read(located, offset, order);
+    try {
+      return codec.read(located, offset, order);
+    } catch (IllegalStateException | InternalError e) {
+      throw readFailure(e);
+    }
   }
 
   /** Appends {@code value}. */

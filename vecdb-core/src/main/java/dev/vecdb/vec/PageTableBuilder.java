@@ -1,5 +1,6 @@
 package dev.vecdb.vec;
 
+import dev.vecdb.internal.Crc32c;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
@@ -97,7 +98,7 @@ final class PageTableBuilder {
   /** Appends a page whose stored bytes are {@code stored}. */
   void add(int bytes, int count, boolean isRaw, MemorySegment stored) {
     open(bytes, count, isRaw);
-    payload.update(stored.asByteBuffer());
+    Crc32c.update(payload, stored);
   }
 
   /** Appends a page whose stored bytes are {@code stored[offset, offset + bytes)}. */
@@ -179,8 +180,6 @@ final class PageTableBuilder {
   }
 
   private static int crc(MemorySegment bytes) {
-    CRC32C crc = new CRC32C();
-    crc.update(bytes.asByteBuffer());
-    return (int) crc.getValue();
+    return Crc32c.of(bytes);
   }
 }

@@ -711,12 +711,21 @@ public abstract class StoredVec {
   }
 
   /**
-   * What a reader reports when loading from a published view failed with {@code e} (the view's mapping is gone when
-   * the database was closed meanwhile).
+   * What a read reports when loading from a published view failed with {@code e}: a {@link ClosedException} when the
+   * database was closed meanwhile (the view's mapping is gone: {@link IllegalStateException}); for an
+   * {@link InternalError}, the JDK's report of a fault in mapped memory ({@code SIGBUS}: the data file was truncated
+   * under the mapping, or its storage failed), a {@link dev.vecdb.CorruptionException} naming the vector, and the
+   * store is failed; anything else as it is.
    */
-  final RuntimeException readFailure(IllegalStateException e) {
+  final RuntimeException readFailure(Throwable e) {
     checkReadable();
-    return e;
+    if (e instanceof InternalError fault) {
+      return store.mappingFault("vector '" + name + "'", fault);
+    }
+    if (e instanceof RuntimeException unchecked) {
+      return unchecked;
+    }
+    throw (Error) e;
   }
 
   /**
