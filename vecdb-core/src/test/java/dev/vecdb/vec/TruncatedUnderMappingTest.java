@@ -93,15 +93,8 @@ class TruncatedUnderMappingTest {
     for (Read read : reads()) {
       Path at = dir.resolve(format + "-" + read.name());
       try (Database db = Database.open(at)) {
-        LongVec v = db.longVec("v", NumberType.U64, VecOptions.of(format));
-        for (long i = 0; i < LEN; i++) {
-          v.push(i);
-        }
-        v.write();
-        db.flush();
-        try (FileChannel data = FileChannel.open(at.resolve("data"), StandardOpenOption.WRITE)) {
-          data.truncate(4096);
-        }
+        LongVec v = flushed(db, format);
+        truncate(at);
         Throwable thrown = catchThrowable(() -> {
           long value = read.read().applyAsLong(v);
           assertThat(value).as("%s returned a value: the right one", read.name()).isEqualTo(read.expected());
@@ -137,15 +130,8 @@ class TruncatedUnderMappingTest {
   @EnumSource(Format.class)
   void aWriteAfterTheTruncationFailsTheDatabase(Format format) throws IOException {
     try (Database db = Database.open(dir)) {
-      LongVec v = db.longVec("v", NumberType.U64, VecOptions.of(format));
-      for (long i = 0; i < LEN; i++) {
-        v.push(i);
-      }
-      v.write();
-      db.flush();
-      try (FileChannel data = FileChannel.open(dir.resolve("data"), StandardOpenOption.WRITE)) {
-        data.truncate(4096);
-      }
+      LongVec v = flushed(db, format);
+      truncate(dir);
       v.push(LEN);
       // a raw vector fails at the size check before its write, a paged one when it reads its last page to extend it
       assertThatThrownBy(v::write).isInstanceOfAny(StorageException.class, CorruptionException.class)
@@ -160,17 +146,10 @@ class TruncatedUnderMappingTest {
   @EnumSource(Format.class)
   void aFlushAfterTheTruncationFails(Format format) throws IOException {
     try (Database db = Database.open(dir)) {
-      LongVec v = db.longVec("v", NumberType.U64, VecOptions.of(format));
-      for (long i = 0; i < LEN; i++) {
-        v.push(i);
-      }
-      v.write();
-      db.flush();
+      LongVec v = flushed(db, format);
       v.push(LEN);
       v.write();
-      try (FileChannel data = FileChannel.open(dir.resolve("data"), StandardOpenOption.WRITE)) {
-        data.truncate(4096);
-      }
+      truncate(dir);
       assertThatThrownBy(db::flush).isInstanceOfAny(StorageException.class, CorruptionException.class)
           .hasMessageContaining("truncated");
     }
@@ -182,15 +161,8 @@ class TruncatedUnderMappingTest {
   @EnumSource(Format.class)
   void aFaultedReadFailsTheDatabase(Format format) throws IOException {
     try (Database db = Database.open(dir)) {
-      LongVec v = db.longVec("v", NumberType.U64, VecOptions.of(format));
-      for (long i = 0; i < LEN; i++) {
-        v.push(i);
-      }
-      v.write();
-      db.flush();
-      try (FileChannel data = FileChannel.open(dir.resolve("data"), StandardOpenOption.WRITE)) {
-        data.truncate(4096);
-      }
+      LongVec v = flushed(db, format);
+      truncate(dir);
       try (LongReader r = v.reader()) {
         assertThatThrownBy(() -> r.fold(0, LEN, 0L, Long::sum)).isInstanceOf(CorruptionException.class)
             .hasMessageContaining("vector 'v'").hasMessageContaining("4096 bytes");
@@ -203,16 +175,9 @@ class TruncatedUnderMappingTest {
   @EnumSource(Format.class)
   void aReopenReportsTheTruncation(Format format) throws IOException {
     try (Database db = Database.open(dir)) {
-      LongVec v = db.longVec("v", NumberType.U64, VecOptions.of(format));
-      for (long i = 0; i < LEN; i++) {
-        v.push(i);
-      }
-      v.write();
-      db.flush();
+      flushed(db, format);
     }
-    try (FileChannel data = FileChannel.open(dir.resolve("data"), StandardOpenOption.WRITE)) {
-      data.truncate(4096);
-    }
+    truncate(dir);
     Throwable thrown = catchThrowable(() -> {
       try (Database db = Database.open(dir)) {
         LongVec v = db.longVec("v", NumberType.U64, VecOptions.of(format));
@@ -221,5 +186,23 @@ class TruncatedUnderMappingTest {
     });
     assertThat(thrown).isInstanceOf(CorruptionException.class)
         .hasMessageContaining("past the end of the 4096-byte data file");
+  }
+
+  /** Opens "v" in {@code db}, writes {@link #LEN} values (value = index) and flushes. */
+  private static LongVec flushed(Database db, Format format) {
+    LongVec v = db.longVec("v", NumberType.U64, VecOptions.of(format));
+    for (long i = 0; i < LEN; i++) {
+      v.push(i);
+    }
+    v.write();
+    db.flush();
+    return v;
+  }
+
+  /** Truncates the data file of the database in {@code directory} to one page, as another process could. */
+  private static void truncate(Path directory) throws IOException {
+    try (FileChannel data = FileChannel.open(directory.resolve("data"), StandardOpenOption.WRITE)) {
+      data.truncate(4096);
+    }
   }
 }
