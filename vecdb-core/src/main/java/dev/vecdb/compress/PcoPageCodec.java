@@ -11,7 +11,8 @@ import java.nio.ByteOrder;
 /**
  * A page as one standalone pco blob (format 4.1), the layout of Rust vecdb's {@code PcoVec}: any pco 1.x
  * implementation decodes it. For numeric value types only; the page's little-endian values are moved into a typed
- * scratch array for the encoder and back from the decoder. Not thread-safe (see {@link PageCodec}).
+ * scratch array for the encoder, the decoder writes them straight into the page's bytes. Not thread-safe (see
+ * {@link PageCodec}).
  */
 public final class PcoPageCodec implements PageCodec {
   private static final int SLACK = 256;
@@ -23,6 +24,8 @@ public final class PcoPageCodec implements PageCodec {
   private PcoEncoder encoder;
   private final PcoDecoder decoder = new PcoDecoder();
   private Object values;
+  private byte[] targetArray;
+  private MemorySegment target;
 
   /**
    * @param numberType the vector's value type
@@ -57,15 +60,23 @@ public final class PcoPageCodec implements PageCodec {
     return encoder.encode(type, values, 0, count, dst, 0);
   }
 
+  /** Decodes straight into {@code dst}'s bytes (little-endian values, the page layout): no copy through an array. */
   @Override
   public void decompress(byte[] src, int offset, int length, byte[] dst, int rawLength) {
     int count = rawLength / size;
-    ensureCapacity(count);
-    int n = decoder.decode(src, offset, length, type, values, 0);
+    int n = decoder.decodeLittleEndian(src, offset, length, type, target(dst, rawLength));
     if (n != count) {
       throw CompressErrors.decodedLength("pco", n, count, "values");
     }
-    MemorySegment.copy(values, 0, MemorySegment.ofArray(dst), layout, 0, count);
+  }
+
+  /** {@code dst[0..rawLength)} as a segment, made once per destination array and length (a page decoder reuses both). */
+  private MemorySegment target(byte[] dst, int rawLength) {
+    if (dst != targetArray || rawLength != target.byteSize()) {
+      target = MemorySegment.ofArray(dst).asSlice(0, rawLength);
+      targetArray = dst;
+    }
+    return target;
   }
 
   private void ensureCapacity(int count) {

@@ -191,7 +191,10 @@ final class Paging {
     private long blockStart;
     private PageTable cachedTable;
     private int cachedPage = -1;
-    /** The values of the cached page: returned again, not re-sliced, so a hit allocates nothing. */
+    /**
+     * The values of the cached page: returned again, not re-sliced, so a hit allocates nothing; a full page is the
+     * whole buffer, so decoding one allocates no slice either.
+     */
     private MemorySegment cachedValues;
 
     PageDecoder(PageCodec codec, int size) {
@@ -227,7 +230,7 @@ final class Paging {
           throw Exceptions.corruption(e, "vector '%s': page %s: %s", vector, index, e.getMessage());
         }
       }
-      cachedValues = bufferSegment.asSlice(0, rawLength);
+      cachedValues = rawLength == buffer.length ? bufferSegment : bufferSegment.asSlice(0, rawLength);
       cachedTable = table;
       cachedPage = index;
       return cachedValues;

@@ -75,6 +75,21 @@ public final class PcoDecoder {
     return decodeStandalone(type, dst, dstOff, capacity);
   }
 
+  /**
+   * Same as {@link #decode(byte[], int, int, PcoNumberType, Object, int)}, but writes the values into {@code dst}
+   * from its byte 0 on as little-endian numbers of the type's width (2 bytes for {@code f16}), the layout of a
+   * page of vecdb values: no intermediate array.
+   *
+   * @param dst where the values go; it holds at most {@code dst.byteSize()} divided by the type's width of them
+   * @return the number of values written
+   * @throws PcoException if the blob is corrupt, truncated, of another type or holds more values than fit
+   */
+  public int decodeLittleEndian(byte[] src, int off, int len, PcoNumberType type, MemorySegment dst) {
+    int capacity = ArrayIo.capacity(type, dst);
+    reader.load(src, off, len);
+    return decodeStandalone(type, dst, 0, capacity);
+  }
+
   private int decodeStandalone(PcoNumberType type, Object dst, int dstOff, int capacity) {
     int major = readStandaloneHeader();
     int total = 0;

@@ -1,6 +1,7 @@
 package dev.vecdb.compress.pco;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
@@ -85,5 +86,27 @@ class PcoDecoderVectorsTest {
     assertThat(PcoTestData.bits(type, out, n)).isEqualTo(expected);
     assertThat(dec.lastInputLength()).as("consumed bytes").isEqualTo(src.length);
     assertThat(dec.readHeader(MemorySegment.ofArray(src)).numberType()).isIn(type, null);
+    assertDecodesLittleEndian(dec, src, type, expected);
+  }
+
+  /** {@link PcoDecoder#decodeLittleEndian} writes the same values as little-endian numbers of the type's width. */
+  private static void assertDecodesLittleEndian(PcoDecoder dec, byte[] src, PcoNumberType type, long[] expected) {
+    int width = type.bits() / 8;
+    byte[] out = new byte[expected.length * width + 3];
+    int n = dec.decodeLittleEndian(src, 0, src.length, type, MemorySegment.ofArray(out));
+    assertThat(n).isEqualTo(expected.length);
+    byte[] want = new byte[out.length];
+    for (int i = 0; i < n; i++) {
+      for (int b = 0; b < width; b++) {
+        want[i * width + b] = (byte) (expected[i] >>> (8 * b));
+      }
+    }
+    assertThat(out).as("little-endian values, nothing written past them").isEqualTo(want);
+    if (n > 0) {
+      MemorySegment tooSmall = MemorySegment.ofArray(new byte[(n - 1) * width + width - 1]);
+      assertThatThrownBy(() -> dec.decodeLittleEndian(src, 0, src.length, type, tooSmall))
+          .isInstanceOf(PcoException.class)
+          .hasMessageContaining("does not fit the destination");
+    }
   }
 }
