@@ -26,6 +26,10 @@ public final class PcoPageCodec implements PageCodec {
   private Object values;
   private byte[] targetArray;
   private MemorySegment target;
+  /** Whether the decoder's number bits, as longs in memory, are the page's bytes: 64-bit values, little-endian. */
+  private final boolean bitsAreBytes;
+  private long[] viewArray;
+  private MemorySegment view;
 
   /**
    * @param numberType the vector's value type
@@ -41,6 +45,7 @@ public final class PcoPageCodec implements PageCodec {
       case F32 -> ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
       case F64 -> ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     };
+    this.bitsAreBytes = size == Long.BYTES && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     this.values = java.lang.reflect.Array.newInstance(type.arrayType().componentType(), 0);
   }
 
@@ -68,6 +73,28 @@ public final class PcoPageCodec implements PageCodec {
     if (n != count) {
       throw CompressErrors.decodedLength("pco", n, count, "values");
     }
+  }
+
+  /**
+   * For 64-bit values on a little-endian platform the decoder's own array already holds the page's bytes: they are
+   * returned in place, a scan reads them without any copy. Other types decompress into a buffer.
+   */
+  @Override
+  public MemorySegment decompressed(byte[] src, int offset, int length, int rawLength) {
+    if (!bitsAreBytes) {
+      return null;
+    }
+    int count = rawLength / size;
+    int n = decoder.decodeBits(src, offset, length, type, count);
+    if (n != count) {
+      throw CompressErrors.decodedLength("pco", n, count, "values");
+    }
+    long[] bits = decoder.bits();
+    if (bits != viewArray || rawLength != view.byteSize()) {
+      view = MemorySegment.ofArray(bits).asSlice(0, rawLength);
+      viewArray = bits;
+    }
+    return view;
   }
 
   /** {@code dst[0..rawLength)} as a segment, made once per destination array and length (a page decoder reuses both). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,30 @@ class PcoDecoderVectorsTest {
     assertThat(dec.lastInputLength()).as("consumed bytes").isEqualTo(src.length);
     assertThat(dec.readHeader(MemorySegment.ofArray(src)).numberType()).isIn(type, null);
     assertDecodesLittleEndian(dec, src, type, expected);
+    assertThat(dec.decodeBits(src, 0, src.length, type, expected.length)).isEqualTo(expected.length);
+    assertThat(Arrays.copyOf(dec.bits(), expected.length)).as("decodeBits").isEqualTo(expected);
+  }
+
+  /** A decoder that merged the chunks of one blob decodes the next blob's single chunk in place, and back. */
+  @Test
+  void decodeBitsAlternatesBetweenSeveralChunksAndOne() {
+    Path dir = PcoTestData.dir().resolve("rust-1.0.2");
+    byte[] multi = PcoTestData.bytes(dir.resolve("multichunk_u32.pco"));
+    long[] multiValues = PcoTestData.expected(dir.resolve("multichunk_u32.txt"), PcoNumberType.U32);
+    byte[] single = PcoTestData.bytes(dir.resolve("intmult_u32.pco"));
+    long[] singleValues = PcoTestData.expected(dir.resolve("intmult_u32.txt"), PcoNumberType.U32);
+    PcoDecoder dec = new PcoDecoder();
+    for (int round = 0; round < 2; round++) {
+      assertThat(dec.decodeBits(multi, 0, multi.length, PcoNumberType.U32, multiValues.length))
+          .isEqualTo(multiValues.length);
+      assertThat(Arrays.copyOf(dec.bits(), multiValues.length)).isEqualTo(multiValues);
+      assertThat(dec.decodeBits(single, 0, single.length, PcoNumberType.U32, singleValues.length))
+          .isEqualTo(singleValues.length);
+      assertThat(Arrays.copyOf(dec.bits(), singleValues.length)).isEqualTo(singleValues);
+    }
+    assertThatThrownBy(() -> dec.decodeBits(multi, 0, multi.length, PcoNumberType.U32, multiValues.length - 1))
+        .isInstanceOf(PcoException.class)
+        .hasMessageContaining("does not fit the destination");
   }
 
   /** {@link PcoDecoder#decodeLittleEndian} writes the same values as little-endian numbers of the type's width. */
