@@ -11,7 +11,8 @@ import java.nio.ByteOrder;
 /**
  * A page as one standalone pco blob (format 4.1), the layout of Rust vecdb's {@code PcoVec}: any pco 1.x
  * implementation decodes it. For numeric value types only; the page's little-endian values are moved into a typed
- * scratch array for the encoder and back from the decoder. Not thread-safe (see {@link PageCodec}).
+ * scratch array for the encoder, the decoder writes them straight into the page's bytes. Not thread-safe (see
+ * {@link PageCodec}).
  */
 public final class PcoPageCodec implements PageCodec {
   private static final int SLACK = 256;
@@ -23,6 +24,12 @@ public final class PcoPageCodec implements PageCodec {
   private PcoEncoder encoder;
   private final PcoDecoder decoder = new PcoDecoder();
   private Object values;
+  private byte[] targetArray;
+  private MemorySegment target;
+  /** Whether the decoder's number bits, as longs in memory, are the page's bytes: 64-bit values, little-endian. */
+  private final boolean bitsAreBytes;
+  private long[] viewArray;
+  private MemorySegment view;
 
   /**
    * @param numberType the vector's value type
@@ -38,6 +45,7 @@ public final class PcoPageCodec implements PageCodec {
       case F32 -> ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
       case F64 -> ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     };
+    this.bitsAreBytes = size == Long.BYTES && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     this.values = java.lang.reflect.Array.newInstance(type.arrayType().componentType(), 0);
   }
 
@@ -57,15 +65,45 @@ public final class PcoPageCodec implements PageCodec {
     return encoder.encode(type, values, 0, count, dst, 0);
   }
 
+  /** Decodes straight into {@code dst}'s bytes (little-endian values, the page layout): no copy through an array. */
   @Override
   public void decompress(byte[] src, int offset, int length, byte[] dst, int rawLength) {
     int count = rawLength / size;
-    ensureCapacity(count);
-    int n = decoder.decode(src, offset, length, type, values, 0);
+    int n = decoder.decodeLittleEndian(src, offset, length, type, target(dst, rawLength));
     if (n != count) {
       throw CompressErrors.decodedLength("pco", n, count, "values");
     }
-    MemorySegment.copy(values, 0, MemorySegment.ofArray(dst), layout, 0, count);
+  }
+
+  /**
+   * For 64-bit values on a little-endian platform the decoder's own array already holds the page's bytes: they are
+   * returned in place, a scan reads them without any copy. Other types decompress into a buffer.
+   */
+  @Override
+  public MemorySegment decompressed(byte[] src, int offset, int length, int rawLength) {
+    if (!bitsAreBytes) {
+      return null;
+    }
+    int count = rawLength / size;
+    int n = decoder.decodeBits(src, offset, length, type, count);
+    if (n != count) {
+      throw CompressErrors.decodedLength("pco", n, count, "values");
+    }
+    long[] bits = decoder.bits();
+    if (bits != viewArray || rawLength != view.byteSize()) {
+      view = MemorySegment.ofArray(bits).asSlice(0, rawLength);
+      viewArray = bits;
+    }
+    return view;
+  }
+
+  /** {@code dst[0..rawLength)} as a segment, made once per destination array and length (a page decoder reuses both). */
+  private MemorySegment target(byte[] dst, int rawLength) {
+    if (dst != targetArray || rawLength != target.byteSize()) {
+      target = MemorySegment.ofArray(dst).asSlice(0, rawLength);
+      targetArray = dst;
+    }
+    return target;
   }
 
   private void ensureCapacity(int count) {

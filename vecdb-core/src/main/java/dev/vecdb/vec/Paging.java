@@ -191,7 +191,10 @@ final class Paging {
     private long blockStart;
     private PageTable cachedTable;
     private int cachedPage = -1;
-    /** The values of the cached page: returned again, not re-sliced, so a hit allocates nothing. */
+    /**
+     * The values of the cached page: returned again, not re-sliced, so a hit allocates nothing; a full page is the
+     * whole buffer, so decoding one allocates no slice either.
+     */
     private MemorySegment cachedValues;
 
     PageDecoder(PageCodec codec, int size) {
@@ -218,16 +221,23 @@ final class Paging {
       }
       int rawLength = table.count(index) * size;
       int at = (int) (table.offset(index) - blockStart);
+      MemorySegment values = null;
       if (table.raw(index)) {
         System.arraycopy(stored, at, buffer, 0, rawLength);
       } else {
         try {
-          codec.decompress(stored, at, table.bytes(index), buffer, rawLength);
+          values = codec.decompressed(stored, at, table.bytes(index), rawLength);
+          if (values == null) {
+            codec.decompress(stored, at, table.bytes(index), buffer, rawLength);
+          }
         } catch (CorruptionException e) {
           throw Exceptions.corruption(e, "vector '%s': page %s: %s", vector, index, e.getMessage());
         }
       }
-      cachedValues = bufferSegment.asSlice(0, rawLength);
+      if (values == null) {
+        values = rawLength == buffer.length ? bufferSegment : bufferSegment.asSlice(0, rawLength);
+      }
+      cachedValues = values;
       cachedTable = table;
       cachedPage = index;
       return cachedValues;

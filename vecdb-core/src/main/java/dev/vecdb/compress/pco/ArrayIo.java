@@ -2,11 +2,20 @@ package dev.vecdb.compress.pco;
 
 import dev.vecdb.internal.Exceptions;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
 /**
  * Moves number bits between the internal {@code long} representation (raw bits in the low bits, masked to the
- * type width) and the caller's typed arrays. Stateless and thread-safe.
+ * type width) and the caller's typed arrays or little-endian bytes. Stateless and thread-safe.
  */
 final class ArrayIo {
+  private static final ValueLayout.OfLong LONG_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final ValueLayout.OfInt INT_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final ValueLayout.OfShort SHORT_LE =
+      ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
   private ArrayIo() {}
 
   /** Validates the array against the type and returns the room from {@code off} to the end. */
@@ -22,8 +31,10 @@ final class ArrayIo {
     return len - off;
   }
 
+  /** Writes {@code n} values into {@code dst}: a typed array from index {@code off}, or little-endian bytes. */
   static void store(PcoNumberType type, long[] bits, int n, Object dst, int off) {
     switch (dst) {
+      case MemorySegment s -> storeLittleEndian(type, bits, n, s, (long) off * (type.bits() / 8));
       case long[] a -> System.arraycopy(bits, 0, a, off, n);
       case double[] a -> {
         for (int i = 0; i < n; i++) {
@@ -51,6 +62,32 @@ final class ArrayIo {
         }
       }
       default -> throw Exceptions.illegalArgument("unsupported array for %s", type);
+    }
+  }
+
+  /** The room in {@code dst} for values of {@code type} stored little-endian. */
+  static int capacity(PcoNumberType type, MemorySegment dst) {
+    return (int) Math.min(Integer.MAX_VALUE, dst.byteSize() / (type.bits() / 8));
+  }
+
+  private static void storeLittleEndian(PcoNumberType type, long[] bits, int n, MemorySegment dst, long at) {
+    switch (type.bits()) {
+      case 64 -> MemorySegment.copy(bits, 0, dst, LONG_LE, at, n);
+      case 32 -> {
+        for (int i = 0; i < n; i++) {
+          dst.set(INT_LE, at + 4L * i, (int) bits[i]);
+        }
+      }
+      case 16 -> {
+        for (int i = 0; i < n; i++) {
+          dst.set(SHORT_LE, at + 2L * i, (short) bits[i]);
+        }
+      }
+      default -> {
+        for (int i = 0; i < n; i++) {
+          dst.set(ValueLayout.JAVA_BYTE, at + i, (byte) bits[i]);
+        }
+      }
     }
   }
 

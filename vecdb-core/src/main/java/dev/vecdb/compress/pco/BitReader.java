@@ -24,6 +24,8 @@ final class BitReader {
   byte[] buf = new byte[PADDING + 256];
   long bitPos;
   private long limitBits;
+  /** Every byte of {@link #buf} from here on is zero: a load re-zeroes only what the previous one wrote. */
+  private int dirtyEnd;
 
   void load(MemorySegment src) {
     long size = src.byteSize();
@@ -44,11 +46,19 @@ final class BitReader {
     System.arraycopy(src, off, buf, 0, len);
   }
 
+  /**
+   * Makes room for {@code n} bytes of input followed by {@link #PADDING} zero bytes. Only the bytes the previous
+   * input left past {@code n} are cleared (a page decode loads a few dozen bytes, the padding is 4 KiB).
+   */
   private void prepare(int n) {
     if (buf.length < n + PADDING) {
       buf = new byte[Math.max(n + PADDING, buf.length * 2)];
+      dirtyEnd = 0;
     }
-    Arrays.fill(buf, n, n + PADDING, (byte) 0);
+    if (dirtyEnd > n) {
+      Arrays.fill(buf, n, dirtyEnd, (byte) 0);
+    }
+    dirtyEnd = n;
     limitBits = (long) n * 8;
     bitPos = 0;
   }

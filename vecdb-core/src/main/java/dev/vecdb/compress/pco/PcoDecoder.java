@@ -3,7 +3,8 @@ package dev.vecdb.compress.pco;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Decodes pco blobs (any pco format version 0 to 4.1) into Java arrays.
+ * Decodes pco blobs (any pco format version 0 to 4.1) into Java arrays, into little-endian bytes
+ * ({@link #decodeLittleEndian}) or into the decoder's own array ({@link #decodeBits}).
  *
  * <p>The standalone format (a {@code pco!} header, chunks, a termination byte) is what vecdb stores per page; the
  * wrapped format (format version, one chunk's metadata, then pages whose counts come from the container) is
@@ -28,6 +29,9 @@ public final class PcoDecoder {
   private final ChunkMeta meta = new ChunkMeta();
   private final PageDecoder page = new PageDecoder();
   private int lastInputLength;
+  /** Where {@link #decodeBits} left its values: the page's array, or {@link #merged} for several chunks. */
+  private long[] merged = new long[0];
+  private long[] bits = merged;
   private PcoNumberType uniformType;
   private long countHint;
 
@@ -73,6 +77,42 @@ public final class PcoDecoder {
     int capacity = ArrayIo.capacity(type, dst, dstOff);
     reader.load(src, off, len);
     return decodeStandalone(type, dst, dstOff, capacity);
+  }
+
+  /**
+   * Same as {@link #decode(byte[], int, int, PcoNumberType, Object, int)}, but writes the values into {@code dst}
+   * from its byte 0 on as little-endian numbers of the type's width (2 bytes for {@code f16}), the layout of a
+   * page of vecdb values: no intermediate array.
+   *
+   * @param dst where the values go; it holds at most {@code dst.byteSize()} divided by the type's width of them
+   * @return the number of values written
+   * @throws PcoException if the blob is corrupt, truncated, of another type or holds more values than fit
+   */
+  public int decodeLittleEndian(byte[] src, int off, int len, PcoNumberType type, MemorySegment dst) {
+    int capacity = ArrayIo.capacity(type, dst);
+    reader.load(src, off, len);
+    return decodeStandalone(type, dst, 0, capacity);
+  }
+
+  /**
+   * Decodes a standalone blob into the decoder's own memory: afterwards {@link #bits()} holds the number bits of
+   * the values (the raw bits in the low bits, masked to the type's width; a {@code f64} as its raw long bits) in
+   * its first entries. No copy for a blob of one chunk, the layout vecdb and pco write.
+   *
+   * @param capacity the most values the blob may hold
+   * @return the number of values decoded
+   * @throws PcoException if the blob is corrupt, truncated, of another type or holds more than {@code capacity}
+   *     values
+   */
+  public int decodeBits(byte[] src, int off, int len, PcoNumberType type, int capacity) {
+    reader.load(src, off, len);
+    bits = merged;
+    return decodeStandalone(type, null, 0, capacity);
+  }
+
+  /** @return the array the last {@link #decodeBits} left its values in; valid until the next decode */
+  public long[] bits() {
+    return bits;
   }
 
   private int decodeStandalone(PcoNumberType type, Object dst, int dstOff, int capacity) {
@@ -136,9 +176,33 @@ public final class PcoDecoder {
     }
     meta.read(reader, major, type);
     buildTables();
+    if (dst == null && total > 0) {
+      keepBits(total, capacity);
+    }
     page.decode(reader, meta, n);
-    ArrayIo.store(type, page.values(), n, dst, dstOff + total);
+    if (dst != null) {
+      ArrayIo.store(type, page.values(), n, dst, dstOff + total);
+    } else if (total == 0) {
+      bits = page.values();
+    } else {
+      System.arraycopy(page.values(), 0, bits, total, n);
+    }
     return total + n;
+  }
+
+  /**
+   * Before a {@link #decodeBits} blob's second chunk overwrites the page's array: moves the values decoded so far
+   * into {@link #merged}, where the later chunks follow them.
+   */
+  private void keepBits(int total, int capacity) {
+    if (bits == merged) {
+      return;
+    }
+    if (merged.length < capacity) {
+      merged = new long[capacity];
+    }
+    System.arraycopy(bits, 0, merged, 0, total);
+    bits = merged;
   }
 
   private void buildTables() {

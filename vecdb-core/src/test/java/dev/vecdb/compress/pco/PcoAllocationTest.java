@@ -49,6 +49,7 @@ class PcoAllocationTest {
       for (int p = 0; p < PAGES; p++) {
         dec.decode(blobs[p], PcoNumberType.F64, out, 0);
         dec.decode(seqBlobs[p], 0, seqBlobs[p].length, PcoNumberType.U64, outSeq, 0);
+        dec.decodeBits(seqBlobs[p], 0, seqBlobs[p].length, PcoNumberType.U64, PAGE);
       }
       long decodeBytes = mx.getCurrentThreadAllocatedBytes() - before;
       before = mx.getCurrentThreadAllocatedBytes();
@@ -64,7 +65,7 @@ class PcoAllocationTest {
       }
       long encodeIntoBytes = mx.getCurrentThreadAllocatedBytes() - before;
       if (round == 2) {
-        assertThat(decodeBytes).as("decoder bytes allocated for %d pages", 2 * PAGES).isLessThan(2 * PAGES);
+        assertThat(decodeBytes).as("decoder bytes allocated for %d pages", 3 * PAGES).isLessThan(3 * PAGES);
         assertThat(encodeBytes).as("encoder bytes beyond the blobs").isLessThan(blobBytes + 64L * 2 * PAGES);
         assertThat(encodeIntoBytes).as("encoder bytes allocated for %d pages into an array", 2 * PAGES)
             .isLessThan(2 * PAGES);

@@ -1,9 +1,11 @@
 package dev.vecdb.compress.pco;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -85,5 +87,51 @@ class PcoDecoderVectorsTest {
     assertThat(PcoTestData.bits(type, out, n)).isEqualTo(expected);
     assertThat(dec.lastInputLength()).as("consumed bytes").isEqualTo(src.length);
     assertThat(dec.readHeader(MemorySegment.ofArray(src)).numberType()).isIn(type, null);
+    assertDecodesLittleEndian(dec, src, type, expected);
+    assertThat(dec.decodeBits(src, 0, src.length, type, expected.length)).isEqualTo(expected.length);
+    assertThat(Arrays.copyOf(dec.bits(), expected.length)).as("decodeBits").isEqualTo(expected);
+  }
+
+  /** A decoder that merged the chunks of one blob decodes the next blob's single chunk in place, and back. */
+  @Test
+  void decodeBitsAlternatesBetweenSeveralChunksAndOne() {
+    Path dir = PcoTestData.dir().resolve("rust-1.0.2");
+    byte[] multi = PcoTestData.bytes(dir.resolve("multichunk_u32.pco"));
+    long[] multiValues = PcoTestData.expected(dir.resolve("multichunk_u32.txt"), PcoNumberType.U32);
+    byte[] single = PcoTestData.bytes(dir.resolve("intmult_u32.pco"));
+    long[] singleValues = PcoTestData.expected(dir.resolve("intmult_u32.txt"), PcoNumberType.U32);
+    PcoDecoder dec = new PcoDecoder();
+    for (int round = 0; round < 2; round++) {
+      assertThat(dec.decodeBits(multi, 0, multi.length, PcoNumberType.U32, multiValues.length))
+          .isEqualTo(multiValues.length);
+      assertThat(Arrays.copyOf(dec.bits(), multiValues.length)).isEqualTo(multiValues);
+      assertThat(dec.decodeBits(single, 0, single.length, PcoNumberType.U32, singleValues.length))
+          .isEqualTo(singleValues.length);
+      assertThat(Arrays.copyOf(dec.bits(), singleValues.length)).isEqualTo(singleValues);
+    }
+    assertThatThrownBy(() -> dec.decodeBits(multi, 0, multi.length, PcoNumberType.U32, multiValues.length - 1))
+        .isInstanceOf(PcoException.class)
+        .hasMessageContaining("does not fit the destination");
+  }
+
+  /** {@link PcoDecoder#decodeLittleEndian} writes the same values as little-endian numbers of the type's width. */
+  private static void assertDecodesLittleEndian(PcoDecoder dec, byte[] src, PcoNumberType type, long[] expected) {
+    int width = type.bits() / 8;
+    byte[] out = new byte[expected.length * width + 3];
+    int n = dec.decodeLittleEndian(src, 0, src.length, type, MemorySegment.ofArray(out));
+    assertThat(n).isEqualTo(expected.length);
+    byte[] want = new byte[out.length];
+    for (int i = 0; i < n; i++) {
+      for (int b = 0; b < width; b++) {
+        want[i * width + b] = (byte) (expected[i] >>> (8 * b));
+      }
+    }
+    assertThat(out).as("little-endian values, nothing written past them").isEqualTo(want);
+    if (n > 0) {
+      MemorySegment tooSmall = MemorySegment.ofArray(new byte[(n - 1) * width + width - 1]);
+      assertThatThrownBy(() -> dec.decodeLittleEndian(src, 0, src.length, type, tooSmall))
+          .isInstanceOf(PcoException.class)
+          .hasMessageContaining("does not fit the destination");
+    }
   }
 }
