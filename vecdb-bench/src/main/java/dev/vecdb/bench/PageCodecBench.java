@@ -59,7 +59,7 @@ public class PageCodecBench {
       };
       raw = dataset.values(PAGE / dataset.type.size()).toArray(ValueLayout.JAVA_BYTE);
       encoded = new byte[pageCodec.maxCompressedLength(PAGE)];
-      encodedLength = pageCodec.compress(raw, PAGE, encoded);
+      encodedLength = pageCodec.compress(raw, PAGE, encoded, 0);
       decoded = new byte[PAGE];
       pageCodec.decompress(encoded, 0, encodedLength, decoded, PAGE);
       PushWriteBench.check(Arrays.equals(raw, decoded), "round trip");
@@ -71,7 +71,7 @@ public class PageCodecBench {
   /** Compresses the page: ns per 16 KiB page. */
   @Benchmark
   public int encode(Page p) {
-    return p.pageCodec.compress(p.raw, PAGE, p.encoded);
+    return p.pageCodec.compress(p.raw, PAGE, p.encoded, 0);
   }
 
   /** Decompresses the page: ns per 16 KiB page. */

@@ -45,12 +45,12 @@ public final class Lz4PageCodec implements PageCodec {
   }
 
   @Override
-  public int compress(byte[] src, int rawLength, byte[] dst) {
-    dst[0] = (byte) rawLength;
-    dst[1] = (byte) (rawLength >>> 8);
-    dst[2] = (byte) (rawLength >>> 16);
-    dst[3] = (byte) (rawLength >>> 24);
-    return 4 + compressor.compress(src, 0, rawLength, dst, 4, dst.length - 4);
+  public int compress(byte[] src, int rawLength, byte[] dst, int dstOffset) {
+    dst[dstOffset] = (byte) rawLength;
+    dst[dstOffset + 1] = (byte) (rawLength >>> 8);
+    dst[dstOffset + 2] = (byte) (rawLength >>> 16);
+    dst[dstOffset + 3] = (byte) (rawLength >>> 24);
+    return 4 + compressor.compress(src, 0, rawLength, dst, dstOffset + 4, dst.length - dstOffset - 4);
   }
 
   @Override

@@ -11,11 +11,12 @@ public interface PageCodec {
   int maxCompressedLength(int rawLength);
 
   /**
-   * Compresses {@code src[0, rawLength)} into {@code dst} from index 0.
+   * Compresses {@code src[0, rawLength)} into {@code dst} from index {@code dstOffset}, which must leave at least
+   * {@link #maxCompressedLength} bytes of room.
    *
    * @return the compressed length
    */
-  int compress(byte[] src, int rawLength, byte[] dst);
+  int compress(byte[] src, int rawLength, byte[] dst, int dstOffset);
 
   /**
    * Decompresses {@code src[offset, offset + length)} into {@code dst[0, rawLength)}.

@@ -55,14 +55,14 @@ public final class PcoPageCodec implements PageCodec {
   }
 
   @Override
-  public int compress(byte[] src, int rawLength, byte[] dst) {
+  public int compress(byte[] src, int rawLength, byte[] dst, int dstOffset) {
     int count = rawLength / size;
     ensureCapacity(count);
     MemorySegment.copy(MemorySegment.ofArray(src), layout, 0, values, 0, count);
     if (encoder == null) {
       encoder = new PcoEncoder();
     }
-    return encoder.encode(type, values, 0, count, dst, 0);
+    return encoder.encode(type, values, 0, count, dst, dstOffset);
   }
 
   /** Decodes straight into {@code dst}'s bytes (little-endian values, the page layout): no copy through an array. */

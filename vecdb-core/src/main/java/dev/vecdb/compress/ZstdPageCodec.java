@@ -44,9 +44,9 @@ public final class ZstdPageCodec implements PageCodec {
   }
 
   @Override
-  public int compress(byte[] src, int rawLength, byte[] dst) {
+  public int compress(byte[] src, int rawLength, byte[] dst, int dstOffset) {
     try {
-      return compressor.compressByteArray(dst, 0, dst.length, src, 0, rawLength);
+      return compressor.compressByteArray(dst, dstOffset, dst.length - dstOffset, src, 0, rawLength);
     } catch (ZstdException e) {
       throw Exceptions.illegalState(e, "zstd compression failed: %s", e.getMessage());
     }

@@ -14,7 +14,10 @@ import java.util.Arrays;
  * buffer, never for all its values. Owned by the vector's writer (through its {@link Paging}); not thread-safe.
  */
 final class PageRewrite {
-  /** Buffered payload bytes that trigger a write to the region. */
+  /**
+   * The buffer's size: pages of pushed values go to the region when the next page might not fit. Rewritten old pages
+   * grow it instead (they stay buffered until every old page is decoded).
+   */
   private static final int FLUSH_BYTES = 1 << 20;
 
   private final String vector;
@@ -26,7 +29,8 @@ final class PageRewrite {
   private final Paging.PageDecoder decoder;
   private final byte[] page;
   private final MemorySegment pageSegment;
-  private byte[] compressed;
+  /** The buffer room one page may need, raw or compressed: pages are compressed straight into {@link #out}. */
+  private int room;
   private byte[] out = new byte[FLUSH_BYTES];
   private int buffered;
   private long written;
@@ -40,13 +44,17 @@ final class PageRewrite {
     this.decoder = decoder;
     this.page = new byte[perPage * size];
     this.pageSegment = MemorySegment.ofArray(page);
-    this.compressed = new byte[codec.maxCompressedLength(page.length)];
+    this.room = roomFor(codec);
   }
 
   /** Compresses the next pages with {@code next} (a follower compressing at its leader's ZSTD level). */
   void compressWith(PageCodec next) {
     codec = next;
-    compressed = new byte[next.maxCompressedLength(page.length)];
+    room = roomFor(next);
+  }
+
+  private int roomFor(PageCodec pages) {
+    return Math.max(page.length, pages.maxCompressedLength(page.length));
   }
 
   /**
@@ -79,27 +87,26 @@ final class PageRewrite {
         long key = updated[nextUpdate];
         MemorySegment.copy(updates.values(), updates.offsetOf(key), pageSegment, (key - index) * size, size);
       }
-      buffer(count, next);
-      if (buffered >= FLUSH_BYTES && index + count >= storedLen) {
+      if (buffered > 0 && buffered + room > out.length && index >= storedLen) {
         flush(start);
       }
+      buffer(count, next);
     }
     flush(start);
   }
 
   /** Encodes the current page of {@code count} values into the buffer and adds it to {@code next}. */
   private void buffer(int count, PageTableBuilder next) {
+    if (buffered + room > out.length) {
+      out = Arrays.copyOf(out, Math.max(out.length * 2, buffered + room));
+    }
     boolean raw = count < perPage;
-    byte[] payload = page;
     int length = count * size;
-    if (!raw) {
-      length = codec.compress(page, page.length, compressed);
-      payload = compressed;
+    if (raw) {
+      System.arraycopy(page, 0, out, buffered, length);
+    } else {
+      length = codec.compress(page, page.length, out, buffered);
     }
-    if (buffered + length > out.length) {
-      out = Arrays.copyOf(out, Math.max(out.length * 2, buffered + length));
-    }
-    System.arraycopy(payload, 0, out, buffered, length);
     next.add(length, count, raw, out, buffered);
     buffered += length;
   }

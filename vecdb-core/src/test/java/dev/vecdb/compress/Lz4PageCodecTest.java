@@ -42,7 +42,7 @@ class Lz4PageCodecTest {
     for (byte[] page : List.of(new byte[PAGE], sequential, random)) {
       for (Lz4PageCodec writer : codecs) {
         byte[] compressed = new byte[writer.maxCompressedLength(PAGE)];
-        int length = writer.compress(page, PAGE, compressed);
+        int length = writer.compress(page, PAGE, compressed, 0);
         for (Lz4PageCodec reader : codecs) {
           byte[] restored = new byte[PAGE];
           reader.decompress(compressed, 0, length, restored, PAGE);

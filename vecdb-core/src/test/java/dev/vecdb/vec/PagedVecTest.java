@@ -16,6 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class PagedVecTest {
+  /** Values of the first page that {@link #writesLargerThanTheBufferKeepEveryValue} sets to 0. */
+  private static final int ZEROED = 2048;
+
   @TempDir Path dir;
 
   @ParameterizedTest
@@ -101,5 +104,55 @@ class PagedVecTest {
           .hasMessageContaining("vector 'v': page 0");
       assertThat(v.get(4500)).isEqualTo(4500 * 3);
     }
+  }
+
+  /**
+   * Writes of more pages than the rewrite's 1 MiB buffer holds (incompressible values, about 16 KiB stored per page):
+   * a rewrite of every old page whose first page shrinks (the buffer grows past 1 MiB), then pushed pages that go out a
+   * buffer at a time. Every value reads back before and after reopening.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Format.class, names = {"LZ4", "ZSTD", "PCO"})
+  void writesLargerThanTheBufferKeepEveryValue(Format format) {
+    int pages = 150;
+    long first = (long) pages * Paged.INTS + 17;
+    try (Database db = Database.open(dir)) {
+      IntVec v = db.intVec("v", NumberType.I32, VecOptions.of(format));
+      pushNoise(v, 0, first);
+      v.write();
+      for (long i = 0; i < ZEROED; i++) {
+        v.update(i, 0);
+      }
+      v.write();
+      assertNoise(v, first);
+      pushNoise(v, first, 2 * first);
+      v.write();
+      db.flush();
+      assertNoise(v, 2 * first);
+    }
+    try (Database db = Database.open(dir)) {
+      assertNoise(db.intVec("v", NumberType.I32, VecOptions.of(format)), 2 * first);
+    }
+  }
+
+  private static int noise(long index) {
+    return (int) ((index + 1) * 0x9E3779B97F4A7C15L >>> 29);
+  }
+
+  private static void pushNoise(IntVec v, long from, long to) {
+    for (long i = from; i < to; i++) {
+      v.push(noise(i));
+    }
+  }
+
+  /** Checks that {@code v} holds {@link #noise} of {@code [0, len)}, with 0 in {@code [0, ZEROED)}. */
+  private static void assertNoise(IntVec v, long len) {
+    assertThat(v.len()).isEqualTo(len);
+    int[] actual = v.collect();
+    int[] expected = new int[actual.length];
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = i < ZEROED ? 0 : noise(i);
+    }
+    assertThat(java.util.Arrays.mismatch(actual, expected)).as("first differing index").isEqualTo(-1);
   }
 }
