@@ -140,12 +140,21 @@ final class DataFile implements AutoCloseable {
   }
 
   private void checkNotTruncated() throws IOException {
+    String truncation = truncation();
+    if (truncation != null) {
+      throw new TruncatedException(truncation);
+    }
+  }
+
+  /**
+   * How the file is shorter than its mapping, which only another process can make it ({@code fstat}), or null when it
+   * is not.
+   */
+  String truncation() throws IOException {
     long size = channel.size();
     long mapped = mapping.byteSize();
-    if (size < mapped) {
-      throw new TruncatedException(path + " is " + size + " bytes, shorter than the " + mapped
-          + " bytes this process wrote and mapped: another process truncated it");
-    }
+    return size >= mapped ? null : path + " is " + size + " bytes, shorter than the " + mapped
+        + " bytes this process wrote and mapped: another process truncated it";
   }
 
   /** The data file was truncated by another process while open: the store cannot go on with it. */

@@ -1,7 +1,6 @@
 package dev.vecdb.store;
 
 import dev.vecdb.CorruptionException;
-import dev.vecdb.internal.Crc32c;
 import dev.vecdb.internal.Exceptions;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -23,8 +22,10 @@ import java.util.zip.CRC32C;
  *
  * <p>Record layout (little-endian, {@value #HEADER}-byte header): {@code u32 magic "DVBJ", u8 target, u8[3] zero,
  * u64 generation, u64 offset, u64 length, u32 crc32c, u32 zero, length bytes}. The CRC covers the first 32 header
- * bytes and the payload. The payload is streamed from the caller's segment in chunks of at most {@value #CHUNK}
- * bytes: no copy on the heap, no size limit.
+ * bytes and the payload. The payload is streamed from the caller's segment (the data file's mapping) in chunks of at
+ * most {@value #CHUNK} bytes through one native staging buffer, which is checksummed and written from: the mapping is
+ * read once, by a copy whose fault (a file truncated by another process) is an exception, never by the JDK's native
+ * CRC32C, where it would kill the JVM. No copy on the heap, no size limit.
  *
  * <p>Generation: every record of one flush cycle carries the same random 64-bit generation, and emptying the journal
  * picks a new one, so bytes of an earlier cycle that a file system left past the end can never be replayed.
@@ -58,6 +59,8 @@ final class Journal implements AutoCloseable {
   private final ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
   private final ByteBuffer seal = ByteBuffer.allocate(SEAL).order(ByteOrder.LITTLE_ENDIAN);
   private final CRC32C crc = new CRC32C();
+  /** Where a payload chunk is copied to be checksummed and written; grows up to {@value #CHUNK} bytes. */
+  private ByteBuffer staging = ByteBuffer.allocateDirect(0);
   private long generation = newGeneration();
   private long end;
   /** Start and CRC of the last record appended since the last sync, or -1: the record the next seal names. */
@@ -109,9 +112,13 @@ final class Journal implements AutoCloseable {
     long payload = end + HEADER;
     for (long done = 0; done < length; ) {
       int chunk = (int) Math.min(CHUNK, length - done);
-      MemorySegment bytes = oldBytes.asSlice(done, chunk);
-      Crc32c.update(crc, bytes);
-      writeFully(bytes.asByteBuffer(), payload + done);
+      if (staging.capacity() < chunk) {
+        staging = ByteBuffer.allocateDirect(Math.min(CHUNK, Math.max(chunk, 2 * staging.capacity())));
+      }
+      ByteBuffer bytes = staging.clear().limit(chunk);
+      MemorySegment.copy(oldBytes, done, MemorySegment.ofBuffer(bytes), 0, chunk);
+      crc.update(bytes);
+      writeFully(bytes.flip(), payload + done);
       done += chunk;
     }
     int recordCrc = (int) crc.getValue();

@@ -470,24 +470,21 @@ public final class RegionStore implements AutoCloseable {
    *     file is not shorter than its mapping and the JDK's message does not say so)
    */
   public CorruptionException mappingFault(String what, InternalError fault) {
-    Path file = directory.resolve(DATA);
-    String size;
-    boolean shorter;
+    String cause;
     try {
-      long bytes = Files.size(file);
-      shorter = bytes < data.length();
-      size = bytes + " bytes, its mapping " + data.length();
+      cause = data.truncation();
     } catch (IOException | RuntimeException e) {
-      shorter = false;
-      size = "size unreadable: " + e.getMessage();
+      cause = null;
     }
-    if (!shorter && !String.valueOf(fault.getMessage()).contains("unsafe memory access")) {
-      failure.recordFirst(fault);
-      throw fault; // not a fault of mapped memory
+    if (cause == null) {
+      if (!String.valueOf(fault.getMessage()).contains("unsafe memory access")) {
+        failure.recordFirst(fault);
+        throw fault; // not a fault of mapped memory
+      }
+      cause = "the storage of " + data.path() + " failed under the mapping, or it was truncated and grown again";
     }
-    CorruptionException error = Exceptions.corruption(fault, "%s: a read of mapped bytes faulted (%s): the data"
-        + " file %s (%s) was truncated under the mapping or its storage failed; database %s is failed, reopen it",
-        what, fault.getMessage(), file, size, directory);
+    CorruptionException error = Exceptions.corruption(fault, "%s: a read of mapped bytes faulted (%s): %s;"
+        + " database %s is failed, reopen it", what, fault.getMessage(), cause, directory);
     failure.recordFirst(error);
     return error;
   }
