@@ -25,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class KillTest {
+  /** Leader kills before the test gives up on hitting both states; a miss is a few per cent of kills. */
+  private static final int MAX_LEADER_KILLS = 8;
+
   @TempDir Path tmp;
 
   /** Starts a child JVM running {@link ReplicationChild} with {@code args}. */
@@ -87,8 +90,10 @@ class KillTest {
   }
 
   /**
-   * The first kill hits the leader while a commit is made but not shipped, the second once everything is shipped but
-   * before the next commit makes the last acknowledgement durable.
+   * Odd kills hit the leader while a commit is made but not shipped, even ones once everything is shipped but before
+   * the next commit makes the last acknowledgement durable. A kill lands a few milliseconds after the child reports
+   * the state it aims at, and the publisher may ship in between, so the kills go on (at most
+   * {@value #MAX_LEADER_KILLS}) until each state has been hit at least once; every kill's outcome is checked.
    */
   @Test
   void aLeaderKilledBetweenCommitAndAcknowledgementShipsEveryCommitOnce() throws Exception {
@@ -96,7 +101,7 @@ class KillTest {
     Path leaderDir = tmp.resolve("leader");
     boolean shippedButPending = false;
     boolean committedButNotShipped = false;
-    for (int round = 1; round <= 2; round++) {
+    for (int round = 1; round <= MAX_LEADER_KILLS && !(shippedButPending && committedButNotShipped); round++) {
       long target = 15L * round;
       boolean unshipped = round % 2 == 1;
       killWhen(start("leader", EmbeddedBroker.bootstrapServers(), topic, leaderDir.toString(), Integer.toString(round)),
