@@ -16,6 +16,7 @@ enum OriginalStep {
   PUSH_THEN_FLUSH("(d3) vec.flush() right after the push", Unit.MS),
   DB_FLUSH_AGAIN("(d4) db.flush() after (d3)", Unit.MS),
   REOPEN("(e) reopen (open + import + len)", Unit.MS),
+  REOPEN_WARM("(e') the same reopen, JIT-compiled: median of the last 500 of 2 000 open + close cycles", Unit.MS),
   FIRST_FOLD("(f0) first fold after the reopen", Unit.NS_PER_VALUE),
   WARM_FOLD("(f) warm fold, median of 5", Unit.NS_PER_VALUE),
   RANDOM("(g) 100k random reads, reader created inside, median of 5", Unit.NS_PER_READ),

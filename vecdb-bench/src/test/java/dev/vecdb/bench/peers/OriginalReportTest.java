@@ -39,6 +39,7 @@ class OriginalReportTest {
         "| BYTES | push (ns/value) | 15.7 (10.0–20.0) | 20,000 | 0.800 | 31.4 | 0.500× |",
         "| BYTES | push + write (ns/value) | 15.8 (10.1–20.1) | 20,007 | 0.800 | 80.3 | 0.197× |",
         "| BYTES | durable flush: vec.flush() + db.flush() after write() (ms) | 2.00 | 14 | 0.250 | 240 | 0.008× |",
+        "| BYTES | reopen, JIT-compiled (ms) | 1.00 | 7 | 0.250 | 0.290 | 3.45× |",
         "| BYTES | region payload (bytes) | 80,000,064 | – | – | – | – |",
         "--runs 3", "0.40, 0.30, 0.20");
     String withFailure = OriginalReport.render(options, Map.of(Format.BYTES, List.of(failed)), List.of(), "1.00");

@@ -26,7 +26,7 @@ class OriginalSmokeIT {
     assertThat(status).isZero();
     String report = Files.readString(out);
     assertThat(report).doesNotContain("failed").contains("--runs 2", "| BYTES | push (ns/value) | ",
-        "| PCO | sorted multi-read (ns/read) | ", "| PCO | region payload (bytes) | ");
+        "| PCO | sorted multi-read (ns/read) | ", "| PCO | reopen, JIT-compiled (ms) | ", "| PCO | region payload (bytes) | ");
     for (String line : report.lines().filter(l -> l.startsWith("| BYTES | push (ns/value)")).toList()) {
       String faults = line.split("\\|")[4].trim();
       assertThat(Long.parseLong(faults.replace(",", ""))).as("faults of the push").isPositive();
