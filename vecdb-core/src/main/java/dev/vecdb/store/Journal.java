@@ -201,9 +201,9 @@ final class Journal implements AutoCloseable {
   /** Empties the journal durably (the commit point of a flush) and starts a new generation. */
   synchronized void clear() throws IOException {
     io.truncate(path, channel, 0);
-    io.force(path, channel);
-    end = 0;
+    end = 0; // the file is empty now, even if the sync fails: close must not take it for a cut journal
     unsealedStart = -1;
+    io.force(path, channel);
     generation = newGeneration();
   }
 
