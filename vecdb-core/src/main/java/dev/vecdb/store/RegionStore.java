@@ -43,7 +43,8 @@ import java.util.function.Supplier;
  * writes ({@link #atomically}) that fails part-way, any failure of the journal (an exception or an
  * error, a failed {@code fsync} included: it is never retried), or a failed flush puts the store into a failed state
  * in which mutations and flushes are refused with a {@link StorageException} naming the cause; reopening recovers the
- * last flush.
+ * last flush. So does a flush that finds a file of the store deleted, replaced or cut by another process, or its
+ * directory deleted or renamed: it fails before committing anything into a file that no later open would find.
  *
  * <h2>Threads</h2>
  * Everything is thread-safe. Writes to different regions run in parallel; writes to one region are serialized;
