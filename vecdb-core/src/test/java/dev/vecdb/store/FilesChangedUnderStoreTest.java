@@ -193,6 +193,38 @@ class FilesChangedUnderStoreTest {
     assertLastFlushOrCorruption(flushed);
   }
 
+  /**
+   * A journal cut under its pending records, then another overwrite (its record lands past the cut), then a crash:
+   * the crash image reopens with a {@link CorruptionException} naming the journal, not with a partial undo.
+   */
+  @ParameterizedTest
+  @EnumSource(names = {"ZERO", "HALF"})
+  void aRecordAppendedAfterACutMakesACrashImageReportIt(Cut cut) throws IOException {
+    Path image = tmp.resolve("crash");
+    try (RegionStore store = RegionStore.open(db())) {
+      flushedState(store);
+      overwriteAndCreate(store);
+      store.get("b").writeAt(0, pattern(3000, 8));
+      cut.apply(db().resolve("journal"));
+      store.get("c").writeAt(0, pattern(100, 7));
+      TestFiles.crashCopy(db(), image);
+    }
+    assertThatThrownBy(() -> contentsAfterReopen(image)).isInstanceOf(CorruptionException.class)
+        .hasMessageContaining("journal");
+  }
+
+  /** A journal deleted under pending records, then a close without flush: the reopen still undoes the overwrites. */
+  @Test
+  void aJournalDeletedThenACloseWithoutFlushIsCopiedBack() throws IOException {
+    Map<String, ByteBuffer> flushed;
+    try (RegionStore store = RegionStore.open(db())) {
+      flushed = flushedState(store);
+      overwriteAndCreate(store);
+      Files.delete(db().resolve("journal"));
+    }
+    assertThat(contentsAfterReopen(db())).isEqualTo(flushed);
+  }
+
   /** How much of the journal another process cuts. */
   enum Cut {
     ZERO,
