@@ -220,8 +220,13 @@ final class Journal implements AutoCloseable {
     }
     try (FileChannel copy = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       long size = channel.size();
-      for (long done = 0; done < size; ) {
-        done += channel.transferTo(done, size - done, copy);
+      ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(1, size)));
+      for (long done = 0; done < size; done += buffer.limit()) {
+        readFully(buffer.clear().limit((int) Math.min(buffer.capacity(), size - done)), done);
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+          io.write(path, copy, buffer, done + buffer.position());
+        }
       }
       io.force(path, copy);
       io.syncDirectory(path.getParent());

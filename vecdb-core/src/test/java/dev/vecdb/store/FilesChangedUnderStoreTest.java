@@ -40,75 +40,41 @@ class FilesChangedUnderStoreTest {
 
   /** What another process does to the open store's directory. */
   enum Hostile {
-    REGIONS_TRUNCATED_TO_ZERO("regions", "truncated") {
-      @Override
-      void apply(Path dir) throws IOException {
-        truncate(dir.resolve("regions"), 0);
-      }
-    },
-    REGIONS_TRUNCATED_TO_HALF("regions", "truncated") {
-      @Override
-      void apply(Path dir) throws IOException {
-        Path table = dir.resolve("regions");
-        truncate(table, Files.size(table) / 2);
-      }
-    },
-    REGIONS_ZEROED("regions", "overwritten") {
-      @Override
-      void apply(Path dir) throws IOException {
-        Path table = dir.resolve("regions");
-        TestFiles.writeBytes(table, 0, new byte[(int) Files.size(table)]);
-      }
-    },
-    REGIONS_DELETED("regions", "deleted") {
-      @Override
-      void apply(Path dir) throws IOException {
-        Files.delete(dir.resolve("regions"));
-      }
-    },
-    REGIONS_REPLACED("regions", "replaced") {
-      @Override
-      void apply(Path dir) throws IOException {
-        Path copy = dir.resolveSibling("regions.copy");
-        Files.copy(dir.resolve("regions"), copy);
-        Files.move(copy, dir.resolve("regions"), StandardCopyOption.REPLACE_EXISTING);
-      }
-    },
-    DATA_DELETED("data", "deleted") {
-      @Override
-      void apply(Path dir) throws IOException {
-        Files.delete(dir.resolve("data"));
-      }
-    },
-    JOURNAL_DELETED("journal", "deleted") {
-      @Override
-      void apply(Path dir) throws IOException {
-        Files.delete(dir.resolve("journal"));
-      }
-    },
-    DIRECTORY_DELETED("data", "deleted") {
-      @Override
-      void apply(Path dir) {
-        TestFiles.deleteRecursively(dir);
-      }
-    },
-    DIRECTORY_RENAMED("data", "deleted") {
-      @Override
-      void apply(Path dir) throws IOException {
-        Files.move(dir, renamed(dir));
-      }
-    };
+    REGIONS_TRUNCATED_TO_ZERO("regions", "truncated", dir -> truncate(dir.resolve("regions"), 0)),
+    REGIONS_TRUNCATED_TO_HALF("regions", "truncated",
+        dir -> truncate(dir.resolve("regions"), Files.size(dir.resolve("regions")) / 2)),
+    REGIONS_ZEROED("regions", "overwritten", dir -> TestFiles.writeBytes(dir.resolve("regions"), 0,
+        new byte[(int) Files.size(dir.resolve("regions"))])),
+    REGIONS_DELETED("regions", "deleted", dir -> Files.delete(dir.resolve("regions"))),
+    REGIONS_REPLACED("regions", "replaced", dir -> {
+      Path copy = dir.resolveSibling("regions.copy");
+      Files.copy(dir.resolve("regions"), copy);
+      Files.move(copy, dir.resolve("regions"), StandardCopyOption.REPLACE_EXISTING);
+    }),
+    DATA_DELETED("data", "deleted", dir -> Files.delete(dir.resolve("data"))),
+    JOURNAL_DELETED("journal", "deleted", dir -> Files.delete(dir.resolve("journal"))),
+    DIRECTORY_DELETED("data", "deleted", TestFiles::deleteRecursively),
+    DIRECTORY_RENAMED("data", "deleted", dir -> Files.move(dir, renamed(dir)));
 
     /** The file the flush's error names, and a word of its cause. */
     final String file;
     final String cause;
+    private final Change change;
 
-    Hostile(String file, String cause) {
+    Hostile(String file, String cause, Change change) {
       this.file = file;
       this.cause = cause;
+      this.change = change;
     }
 
-    abstract void apply(Path dir) throws IOException;
+    void apply(Path dir) throws IOException {
+      change.apply(dir);
+    }
+  }
+
+  /** A change to the database directory {@code dir}. */
+  private interface Change {
+    void apply(Path dir) throws IOException;
   }
 
   private static Path renamed(Path dir) {
