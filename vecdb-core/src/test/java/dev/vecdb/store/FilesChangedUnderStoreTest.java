@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.vecdb.CorruptionException;
+import dev.vecdb.Database;
+import dev.vecdb.Format;
 import dev.vecdb.StorageException;
 import dev.vecdb.TestFiles;
+import dev.vecdb.VecOptions;
+import dev.vecdb.codec.NumberType;
+import dev.vecdb.vec.LongVec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -189,6 +194,24 @@ class FilesChangedUnderStoreTest {
       Files.delete(db().resolve("journal"));
     }
     assertThat(contentsAfterReopen(db())).isEqualTo(flushed);
+  }
+
+  /** Through the public API: a vector's write and the database's flush after the region table was cut. */
+  @Test
+  void aDatabaseFlushFailsAndRefusesLaterWrites() throws IOException {
+    try (Database db = Database.open(db())) {
+      LongVec v = db.longVec("v", NumberType.U64, VecOptions.of(Format.BYTES));
+      v.push(1);
+      v.flush();
+      Hostile.REGIONS_TRUNCATED_TO_ZERO.apply(db());
+      v.push(2);
+      v.write();
+      assertThatThrownBy(db::flush).isInstanceOf(StorageException.class).hasMessageContaining("regions")
+          .hasMessageContaining("truncated");
+      v.push(3);
+      assertThatThrownBy(v::write).isInstanceOf(StorageException.class).hasMessageContaining("failed earlier");
+    }
+    assertThatThrownBy(() -> Database.open(db()).close()).isInstanceOf(CorruptionException.class);
   }
 
   /** How much of the journal another process cuts. */
