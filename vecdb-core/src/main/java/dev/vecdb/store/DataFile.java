@@ -35,6 +35,7 @@ final class DataFile implements AutoCloseable {
   private final Path path;
   private final FileIo io;
   private final FileChannel channel;
+  private final FileIdentity identity;
   private final Arena arena;
   private volatile MemorySegment mapping;
 
@@ -44,6 +45,12 @@ final class DataFile implements AutoCloseable {
     this.arena = arena;
     this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
+    try {
+      this.identity = FileIdentity.of(path);
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
     long size = channel.size();
     this.mapping = size == 0 ? MemorySegment.NULL : map(size);
   }
@@ -155,6 +162,14 @@ final class DataFile implements AutoCloseable {
     long mapped = mapping.byteSize();
     return size >= mapped ? null : path + " is " + size + " bytes, shorter than the " + mapped
         + " bytes this process wrote and mapped: another process truncated it";
+  }
+
+  /**
+   * How the path no longer leads to this file (deleted, its directory deleted or renamed, replaced), or null when it
+   * still does ({@link FileIdentity}; {@link #force()} checks the file's size).
+   */
+  String change() throws IOException {
+    return identity.change();
   }
 
   /** The data file was truncated by another process while open: the store cannot go on with it. */

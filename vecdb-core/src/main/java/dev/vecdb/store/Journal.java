@@ -56,6 +56,7 @@ final class Journal implements AutoCloseable {
   private final Path path;
   private final FileIo io;
   private final FileChannel channel;
+  private final FileIdentity identity;
   private final ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
   private final ByteBuffer seal = ByteBuffer.allocate(SEAL).order(ByteOrder.LITTLE_ENDIAN);
   private final CRC32C crc = new CRC32C();
@@ -83,6 +84,12 @@ final class Journal implements AutoCloseable {
     this.io = io;
     this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
+    try {
+      this.identity = FileIdentity.of(path);
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
     this.end = channel.size();
   }
 
@@ -194,10 +201,52 @@ final class Journal implements AutoCloseable {
   /** Empties the journal durably (the commit point of a flush) and starts a new generation. */
   synchronized void clear() throws IOException {
     io.truncate(path, channel, 0);
-    io.force(path, channel);
-    end = 0;
+    end = 0; // the file is empty now, even if the sync fails: close must not take it for a cut journal
     unsealedStart = -1;
+    io.force(path, channel);
     generation = newGeneration();
+  }
+
+  /**
+   * How the path no longer leads to this journal (deleted, its directory deleted or renamed, replaced: see
+   * {@link FileIdentity}), or null when it still does. When it does not and records are pending, they are first
+   * copied to a new file at the path where it can be created (a journal deleted alone), so that the next open still
+   * replays them back to the last completed flush instead of finding no journal under overwritten bytes.
+   */
+  synchronized String change() throws IOException {
+    String changed = identity.change();
+    if (changed == null || end == 0) {
+      return changed;
+    }
+    try (FileChannel copy = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      long size = channel.size();
+      ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(1, size)));
+      for (long done = 0; done < size; done += buffer.limit()) {
+        readFully(buffer.clear().limit((int) Math.min(buffer.capacity(), size - done)), done);
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+          io.write(path, copy, buffer, done + buffer.position());
+        }
+      }
+      io.force(path, copy);
+      io.syncDirectory(path.getParent());
+      return changed + "; its pending records were copied to a new " + path + " for the next open";
+    } catch (IOException e) {
+      return changed + "; its pending records could not be copied to a new " + path + " (" + e + ")";
+    }
+  }
+
+  /**
+   * When another process cut the journal below its pending records, makes the next open report it instead of
+   * replaying the records left, or none, over bytes that their lost records protected: a seal written at the end
+   * this process reached lies after the cut, which recovery reports as a damaged record that is not a torn tail
+   * ({@link #read()}). Records appended after the cut land there too, so only a crash before any of them escapes.
+   */
+  private void sealOverCut() throws IOException {
+    if (end > 0 && channel.size() < end) {
+      unsealedStart = Math.max(0, unsealedStart);
+      sync();
+    }
   }
 
   /**
@@ -298,8 +347,15 @@ final class Journal implements AutoCloseable {
     }
   }
 
+  /** Closes the file, after keeping its pending records for the next open ({@link #change}, {@link #sealOverCut}). */
   @Override
-  public void close() throws IOException {
-    channel.close();
+  public synchronized void close() throws IOException {
+    try {
+      if (end > 0 && change() == null) {
+        sealOverCut();
+      }
+    } finally {
+      channel.close();
+    }
   }
 }

@@ -43,7 +43,8 @@ import java.util.function.Supplier;
  * writes ({@link #atomically}) that fails part-way, any failure of the journal (an exception or an
  * error, a failed {@code fsync} included: it is never retried), or a failed flush puts the store into a failed state
  * in which mutations and flushes are refused with a {@link StorageException} naming the cause; reopening recovers the
- * last flush.
+ * last flush. So does a flush that finds a file of the store deleted, replaced or cut by another process, or its
+ * directory deleted or renamed: it fails before committing anything into a file that no later open would find.
  *
  * <h2>Threads</h2>
  * Everything is thread-safe. Writes to different regions run in parallel; writes to one region are serialized;
@@ -794,6 +795,7 @@ public final class RegionStore implements AutoCloseable {
     }
     long number = staging.numberFor(commitNumber);
     try {
+      checkFiles();
       FlushReport report;
       synchronized (this) {
         report = new FlushReport(slots.dirtyCount(), bytesSinceFlush.get()); // before the commit number's
@@ -826,6 +828,27 @@ public final class RegionStore implements AutoCloseable {
       throw mappingFault("flush", e);
     } catch (Throwable e) {
       throw failure.isRecorded(e) ? (StorageException) e : failure.fail("flush", e);
+    }
+  }
+
+  /**
+   * Checks, before a flush commits anything, that no other process deleted, replaced or cut the store's files or its
+   * directory (see {@link FileIdentity}, {@link RegionTable#change()}): a commit into them would be reported as done
+   * and lost at the next open. The flush's failure then fails the store. Three {@code stat}s, one {@code fstat} and a
+   * 32-byte read; the data file's size is checked by its {@code force()}.
+   *
+   * @throws FileIdentity.ChangedException naming the file and the change
+   */
+  private void checkFiles() throws IOException {
+    String changed = data.change();
+    if (changed == null) {
+      changed = table.change();
+    }
+    if (changed == null) {
+      changed = journal.change();
+    }
+    if (changed != null) {
+      throw new FileIdentity.ChangedException(changed);
     }
   }
 

@@ -55,7 +55,12 @@ final class RegionTable implements AutoCloseable {
   private final FileChannel channel;
   /** Whether {@link #close()} closes the channel (false: it belongs to the store's {@link DirectoryLock}). */
   private final boolean ownsChannel;
+  private final FileIdentity identity;
   private int slotsRead;
+  /** The file's length as this process made it or verified it: the header plus every slot written. */
+  private long length;
+  /** The header fields as this process last wrote or verified them. */
+  private ByteBuffer header;
 
   /** One decoded slot. */
   record Slot(int index, String id, long start, long length, long reserved) {}
@@ -77,6 +82,7 @@ final class RegionTable implements AutoCloseable {
     this.channel = channel;
     this.ownsChannel = ownsChannel;
     try {
+      this.identity = FileIdentity.of(path);
       if (channel.size() == 0) {
         create();
       } else {
@@ -132,7 +138,29 @@ final class RegionTable implements AutoCloseable {
       throw Exceptions.corruption("region table %s: the header counts %s live slots but %s are live: a region's slot"
           + " was lost or replaced", path, live, slots.size());
     }
+    this.length = size;
+    this.header = header;
     return slots;
+  }
+
+  /**
+   * How another process changed the file since this process last wrote or verified it, or null when it did not as
+   * far as a flush can tell at little cost: the path leads to another file or none ({@link FileIdentity}), the length
+   * differs from the one this process made (one {@code fstat}), or the header's fields differ from the ones it wrote
+   * (one 32-byte read). A slot overwritten in place is not detected here; the next open reports it (its checksum).
+   */
+  String change() throws IOException {
+    String changed = identity.change();
+    if (changed != null) {
+      return changed;
+    }
+    long size = channel.size();
+    if (size != length) {
+      return path + " is " + size + " bytes, not the " + length + " bytes this process wrote: another process "
+          + (size < length ? "truncated" : "extended") + " it while the database was open";
+    }
+    return readHeader().equals(header) ? null : path + ": its header was overwritten by another process while the"
+        + " database was open (its slot counts are not the ones this process wrote)";
   }
 
   /** The {@value #HEADER_FIELDS} header bytes a flush rewrites, as they are in the file now (for the journal). */
@@ -151,6 +179,8 @@ final class RegionTable implements AutoCloseable {
     header.putInt(crc(header, 16)).putInt(slotCount).putInt(liveCount);
     header.putInt(crc(header, 28));
     writeRaw(0, header.clear());
+    this.header = header.clear();
+    this.length = Math.max(length, HEADER_SIZE);
   }
 
   /** The bytes of slot {@code index} as they are in the file now (zeros past its end). */
@@ -176,6 +206,7 @@ final class RegionTable implements AutoCloseable {
     while (src.hasRemaining()) {
       io.write(path, channel, src, position + src.position());
     }
+    length = Math.max(length, position + SLOT_SIZE);
   }
 
   /** Writes raw bytes at a file offset (journal recovery). */

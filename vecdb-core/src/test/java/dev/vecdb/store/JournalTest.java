@@ -90,6 +90,7 @@ class JournalTest {
     Path sparse = dir.resolve("sparse");
     long[] largest = new long[1];
     long[] total = new long[1];
+    long appended;
     FileIo counting = new FileIo() {
       @Override
       public int write(Path file, FileChannel channel, ByteBuffer src, long position) {
@@ -106,9 +107,11 @@ class JournalTest {
         Journal journal = new Journal(file(), counting)) {
       channel.write(ByteBuffer.wrap(new byte[] {1}), length - 1);
       journal.append(Journal.DATA, 0, channel.map(FileChannel.MapMode.READ_ONLY, 0, length, arena));
+      // before close: nothing reached the file, so close takes the journal for one cut under its record and seals it
+      appended = total[0];
     }
     assertThat(largest[0]).isLessThanOrEqualTo(Journal.CHUNK);
-    assertThat(total[0]).isEqualTo(Journal.HEADER + length + Journal.SEAL);
+    assertThat(appended).isEqualTo(Journal.HEADER + length + Journal.SEAL);
   }
 
   @Test
