@@ -9,6 +9,7 @@ import dev.vecdb.store.SnapshotReport;
 import dev.vecdb.vec.LongVec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,6 +129,10 @@ class SnapshotTest {
       writer.start();
       for (int s = 0; s < 4; s++) {
         Thread.sleep(100);
+        // the writer has committed s + 1 times by now (one commit per snapshot), however slowly it is scheduled
+        int recorded = s + 2;
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+            .until(() -> commits.size() >= recorded || writerFailure.get() != null);
         snapshots.add(db.snapshot(tmp.resolve("snap-" + s)));
       }
       stop.set(true);

@@ -68,6 +68,7 @@ class PageBrowserTest extends RunningSample {
     long tip = chain.latest().height();
     browser.manage().window().setSize(new Dimension(1000, 1000));
     browser.get("http://localhost:" + port + "/");
+    awaitTip(tip); // the page's refresh has drawn the chart and, in parallel, listed the vectors
     WebElement chart = awaitChart();
     assertThat(chart.getDomAttribute("data-points")).isEqualTo("500");
     assertThat(pointCount("series-line")).isEqualTo(500);
@@ -127,6 +128,7 @@ class PageBrowserTest extends RunningSample {
   void isUsableFourHundredPixelsWide() throws Exception {
     browser.manage().window().setSize(new Dimension(400, 900));
     browser.get("http://localhost:" + port + "/");
+    awaitTip(chain.latest().height()); // the whole page, vectors table included, before measuring its width
     awaitChart();
     JavascriptExecutor page = (JavascriptExecutor) browser;
     long viewport = (Long) page.executeScript("return document.documentElement.clientWidth;");

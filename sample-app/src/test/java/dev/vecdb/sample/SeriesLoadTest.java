@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -33,7 +34,8 @@ import org.springframework.test.context.TestPropertySource;
  * arrives every 100 ms. Batches of 5 blocks make a reorg publish a shorter chain first, then grow it back. Every
  * answer must be a 2xx, and consistent: its values count matches the range resolved against one length, and they are
  * the values of one branch of the chain ({@link ChainModel}), derived and lazy series included. Runs
- * {@value #DEFAULT_SECONDS} s; {@code -Dsample.load.seconds=N} runs longer.
+ * {@value #DEFAULT_SECONDS} s; {@code -Dsample.load.seconds=N} runs longer. A machine too slow to make the minimum
+ * numbers of requests and reorgs in that time gets up to {@value #OVERTIME_FACTOR} times as long again.
  */
 @TestPropertySource(properties = {
     "sample.feed.initial-blocks=400", "sample.feed.batch-size=5", "sample.feed.interval=100ms",
@@ -41,6 +43,8 @@ import org.springframework.test.context.TestPropertySource;
 class SeriesLoadTest extends RunningSample {
   private static final int CLIENTS = 64;
   private static final long DEFAULT_SECONDS = 15;
+  /** How many times the run's duration the load may go on past it while requests or reorgs are below the minimum. */
+  private static final long OVERTIME_FACTOR = 3;
   /** Deepest reorg: the 100 retained change sets cover at least the last 100 blocks. */
   private static final int MAX_REORG_DEPTH = 99;
   /** Most values one request asks for, last ones included: long exports widen the race windows. */
@@ -72,43 +76,67 @@ class SeriesLoadTest extends RunningSample {
   void everyAnswerUnderReadersReorgsAndNewBlocksIsA2xxFromOneState() throws Exception {
     model = new ChainModel(feed.seed(), windows.feeWindow());
     long seconds = Long.getLong("sample.load.seconds", DEFAULT_SECONDS);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    Run run = new Run(System.nanoTime(), TimeUnit.SECONDS.toNanos(seconds), (int) (seconds / 4), CLIENTS * seconds);
+    AtomicBoolean reorgsEnded = new AtomicBoolean();
     int tipBefore = api().read("/api/blocks/latest", "$.height");
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
     List<Future<?>> work = new ArrayList<>();
     try {
       for (int c = 0; c < CLIENTS; c++) {
         long seed = c;
-        work.add(pool.submit(() -> readUntil(deadline, new SplittableRandom(seed))));
+        work.add(pool.submit(() -> readUntil(reorgsEnded, run, new SplittableRandom(seed))));
       }
-      Future<Integer> reorgs = pool.submit(() -> reorgUntil(deadline, new SplittableRandom(-1)));
+      Future<Integer> reorgs = pool.submit(() -> {
+        try {
+          return reorgUntil(run, new SplittableRandom(-1));
+        } finally {
+          reorgsEnded.set(true);
+        }
+      });
       for (Future<?> client : work) {
-        client.get(seconds + 60, TimeUnit.SECONDS);
+        client.get((OVERTIME_FACTOR + 1) * seconds + 60, TimeUnit.SECONDS);
       }
       int reorgCount = reorgs.get(60, TimeUnit.SECONDS);
       int tipAfter = api().read("/api/blocks/latest", "$.height");
       System.out.printf("SeriesLoadTest: %d s, %d requests, statuses %s, %d inconsistent or failed, %d reorgs, "
-          + "%d answers rechecked after a reorg's answer, tip %d -> %d%n", seconds, requests.sum(), statuses,
+          + "%d answers rechecked after a reorg's answer, tip %d -> %d%n",
+          TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - run.start()), requests.sum(), statuses,
           problemCount.get(), reorgCount, rechecked.sum(), tipBefore, tipAfter);
       problems.forEach(problem -> System.out.println("  " + problem));
       assertThat(problems).as("%d of %d answers not a consistent 2xx (first %d)", problemCount.get(),
           requests.sum(), SAMPLES).isEmpty();
-      assertThat(reorgCount).as("reorgs").isGreaterThanOrEqualTo((int) (seconds / 4));
+      assertThat(reorgCount).as("reorgs").isGreaterThanOrEqualTo(run.minReorgs());
       assertThat(tipAfter).as("new blocks arrived").isGreaterThan(tipBefore);
-      assertThat(requests.sum()).as("requests").isGreaterThan(CLIENTS * seconds);
+      assertThat(requests.sum()).as("requests").isGreaterThan(run.minRequests());
     } finally {
       pool.shutdownNow();
     }
   }
 
   /**
-   * Replaces the last 1 to {@value #MAX_REORG_DEPTH} blocks every 1 to 2 s, until a reorg fails (the model no longer
-   * knows the chain then); returns the number of reorgs.
+   * How long the load goes on: {@code duration} from {@code start}, then, while the reorgs or the requests are not above
+   * their minimums, up to {@value SeriesLoadTest#OVERTIME_FACTOR} times as long again.
    */
-  private int reorgUntil(long deadline, SplittableRandom random) throws InterruptedException {
+  private record Run(long start, long duration, int minReorgs, long minRequests) {
+    boolean goesOn(int reorgs, long requests) {
+      long elapsed = System.nanoTime() - start;
+      return elapsed < duration
+          || elapsed < (OVERTIME_FACTOR + 1) * duration && (reorgs < minReorgs || requests <= minRequests);
+    }
+
+    boolean overtimeLeft() {
+      return System.nanoTime() - start < (OVERTIME_FACTOR + 1) * duration;
+    }
+  }
+
+  /**
+   * Replaces the last 1 to {@value #MAX_REORG_DEPTH} blocks every 1 to 2 s while {@code run} goes on, until a reorg
+   * fails (the model no longer knows the chain then); returns the number of reorgs.
+   */
+  private int reorgUntil(Run run, SplittableRandom random) throws InterruptedException {
     HttpApi api = api();
     int reorgs = 0;
-    while (System.nanoTime() < deadline) {
+    while (run.goesOn(reorgs, requests.sum())) {
       Thread.sleep(1000 + random.nextInt(1000));
       int tip = api.read("/api/blocks/latest", "$.height");
       long toHeight = tip - random.nextInt(MAX_REORG_DEPTH);
@@ -130,10 +158,11 @@ class SeriesLoadTest extends RunningSample {
     return reorgs;
   }
 
-  private Void readUntil(long deadline, SplittableRandom random) {
+  /** Requests random ranges until the reorgs ended (or {@code run} has no time left). */
+  private Void readUntil(AtomicBoolean reorgsEnded, Run run, SplittableRandom random) {
     HttpApi api = api();
     Series[] series = Series.values();
-    while (System.nanoTime() < deadline) {
+    while (!reorgsEnded.get() && run.overtimeLeft()) {
       Request request = Request.random(series[random.nextInt(series.length)], limits.defaultValues(),
           feed.initialBlocks() - MAX_REORG_DEPTH, random);
       ResponseEntity<String> answer = api.get(request.path());

@@ -6,6 +6,7 @@ import dev.vecdb.VecOptions;
 import dev.vecdb.codec.NumberType;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * thread per vector, and {@code readers} {@link SoakReader} threads spread over the vectors, sharing their vector's
  * reader or (when not all shared) every other one with a private reader. A watchdog gives every read and every
  * writer call a deadline: one that exceeds it is a stuck operation, reported with a thread dump, and ends the run.
+ * A writer call's deadline is in the writer thread's CPU time (a spin), or {@value #WRITER_WALL_FACTOR} times the
+ * deadline in wall time (a block): a writer waits behind 64 reader threads on 2 cores and for the disk, and calls
+ * were seen to take up to 11 s of wall time for at most 8 ms of CPU time on a loaded machine.
  */
 final class ReaderSoak {
   /** What a run did. */
@@ -32,6 +36,8 @@ final class ReaderSoak {
 
   private static final long INITIAL_LEN = 5_000;
   private static final int MIN_ROUNDS = 30;
+  /** A writer call blocked this many deadlines (wall time) is stuck; the readers wait as long for its state. */
+  private static final int WRITER_WALL_FACTOR = 10;
 
   private ReaderSoak() {}
 
@@ -70,12 +76,13 @@ final class ReaderSoak {
         boolean shared = allShared || (r / formats.size()) % 2 == 0;
         SoakReader loop = new SoakReader(formats.get(f).toString(), db.longVec("soak-" + formats.get(f),
             NumberType.U64, VecOptions.of(formats.get(f)).withSavedStampedChanges(3)),
-            shared ? sharedReaders.get(f) : null, models.get(f), r, opStarts, stop::get, deadline.toNanos(), 7 + r);
+            shared ? sharedReaders.get(f) : null, models.get(f), r, opStarts, stop::get,
+            WRITER_WALL_FACTOR * deadline.toNanos(), 7 + r);
         loops.add(loop);
         threads.add(Thread.ofPlatform().daemon().name("soak-reader-" + r + (shared ? "-shared" : "-private"))
             .start(loop));
       }
-      List<String> stuck = watch(duration, deadline, opStarts, writers, stop);
+      List<String> stuck = watch(duration, deadline, opStarts, writers, writerThreads, stop);
       stop.set(true);
       for (Thread t : writerThreads) {
         t.join(deadline.toMillis());
@@ -99,7 +106,8 @@ final class ReaderSoak {
 
   /** Waits for {@code duration}, checking every deadline; returns the stuck operations (stopping at the first). */
   private static List<String> watch(Duration duration, Duration deadline, AtomicLongArray opStarts,
-      List<SoakWriter> writers, AtomicBoolean stop) throws InterruptedException {
+      List<SoakWriter> writers, List<Thread> writerThreads, AtomicBoolean stop) throws InterruptedException {
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     List<String> stuck = new ArrayList<>();
     long begun = System.nanoTime();
     long end = begun + duration.toNanos();
@@ -113,10 +121,12 @@ final class ReaderSoak {
           stuck.add("reader " + r + " has been in one read for " + (now - start) / 1_000_000 + " ms\n" + threadDump());
         }
       }
-      for (SoakWriter w : writers) {
-        long start = w.publishingSince();
-        if (start != 0 && now - start > deadline.toNanos()) {
-          stuck.add("a writer has been in one call for " + (now - start) / 1_000_000 + " ms\n" + threadDump());
+      for (int w = 0; w < writers.size(); w++) {
+        long start = writers.get(w).publishingSince();
+        long spun = cpu.getThreadCpuTime(writerThreads.get(w).threadId()) - writers.get(w).publishingCpuSince();
+        if (start != 0 && (spun > deadline.toNanos() || now - start > WRITER_WALL_FACTOR * deadline.toNanos())) {
+          stuck.add("a writer has been in one call for " + (now - start) / 1_000_000 + " ms, " + spun / 1_000_000
+              + " ms of them on a CPU\n" + threadDump());
         }
       }
     }

@@ -1,6 +1,7 @@
 package dev.vecdb.vec;
 
 import dev.vecdb.NotFoundException;
+import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
@@ -21,6 +22,7 @@ final class SoakWriter {
   private volatile long round;
   private long stamp;
   private volatile long publishing;
+  private volatile long publishingCpu;
 
   SoakWriter(LongVec vec, SoakModel model, long seed) {
     this.vec = vec;
@@ -45,6 +47,11 @@ final class SoakWriter {
   /** Start time of the call in progress (0 when between calls), for the watchdog. */
   long publishingSince() {
     return publishing;
+  }
+
+  /** The writer thread's CPU time when the call in progress began, for the watchdog. */
+  long publishingCpuSince() {
+    return publishingCpu;
   }
 
   void run(BooleanSupplier stop) {
@@ -103,6 +110,7 @@ final class SoakWriter {
   /** Announces, makes the call, records what readers see: all written values after a write, else a truncation. */
   private void publish(Runnable call, boolean writes) {
     long gen = model.announce();
+    publishingCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     publishing = System.nanoTime();
     call.run();
     publishing = 0;

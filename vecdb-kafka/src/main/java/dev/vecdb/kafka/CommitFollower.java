@@ -222,9 +222,9 @@ public final class CommitFollower implements AutoCloseable {
       }
       ShippedCommit commit = assembler.add(record.offset(), part, record.value());
       if (commit != null && commit.number() > applied && sink.apply(commit)) {
-        applied = commit.number();
         commits++;
         bytes += commit.size();
+        applied = commit.number(); // after the counters: a status at this commit counts it
         pendingSince = 0;
         hint = record.offset() + 1;
       }

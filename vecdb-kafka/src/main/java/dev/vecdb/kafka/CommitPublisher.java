@@ -257,9 +257,9 @@ public final class CommitPublisher implements AutoCloseable {
       }
     }
     source.acknowledge(last);
-    shipped = last;
     commits += batch.size();
     bytes += size;
+    shipped = last; // after the counters: a status at this commit counts it
     waitingSince = 0;
   }
 

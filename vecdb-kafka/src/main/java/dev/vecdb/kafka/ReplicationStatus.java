@@ -2,7 +2,7 @@ package dev.vecdb.kafka;
 
 /**
  * What a {@link CommitPublisher} or a {@link CommitFollower} reports about itself at one moment, for health checks
- * and meters. Immutable.
+ * and meters: a status at commit {@code n} counts that commit in {@code commits} and {@code bytes}. Immutable.
  *
  * @param state running, failed or closed
  * @param failure why it failed (null unless {@link ReplicationState#FAILED})

@@ -109,9 +109,16 @@ class ReplicationIntegrationTests {
     leader.getBean(Database.class).flush();
   }
 
+  /**
+   * Waits until the leader's publisher reports its database's commit shipped and the follower reports it applied:
+   * the follower's database may reach it before the publisher's thread returns from the transaction that shipped it,
+   * and before the follower's thread counts it.
+   */
   private static void awaitCaughtUp(ConfigurableApplicationContext follower, ConfigurableApplicationContext leader) {
     long target = leader.getBean(Database.class).commitNumber();
-    await().atMost(WAIT).until(() -> follower.getBean(Database.class).commitNumber() == target);
+    await().atMost(WAIT).until(() -> follower.getBean(Database.class).commitNumber() == target
+        && follower.getBean(Replication.class).status().commit() == target
+        && leader.getBean(Replication.class).status().commit() == target);
   }
 
   /** The follower's vectors hold exactly the leader's: values, holes, stamps and retained change sets. */
