@@ -223,10 +223,7 @@ final class Journal implements AutoCloseable {
       ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(1, size)));
       for (long done = 0; done < size; done += buffer.limit()) {
         readFully(buffer.clear().limit((int) Math.min(buffer.capacity(), size - done)), done);
-        buffer.flip();
-        while (buffer.hasRemaining()) {
-          io.write(path, copy, buffer, done + buffer.position());
-        }
+        writeFully(copy, buffer.flip(), done);
       }
       io.force(path, copy);
       io.syncDirectory(path.getParent());
@@ -243,7 +240,7 @@ final class Journal implements AutoCloseable {
    * ({@link #read()}). Records appended after the cut land there too, so only a crash before any of them escapes.
    */
   private void sealOverCut() throws IOException {
-    if (end > 0 && channel.size() < end) {
+    if (channel.size() < end) {
       unsealedStart = Math.max(0, unsealedStart);
       sync();
     }
@@ -332,9 +329,13 @@ final class Journal implements AutoCloseable {
   }
 
   private void writeFully(ByteBuffer src, long position) throws IOException {
+    writeFully(channel, src, position);
+  }
+
+  private void writeFully(FileChannel to, ByteBuffer src, long position) throws IOException {
     long start = position - src.position();
     while (src.hasRemaining()) {
-      io.write(path, channel, src, start + src.position());
+      io.write(path, to, src, start + src.position());
     }
   }
 

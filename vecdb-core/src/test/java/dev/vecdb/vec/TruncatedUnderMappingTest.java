@@ -93,8 +93,7 @@ class TruncatedUnderMappingTest {
     for (Read read : reads()) {
       Path at = dir.resolve(format + "-" + read.name());
       try (Database db = Database.open(at)) {
-        LongVec v = flushed(db, format);
-        truncate(at);
+        LongVec v = flushedThenTruncated(db, format, at);
         Throwable thrown = catchThrowable(() -> {
           long value = read.read().applyAsLong(v);
           assertThat(value).as("%s returned a value: the right one", read.name()).isEqualTo(read.expected());
@@ -130,8 +129,7 @@ class TruncatedUnderMappingTest {
   @EnumSource(Format.class)
   void aWriteAfterTheTruncationFailsTheDatabase(Format format) throws IOException {
     try (Database db = Database.open(dir)) {
-      LongVec v = flushed(db, format);
-      truncate(dir);
+      LongVec v = flushedThenTruncated(db, format, dir);
       v.push(LEN);
       // a raw vector fails at the size check before its write, a paged one when it reads its last page to extend it
       assertThatThrownBy(v::write).isInstanceOfAny(StorageException.class, CorruptionException.class)
@@ -161,8 +159,7 @@ class TruncatedUnderMappingTest {
   @EnumSource(Format.class)
   void aFaultedReadFailsTheDatabase(Format format) throws IOException {
     try (Database db = Database.open(dir)) {
-      LongVec v = flushed(db, format);
-      truncate(dir);
+      LongVec v = flushedThenTruncated(db, format, dir);
       try (LongReader r = v.reader()) {
         assertThatThrownBy(() -> r.fold(0, LEN, 0L, Long::sum)).isInstanceOf(CorruptionException.class)
             .hasMessageContaining("vector 'v'").hasMessageContaining("4096 bytes");
@@ -200,6 +197,13 @@ class TruncatedUnderMappingTest {
   }
 
   /** Truncates the data file of the database in {@code directory} to one page, as another process could. */
+  /** {@link #flushed}, then the data file of {@code directory} (that database's) truncated under it. */
+  private static LongVec flushedThenTruncated(Database db, Format format, Path directory) throws IOException {
+    LongVec v = flushed(db, format);
+    truncate(directory);
+    return v;
+  }
+
   private static void truncate(Path directory) throws IOException {
     try (FileChannel data = FileChannel.open(directory.resolve("data"), StandardOpenOption.WRITE)) {
       data.truncate(4096);
