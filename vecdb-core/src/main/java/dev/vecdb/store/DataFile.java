@@ -22,7 +22,7 @@ import java.nio.file.StandardOpenOption;
  * never sees unmapped memory. The file only grows (by doubling, at least 1 MiB) and never shrinks while open, so no
  * mapping reaches past the end of the file unless another process truncates it: a read past the new end then
  * faults ({@code RegionStore#mappingFault}), and every write and {@link #force()} first checks the file's size and
- * fails with {@link TruncatedException} rather than let a write past the new end bring the cut-off bytes back as
+ * fails with {@link FileIdentity.ChangedException} rather than let a write past the new end bring the cut-off bytes back as
  * zeros (one {@code fstat} per write and growth: writes are batched, tens of them for 10 M values).
  *
  * <p>Thread-safe: positional writes need no lock; growth is serialized on this object; {@link #mapping()} is a
@@ -73,7 +73,7 @@ final class DataFile implements AutoCloseable {
    * Makes the file (and its mapping) at least {@code end} bytes long: doubles it, at least to 1 MiB, rounded up to a
    * page. The growth itself is sparse and allocates no blocks.
    *
-   * @throws TruncatedException if another process truncated the file (it is not grown)
+   * @throws FileIdentity.ChangedException if another process truncated the file (it is not grown)
    */
   synchronized void ensureLength(long end) throws IOException {
     checkNotTruncated();
@@ -104,7 +104,7 @@ final class DataFile implements AutoCloseable {
   /**
    * Writes {@code src} at {@code position}, growing the file first if needed.
    *
-   * @throws TruncatedException if another process truncated the file (nothing is written)
+   * @throws FileIdentity.ChangedException if another process truncated the file (nothing is written)
    */
   void write(long position, MemorySegment src) throws IOException {
     ensureLength(position + src.byteSize());
@@ -139,7 +139,7 @@ final class DataFile implements AutoCloseable {
   /**
    * Makes every written byte durable ({@code fdatasync}).
    *
-   * @throws TruncatedException if another process truncated the file: the bytes to make durable are gone
+   * @throws FileIdentity.ChangedException if another process truncated the file: the bytes to make durable are gone
    */
   void force() throws IOException {
     checkNotTruncated();
@@ -149,7 +149,7 @@ final class DataFile implements AutoCloseable {
   private void checkNotTruncated() throws IOException {
     String truncation = truncation();
     if (truncation != null) {
-      throw new TruncatedException(truncation);
+      throw new FileIdentity.ChangedException(truncation);
     }
   }
 
@@ -170,15 +170,6 @@ final class DataFile implements AutoCloseable {
    */
   String change() throws IOException {
     return identity.change();
-  }
-
-  /** The data file was truncated by another process while open: the store cannot go on with it. */
-  static final class TruncatedException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    TruncatedException(String message) {
-      super(message);
-    }
   }
 
   /** Punches {@code [offset, offset + length)} out of the file (see {@link FileIo#punchHole}). */

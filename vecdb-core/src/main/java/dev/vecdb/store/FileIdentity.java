@@ -50,7 +50,10 @@ final class FileIdentity {
         + " again";
   }
 
-  /** A file of the store that another process changed while it was open: the store cannot go on with it. */
+  /**
+   * A file of the store that another process changed while it was open (deleted, replaced, cut: the data file's
+   * truncation included, {@link DataFile#truncation()}): the store cannot go on with it.
+   */
   static final class ChangedException extends IOException {
     private static final long serialVersionUID = 1L;
 

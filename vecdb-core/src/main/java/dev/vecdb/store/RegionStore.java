@@ -889,10 +889,10 @@ public final class RegionStore implements AutoCloseable {
 
   /**
    * What a failed operation on the data file throws: a {@link StorageException}, after failing the store when the
-   * file was truncated by another process ({@link DataFile.TruncatedException}).
+   * file was truncated by another process ({@link FileIdentity.ChangedException}).
    */
   private VecdbException dataError(String what, IOException e) {
-    return e instanceof DataFile.TruncatedException ? failure.fail(what, e) : storageError(what, e);
+    return e instanceof FileIdentity.ChangedException ? failure.fail(what, e) : storageError(what, e);
   }
 
   private StorageException storageError(String what, IOException e) {
