@@ -85,7 +85,10 @@ final class ReaderSoak {
       List<String> stuck = watch(duration, deadline, opStarts, writers, writerThreads, stop);
       stop.set(true);
       for (Thread t : writerThreads) {
-        t.join(deadline.toMillis());
+        t.join(WRITER_WALL_FACTOR * deadline.toMillis());
+        if (t.isAlive() && stuck.isEmpty()) {
+          stuck.add(t.getName() + " did not end\n" + threadDump());
+        }
       }
       for (Thread t : threads) {
         t.join(deadline.toMillis());

@@ -12,16 +12,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Truncated, corrupted and random inputs only ever fail with a {@link PcoException}, never hang or crash. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PcoRobustnessTest {
   /**
-   * CPU time of the decoding thread per input: a decoder that spins exceeds it, while a loaded machine that leaves the
-   * thread waiting for a core (wall time) does not.
+   * CPU time of the decoding thread per input: a decode that returns after spinning longer fails the test, while a
+   * loaded machine that leaves the thread waiting for a core (wall time) does not; a decode that never returns is
+   * caught by the class's timeout.
    */
   private static final long MAX_NANOS_PER_INPUT = 2_000_000_000L;
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
